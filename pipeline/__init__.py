@@ -1,0 +1,3 @@
+"""partnerdocs: turn a partnership's YAML into its documents."""
+
+__version__ = "0.1.0"

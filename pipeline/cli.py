@@ -1,0 +1,187 @@
+"""The `partnerdocs` command line: wires options to the stage modules and prints their results.
+
+User errors (PartnerdocsError) are printed without a traceback and exit 1; usage errors exit 2
+(click's default); anything else is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import PartnerdocsError, format_problems
+from pipeline.kinds import KINDS, TEMPLATES_DIR
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PartnerdocsError as error:
+            click.echo(format_problems(error.problems), err=True)
+            count = len(error.problems)
+            summary = f"{count} problem{'s' if count != 1 else ''} found"
+            if ctx.invoked_subcommand == "build":
+                summary += "; nothing was written, earlier documents are unchanged"
+            click.echo(summary + ".", err=True)
+            ctx.exit(1)
+
+
+PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="partnerdocs")
+def main() -> None:
+    """Turn a partnership's YAML file into its documents (MOU and more).
+
+    Describe each partnership once in partnerships/<name>.yaml, then:
+
+    \b
+      partnerdocs validate        check every file and list all problems
+      partnerdocs build           write output/<name>/<kind>.docx and .txt
+      partnerdocs text FILE.docx  print a document as plain text
+
+    Run 'partnerdocs COMMAND --help' for the options of a command.
+    """
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints the problems as a list of objects, for editors and scripts.",
+)
+def validate(paths: tuple[Path, ...], output_format: str) -> None:
+    """Check partnership files and report every problem at once.
+
+    PATHS are YAML files or folders (default: partnerships/). Each problem is printed as
+    FILE:LINE:COLUMN: FIELD: MESSAGE. Exits 1 if any file has a problem.
+
+    \b
+    Example:
+      partnerdocs validate partnerships/county-task-force.yaml
+    """
+    from pipeline.build import find_partnership_files, load_partnerships
+
+    try:
+        loaded = load_partnerships(paths)
+    except PartnerdocsError as error:
+        if output_format == "json":
+            click.echo(format_problems(error.problems, "json"))
+            sys.exit(1)
+        raise
+    if output_format == "json":
+        click.echo("[]")
+        return
+    count = len(find_partnership_files(paths))
+    click.echo(f"{count} partnership file{'s' if count != 1 else ''} checked: no problems ({len(loaded)} valid).")
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(sorted(KINDS)),
+    help="Build only this kind of document; repeat to build several. Default: all kinds.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder the documents are written into, one subfolder per partnership.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=TEMPLATES_DIR,
+    help="Folder holding the Word templates (default: the project's templates/).",
+)
+def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path) -> None:
+    """Build the documents of partnerships.
+
+    PATHS are YAML files or folders (default: partnerships/). Every file is checked first; if any has a
+    problem, nothing is written and the earlier documents stay as they were. Each document is written
+    as OUT/<partnership>/<kind>.docx with a plain-text copy beside it (<kind>.txt) for reviewing changes.
+
+    \b
+    Examples:
+      partnerdocs build
+      partnerdocs build partnerships/county-task-force.yaml --kind mou --out /tmp/docs
+    """
+    from pipeline.build import build as run_build
+
+    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress)
+    for note in report.skipped:
+        click.echo(f"skipped {note}", err=True)
+    for path in report.written:
+        click.echo(f"wrote {path} (+ {path.with_suffix('.txt').name})")
+    click.echo(f"{len(report.written)} document{'s' if len(report.written) != 1 else ''} built.")
+
+
+def _progress(message: str) -> None:
+    # Only on a terminal: logs and CI stay quiet and readable.
+    if sys.stderr.isatty():
+        click.echo(f"  {message}...", err=True)
+
+
+@main.command()
+@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def text(docx_file: Path) -> None:
+    """Print the plain-text rendition of a Word document.
+
+    Headings start with '#', list items with '-', table rows look like '| a | b |'. Git can use this
+    to show changes to .docx files as text (see README, "Reviewing changes").
+    """
+    from pipeline.text import docx_text
+
+    try:
+        click.echo(docx_text(docx_file), nl=False)
+    except Exception as error:  # python-docx raises several unrelated types for a non-docx file
+        raise PartnerdocsError([_not_a_docx(docx_file, error)]) from error
+
+
+def _not_a_docx(path: Path, error: Exception) -> Any:
+    from pipeline.errors import Problem
+
+    return Problem(str(path), message=f"not a readable Word .docx file ({type(error).__name__})")
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the JSON Schema (default: schemas/partnership.schema.json).",
+)
+def schema(out_file: Path | None) -> None:
+    """Write the JSON Schema of partnership files.
+
+    Editors use it for autocompletion and inline errors: VS Code with the YAML extension reads the
+    '# yaml-language-server: $schema=...' line at the top of each partnership file.
+    """
+    from pipeline.write import write_atomically
+    from schemas import SCHEMA_FILE, Partnership
+
+    target = out_file or SCHEMA_FILE
+    document = Partnership.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "partnerdocs partnership file"
+    data = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_atomically(target, data.encode("utf-8"))
+    click.echo(f"wrote {target}")

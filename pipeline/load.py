@@ -1,0 +1,201 @@
+"""Stage 1, load: read a partnership YAML file safely and remember where every value came from.
+
+Only plain data is accepted: no anchors or aliases (an alias bomb hangs everything downstream), no
+custom tags (no Python objects), no duplicate keys (last-wins would hide an edit), bounded size and depth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pipeline.errors import PartnerdocsError, Problem, format_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+Location = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class SourceDocument:
+    """The plain data of one YAML file, with the position of each value and its source text."""
+
+    path: Path
+    data: dict[str, Any]
+    positions: dict[Location, Position] = field(default_factory=dict)
+    source_text: dict[Location, str] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def position_of(self, location: Location) -> Position:
+        """The position of the closest enclosing value that exists in the file."""
+        for end in range(len(location), -1, -1):
+            found = self.positions.get(location[:end])
+            if found:
+                return found
+        return Position(1, 1)
+
+
+class _LoadError(Exception):
+    def __init__(self, node_or_mark: Any, message: str, location: Location = ()) -> None:
+        mark = getattr(node_or_mark, "start_mark", node_or_mark)
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+        self.message = message
+        self.location = location
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases when it meets them."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _LoadError(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _LoadError(event.start_mark, f"anchors (&{anchor}) are not allowed; write each value out in full")
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def load_file(path: Path) -> SourceDocument:
+    """Read and parse one file, or raise PartnerdocsError with every position it can give."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PartnerdocsError([Problem(str(path), message=f"cannot read the file: {error.strerror}")]) from error
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"the file is {len(raw):,} bytes; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
+        raise PartnerdocsError([Problem(str(path), 1, 1, message=message)])
+    text = _decode(path, raw)
+    try:
+        document = _compose(text)
+        if document is None:
+            raise _LoadError(None, "the file is empty; copy one of the examples in partnerships/ to start")
+        if not isinstance(document, MappingNode):
+            raise _LoadError(document, "the top level must be a mapping of fields (lines like 'name: ...')")
+        source = SourceDocument(path=path, data={})
+        source.data = _to_python(document, (), source, depth=0)
+    except _LoadError as error:
+        problem = Problem(str(path), error.line, error.column, format_path(error.location), error.message)
+        raise PartnerdocsError([problem]) from None
+    except yaml.MarkedYAMLError as error:
+        raise PartnerdocsError([_syntax_problem(path, error)]) from None
+    return source
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8 in your editor"
+        raise PartnerdocsError([Problem(str(path), line, column, message=message)]) from None
+    return text.replace("\r\n", "\n")
+
+
+def _compose(text: str) -> Node | None:
+    loader = _NoAliasLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "invalid YAML").strip()
+    message = f"YAML syntax error: {problem}"
+    if error.context and error.context_mark is not None:
+        message += f" ({error.context} started at line {error.context_mark.line + 1})"
+    hint = _SYNTAX_HINTS.get(problem.split(",")[0])
+    if hint:
+        message += f"; {hint}"
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    return Problem(str(path), line, column, message=message)
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "a value that contains ': ' must be put in quotes",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "found character that cannot start any token": "a value starting with a special character must be quoted",
+    "could not find expected ':'": "each line of a mapping is 'key: value'; check the indentation",
+    "expected <block end>": "check the indentation: items of one list or mapping line up exactly",
+    "found a tab character that violates indentation": "indent with spaces, not tabs",
+}
+
+
+def _to_python(node: Node, location: Location, source: SourceDocument, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise _LoadError(node, f"the data is nested more than {MAX_DEPTH} levels deep", location)
+    if node.tag not in _PLAIN_TAGS:
+        raise _LoadError(node, f"the tag {node.tag!r} is not allowed; write plain values", location)
+    if isinstance(node, MappingNode):
+        return _mapping(node, location, source, depth)
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            here = (*location, index)
+            source.positions[here] = Position(item.start_mark.line + 1, item.start_mark.column + 1)
+            items.append(_to_python(item, here, source, depth + 1))
+        return items
+    assert isinstance(node, ScalarNode)
+    source.source_text[location] = node.value
+    return _scalar(node, location)
+
+
+def _scalar(node: ScalarNode, location: Location) -> Any:
+    # Calling the tag's constructor directly avoids the loader's per-node cache, which would keep
+    # every node of every file alive.
+    try:
+        return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    except ValueError as error:
+        raise _LoadError(node, f"'{node.value}' is not a valid date or number ({error})", location) from None
+
+
+def _mapping(node: MappingNode, location: Location, source: SourceDocument, depth: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _LoadError(key_node, "merge keys (<<) are not allowed; write each value out", location)
+        if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+            raise _LoadError(key_node, "keys must be plain words", location)
+        key = str(_scalar(key_node, location))
+        here = (*location, key)
+        if key in result:
+            first = source.positions[here]
+            raise _LoadError(key_node, f"'{key}' appears twice in the same mapping (first on line {first.line})", here)
+        # Point at the value when it sits on the key's line, else at the key.
+        mark = value_node.start_mark if isinstance(value_node, ScalarNode) else key_node.start_mark
+        source.positions[here] = Position(mark.line + 1, mark.column + 1)
+        result[key] = _to_python(value_node, here, source, depth + 1)
+    return result
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")

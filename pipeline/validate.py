@@ -1,0 +1,189 @@
+"""Stage 2, validate: turn loaded data into a Partnership, or into plain-worded problems with positions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from enum import Enum
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from pipeline.errors import Problem, format_path
+from pipeline.load import Location, SourceDocument
+from schemas import Partnership
+from schemas.references import reference_problems
+from schemas.types import ID_PATTERN
+
+SLUG_PATTERN = re.compile(ID_PATTERN)
+
+
+def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[Problem]]:
+    """The validated partnership (None if invalid) and every problem found in the file."""
+    problems: list[Problem] = []
+    if not SLUG_PATTERN.match(source.slug):
+        message = (
+            f"the file name '{source.path.name}' becomes the folder name of its documents; rename it to "
+            "lowercase letters, digits and dashes, e.g. 'county-task-force.yaml'"
+        )
+        problems.append(Problem(str(source.path), 1, 1, message=message))
+    try:
+        partnership = Partnership.model_validate(source.data)
+    except ValidationError as error:
+        problems += [_problem(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        return None, problems
+    problems += [_problem(source, location, message) for location, message in reference_problems(partnership)]
+    return (None if problems else partnership), problems
+
+
+def _problem(source: SourceDocument, location: Location, message: str) -> Problem:
+    position = source.position_of(location)
+    return Problem(str(source.path), position.line, position.column, format_path(location), message)
+
+
+def _message(source: SourceDocument, detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    location = tuple(detail["loc"])
+    value = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "missing":
+        return "this field is required but missing"
+    if kind == "extra_forbidden":
+        return _unknown_field(location)
+    if kind == "enum":
+        return _unknown_choice(value, location)
+    if kind in _EXPECTED_TYPES:
+        return _wrong_type(source, location, value, _EXPECTED_TYPES[kind])
+    if kind == "string_pattern_mismatch":
+        return _pattern_mismatch(value, context.get("pattern", ""))
+    if kind == "string_too_short":
+        return "must not be empty; remove the line if there is nothing to say"
+    if kind == "too_short":
+        return f"needs at least {context.get('min_length')} items, found {context.get('actual_length')}"
+    if kind == "too_long":
+        return f"has too many items: at most {context.get('max_length')} are allowed"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length'):,} characters are allowed"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+        return f"{_show(value)} is not a valid date; write it as YYYY-MM-DD, e.g. 2025-10-01"
+    if kind == "value_error" and "email" in detail["msg"]:
+        reason = context.get("reason", "")
+        return f"{_show(value)} is not a valid email address" + (f" ({reason.rstrip('.')})" if reason else "")
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))
+    return detail["msg"]
+
+
+_EXPECTED_TYPES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a group of fields (indented 'key: value' lines)",
+    "model_attributes_type": "a group of fields (indented 'key: value' lines)",
+    "dict_type": "a group of fields (indented 'key: value' lines)",
+}
+
+
+def _wrong_type(source: SourceDocument, location: Location, value: Any, expected: str) -> str:
+    found = _describe(value)
+    message = f"expected {expected}, found {found}"
+    written = source.source_text.get(location)
+    if expected == "text" and written is not None and not isinstance(value, str):
+        message += f"; YAML read {written!r} as {found}: put it in quotes, like \"{written}\""
+    return message
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    return f"a {type(value).__name__} value"
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return "'" + text.replace("'", "\\'") + "'"
+
+
+def _pattern_mismatch(value: Any, pattern: str) -> str:
+    if pattern == ID_PATTERN:
+        return (
+            f"{_show(value)} is not a valid id: use lowercase letters, digits and dashes "
+            "(at most 48), e.g. 'harbor-hope'"
+        )
+    if "555" in pattern or "ext" in pattern:
+        return f"{_show(value)} is not a valid phone number; write it like (360) 555-0142"
+    return f"{_show(value)} does not have the expected form"
+
+
+def _unknown_field(location: Location) -> str:
+    key = str(location[-1])
+    model = _model_at(location[:-1])
+    if model is None:
+        return f"unknown field '{key}'"
+    names = list(model.model_fields)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{key}'; did you mean '{close[0]}'?"
+    return f"unknown field '{key}'; the fields allowed here are: {', '.join(names)}"
+
+
+def _unknown_choice(value: Any, location: Location) -> str:
+    choices = _choices_at(location)
+    message = f"{_show(value)} is not one of the allowed values: {', '.join(choices)}"
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    return message
+
+
+def _model_at(location: Location) -> type[BaseModel] | None:
+    annotation: Any = Partnership
+    for part in location:
+        model = _unwrap(annotation, BaseModel)
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+    return _unwrap(annotation, BaseModel)
+
+
+def _choices_at(location: Location) -> list[str]:
+    parent = _model_at(tuple(p for p in location[:-1]))
+    names = [p for p in location if isinstance(p, str)]
+    if parent is None or not names or names[-1] not in parent.model_fields:
+        return []
+    enum = _unwrap(parent.model_fields[names[-1]].annotation, Enum)
+    return [member.value for member in enum] if enum else []
+
+
+def _unwrap(annotation: Any, base: type) -> Any:
+    """The first class derived from base inside an annotation like list[X] | None."""
+    if isinstance(annotation, type) and issubclass(annotation, base):
+        return annotation
+    if get_origin(annotation) is Annotated:
+        return _unwrap(get_args(annotation)[0], base)
+    for argument in get_args(annotation):
+        found = _unwrap(argument, base)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,158 @@
+"""How the partnership governs itself: leadership, decisions, meetings, committees, membership."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from schemas.types import MAX_ITEMS, Identifier, MemberId, Model, Text
+from schemas.vocabulary import DecisionMethod, LeadershipModel, PartnershipStage
+
+
+class CoreGroupSeat(Model):
+    """One seat in a core-group leadership."""
+
+    member: MemberId = Field(description="Id of the organization holding the seat.")
+    person: Text | None = Field(None, description="Who sits in it, when not the organization's primary contact.")
+    role: Text | None = Field(None, description="The seat's duties, e.g. 'Treasurer' or 'Training lead'.")
+
+
+class Coordinator(Model):
+    """A staff coordinator who runs the partnership day to day."""
+
+    title: Text = Field(description="The position's title, e.g. 'Task Force Coordinator'.")
+    employer: MemberId = Field(description="Id of the member organization that employs the coordinator.")
+    fte: float | None = Field(None, gt=0, le=10, description="Full-time equivalent, e.g. 1.0 for full time.")
+    funded_by: Text | None = Field(None, description="How the position is paid for, e.g. 'the OVC grant'.")
+    votes: bool = Field(False, description="True when the coordinator has a vote.")
+    duties: list[Text] = Field(default_factory=list, max_length=50, description="What the coordinator does.")
+
+
+class Leadership(Model):
+    """Who leads the partnership and how leaders are chosen."""
+
+    model: LeadershipModel = Field(description="primary_lead, co_leadership or core_group.")
+    leads: list[MemberId] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Ids of the lead organization(s): one for primary_lead, two or three for co_leadership.",
+    )
+    core_group: list[CoreGroupSeat] = Field(
+        default_factory=list, max_length=50, description="Seats of the core group, for the core_group model."
+    )
+    coordinator: Coordinator | None = Field(None, description="A staff coordinator, if there is one.")
+    term: Text | None = Field(None, description="How long leaders serve, e.g. 'two years, renewable once'.")
+    selection: Text | None = Field(None, description="How leaders are chosen or elected.")
+    vacancies: Text | None = Field(None, description="What happens when a leader leaves before the end of a term.")
+    removal: Text | None = Field(None, description="How a leader can be removed.")
+    conflict_duty: Text | None = Field(
+        None, description="The leaders' duty to resolve conflict, which they accept with the role."
+    )
+
+    @model_validator(mode="after")
+    def _leads_fit_the_model(self) -> Self:
+        if self.model is LeadershipModel.primary_lead and len(self.leads) != 1:
+            raise ValueError("a primary_lead leadership names exactly one organization under 'leads'")
+        if self.model is LeadershipModel.co_leadership and len(self.leads) < 2:
+            raise ValueError("a co_leadership names at least two organizations under 'leads'")
+        if self.model is LeadershipModel.core_group and not self.core_group:
+            raise ValueError("a core_group leadership lists its seats under 'core_group'")
+        return self
+
+
+class DecisionMaking(Model):
+    """How decisions are made, and what happens when agreement is out of reach."""
+
+    method: DecisionMethod = Field(description="hierarchical, representative or consensus.")
+    summary: Text | None = Field(None, description="The method in one or two plain sentences.")
+    gradients_of_agreement: bool = Field(
+        False, description="True when proposals are tested on the 8-point gradients-of-agreement scale."
+    )
+    passing_rule: Text | None = Field(None, description="When a proposal passes, e.g. 'everyone present at 1 to 6'.")
+    block_rule: Text | None = Field(None, description="What a serious disagreement or a block requires.")
+    quorum: Text | None = Field(None, description="How many voting members must be present to decide.")
+    fallback: Text | None = Field(None, description="The rule used when consensus cannot be reached.")
+    votes: Text | None = Field(None, description="Who votes and how many votes each has.")
+    non_voting: list[Text] = Field(default_factory=list, max_length=50, description="Who takes part without a vote.")
+    escalation: Text | None = Field(None, description="Where a disagreement goes next, e.g. to the chief executives.")
+    reserved_matters: list[Text] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Decisions each agency keeps for itself and the partnership never votes on.",
+    )
+    no_unscheduled_decisions: bool = Field(
+        True, description="True: no decisions in unscheduled sessions that leave partners out."
+    )
+
+
+class Meeting(Model):
+    """A regular meeting of the partnership or of a part of it."""
+
+    name: Text = Field(description="What the meeting is called, e.g. 'Monthly check-in call'.")
+    schedule: Text = Field(description="When it happens, e.g. 'second Tuesday of each month, 9:30-11:00'.")
+    format: Text | None = Field(None, description="In person, virtual or hybrid, and where.")
+    length: Text | None = Field(None, description="How long it lasts, e.g. '30 minutes'.")
+
+
+class Meetings(Model):
+    """Meeting rhythm and the rules every meeting follows."""
+
+    regular: list[Meeting] = Field(default_factory=list, max_length=50, description="The recurring meetings.")
+    agenda_notice: Text | None = Field(None, description="When the agenda goes out before a meeting.")
+    minutes: Text | None = Field(None, description="Who keeps minutes and when they are shared.")
+    interpretation: Text | None = Field(None, description="How interpretation and translation are arranged.")
+    recording: Text | None = Field(None, description="Whether meetings may be recorded.")
+    information_distribution: Text | None = Field(None, description="How information reaches members.")
+    ground_rules: list[Text] = Field(
+        default_factory=list, max_length=50, description="Agreements every meeting keeps, e.g. mutual respect."
+    )
+
+
+class Committee(Model):
+    """A standing or ad hoc committee."""
+
+    id: Identifier = Field(description="Short unique id, e.g. 'steering'.")
+    name: Text = Field(description="The committee's name.")
+    standing: bool = Field(True, description="True for a standing committee, false for an ad hoc one.")
+    charge: Text = Field(description="What the committee is responsible for.")
+    chair: MemberId | None = Field(None, description="Id of the organization that chairs it.")
+    chair_note: Text | None = Field(None, description="Who chairs it when that is not a member organization.")
+    members: list[MemberId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Ids of member seats.")
+    other_members: list[Text] = Field(
+        default_factory=list, max_length=50, description="Seats that are not member organizations."
+    )
+    meets: Text | None = Field(None, description="How often it meets.")
+    closed: bool = Field(False, description="True when its meetings are closed to other members.")
+    reports_to: Text | None = Field(None, description="Whom it reports to and how often.")
+
+
+class Membership(Model):
+    """The rules for joining, taking part in and leaving the partnership."""
+
+    eligibility: Text | None = Field(None, description="Who may join.")
+    admission: Text | None = Field(None, description="How an organization applies and is admitted.")
+    expectations: list[Text] = Field(
+        default_factory=list, max_length=50, description="What every member is expected to do (attendance, input)."
+    )
+    time_commitment: Text | None = Field(None, description="The time a representative should expect to give.")
+    representatives: Text | None = Field(None, description="Representatives and alternates per organization.")
+    resignation: Text | None = Field(None, description="How a member resigns.")
+    removal: Text | None = Field(None, description="When and how a member can be removed.")
+
+
+class ConflictResolution(Model):
+    """How disagreements between members are settled."""
+
+    stage: PartnershipStage | None = Field(None, description="early or mature; trust grows differently in each.")
+    informal: Text | None = Field(None, description="The first, informal step.")
+    formal: Text | None = Field(None, description="The formal step when the informal one fails.")
+    mediation: Text | None = Field(None, description="Outside mediation, if agreed.")
+
+
+class Definition(Model):
+    """A term with the meaning it has in the partnership's documents."""
+
+    term: Text = Field(description="The word or acronym, e.g. 'PII'.")
+    meaning: Text = Field(description="What it means here.")
+

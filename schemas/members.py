@@ -1,0 +1,168 @@
+"""Member organizations: described once, referenced everywhere else by ``id``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from schemas.types import MAX_ITEMS, Email, Identifier, Model, Phone, Text
+from schemas.vocabulary import (
+    EmergencyPlanStatus,
+    MembershipClass,
+    MemberStatus,
+    OrganizationType,
+    Sector,
+    Visibility,
+)
+
+
+class ContactVisibility(Model):
+    """Who may see each detail of a contact. Details are public unless narrowed here."""
+
+    name: Visibility = Field(
+        Visibility.public,
+        description="Widest audience that may see the person's name; narrower audiences see the title only.",
+    )
+    email: Visibility = Field(Visibility.public, description="Widest audience that may see the e-mail address.")
+    phone: Visibility = Field(Visibility.public, description="Widest audience that may see the phone number.")
+
+
+class Contact(Model):
+    """A person who speaks for a member organization in the partnership."""
+
+    name: Text = Field(description="The person's name as it may be printed, e.g. 'Tasha M.' for a survivor leader.")
+    title: Text = Field(description="Job title or role in their own organization.")
+    email: Email | None = Field(None, description="Work e-mail address. Leave out if there is none.")
+    phone: Phone | None = Field(None, description="Work phone number. Leave out if there is none.")
+    languages: list[Text] = Field(
+        default_factory=list, max_length=20, description="Languages the person works in, besides English."
+    )
+    acting: bool = Field(False, description="True while the person fills the role temporarily (acting or interim).")
+    since: dt.date | None = Field(None, description="Date the person took on this role (YYYY-MM-DD).")
+    visibility: ContactVisibility = Field(
+        default_factory=ContactVisibility,
+        description="Narrow who may see the name, e-mail or phone (public, members, core_team, withheld).",
+    )
+
+
+class FormerContact(Model):
+    """Someone who used to hold a contact role; kept for the record, never printed as current."""
+
+    name: Text = Field(description="The former contact's name.")
+    title: Text = Field(description="The title they held.")
+    until: dt.date = Field(description="Last day in the role (YYYY-MM-DD).")
+    note: Text | None = Field(None, description="What happened, e.g. who took over and how quickly.")
+
+
+class Contacts(Model):
+    """The people who carry the partnership inside a member organization."""
+
+    primary: Contact = Field(description="The main point of contact.")
+    backup: Contact | None = Field(
+        None,
+        description="A second person who knows the partnership and steps in when the primary contact is away or leaves.",
+    )
+    former: list[FormerContact] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="People who held these roles before."
+    )
+
+
+class Signatory(Model):
+    """The official who signs agreements for a member organization."""
+
+    name: Text | None = Field(
+        None,
+        description="Full name as it appears on the signature page. Leave out while not yet confirmed: "
+        "documents then print a blank line to fill in by hand.",
+    )
+    title: Text = Field(description="The signatory's title, e.g. Executive Director.")
+    public_name: Text | None = Field(
+        None,
+        description="How the signatory is named everywhere except the signature page "
+        "(e.g. a first name and initial for a survivor leader).",
+    )
+    legal_review_required: bool = Field(
+        False, description="True when the organization's counsel must review an agreement before it is signed."
+    )
+
+
+class Commitment(Model):
+    """Something a member promises to contribute."""
+
+    description: Text = Field(description="What the member will do or provide, stated realistically.")
+    in_kind_value: int | None = Field(
+        None, ge=0, le=100_000_000, description="Estimated value in US dollars, when it is an in-kind contribution."
+    )
+    per: Text | None = Field(None, description="Period the value covers, e.g. 'year' or 'project period'.")
+
+
+class Withdrawal(Model):
+    """A member's departure from the partnership."""
+
+    notice_date: dt.date = Field(description="Date written notice was given (YYYY-MM-DD).")
+    effective_date: dt.date = Field(description="Date the withdrawal took effect (YYYY-MM-DD).")
+    reason: Text | None = Field(None, description="Why the member left, in neutral words.")
+    handover: Text | None = Field(None, description="Who takes over the member's duties, and how.")
+
+
+class EmergencyPlan(Model):
+    """Whether a member has an emergency plan the partnership can rely on."""
+
+    status: EmergencyPlanStatus = Field(description="written_plan, business_continuity_only or none.")
+    note: Text | None = Field(None, description="Where the plan is kept or what is missing.")
+
+
+class Member(Model):
+    """A member organization of the partnership."""
+
+    id: Identifier = Field(
+        description="Short unique id used to refer to this organization elsewhere, e.g. 'harbor-hope'.",
+        examples=["harbor-hope"],
+    )
+    legal_name: Text = Field(description="Full legal name, e.g. 'Harbor & Hope Survivor Services, Inc.'.")
+    short_name: Text | None = Field(None, description="Name or acronym used after the first mention.")
+    doing_business_as: Text | None = Field(None, description="Trade name, when it differs from the legal name.")
+    organization_type: OrganizationType = Field(description="Legal form, e.g. nonprofit or local_government.")
+    sector: Sector = Field(description="Sector the organization works in, e.g. direct_victim_services.")
+    sector_detail: Text | None = Field(
+        None, description="A finer description of the sector, e.g. 'domestic violence shelter'."
+    )
+    description: Text | None = Field(None, description="One or two sentences on who the organization is.")
+    unit: Text | None = Field(None, description="The unit or office taking part, e.g. 'Human Trafficking Unit'.")
+    membership_class: MembershipClass = Field(MembershipClass.voting, description="Standing in decisions.")
+    status: MemberStatus = Field(MemberStatus.active, description="active, interim or withdrawn.")
+    joined: dt.date | None = Field(None, description="Date the organization joined (YYYY-MM-DD).")
+    withdrawal: Withdrawal | None = Field(None, description="Details of the departure, for a withdrawn member.")
+    services: list[Text] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Services the organization offers to the partnership."
+    )
+    commitments: list[Commitment] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="What the organization promises to contribute."
+    )
+    contacts: Contacts = Field(description="Primary and backup contacts.")
+    signatory: Signatory = Field(description="The official who signs for the organization.")
+    emergency_plan: EmergencyPlan | None = Field(
+        None, description="Whether the organization has its own emergency plan."
+    )
+    languages: list[Text] = Field(
+        default_factory=list, max_length=20, description="Languages the organization serves clients in."
+    )
+
+    @model_validator(mode="after")
+    def _withdrawal_matches_status(self) -> Self:
+        if self.status is MemberStatus.withdrawn and self.withdrawal is None:
+            raise ValueError("a withdrawn member needs 'withdrawal' with its notice_date and effective_date")
+        if self.withdrawal is not None and self.status is not MemberStatus.withdrawn:
+            raise ValueError("'withdrawal' is given, so 'status' should be 'withdrawn'")
+        return self
+
+    @property
+    def name(self) -> str:
+        """The name to use after the first mention."""
+        return self.short_name or self.legal_name
+
+    @property
+    def is_current(self) -> bool:
+        return self.status is not MemberStatus.withdrawn

@@ -1,0 +1,176 @@
+"""Running the partnership: money, the agreement's terms, emergencies, evaluation, onboarding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from schemas.types import MAX_ITEMS, MemberId, Model, Text
+from schemas.vocabulary import AgreementType, Binding, FundingSourceType, Hazard, Renewal
+
+
+class Grant(Model):
+    """A grant the partnership holds or is applying for."""
+
+    program: Text = Field(description="The funding program, e.g. 'OVC Enhanced Collaborative Model'.")
+    funder: Text = Field(description="The funding agency or foundation.")
+    solicitation_id: Text | None = Field(None, description="The solicitation or opportunity number.")
+    fiscal_year: int | None = Field(None, ge=1990, le=2100, description="Fiscal year of the solicitation.")
+    applicant: MemberId = Field(description="Id of the member that applies for or holds the award.")
+    amount: int | None = Field(None, ge=0, le=10_000_000_000, description="Amount requested or awarded, in US dollars.")
+    period_start: dt.date | None = Field(None, description="Start of the project period (YYYY-MM-DD).")
+    period_end: dt.date | None = Field(None, description="End of the project period (YYYY-MM-DD).")
+    awarded: bool = Field(False, description="True once the award has been made.")
+    partners: list[MemberId] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Ids of members that commit to the application."
+    )
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Self:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        return self
+
+
+class Subgrant(Model):
+    """Grant funds passed from one member to another under a separate subgrant agreement."""
+
+    from_member: MemberId = Field(description="Id of the member passing the funds on.")
+    to_member: MemberId = Field(description="Id of the member receiving them (the subrecipient).")
+    amount: Text = Field(description="The amount and period, e.g. '$90,000 per year for three years'.")
+    purpose: Text = Field(description="What the funds pay for.")
+    agreement_reference: Text | None = Field(None, description="Name or number of the subgrant agreement.")
+
+
+class FundingSource(Model):
+    """A source of money or in-kind support."""
+
+    type: FundingSourceType = Field(description="government_grant, private_grant, corporate_grant, ...")
+    description: Text = Field(description="What it is and who provides it.")
+
+
+class Funding(Model):
+    """Money and resources."""
+
+    summary: Text | None = Field(None, description="How the partnership is resourced, in plain words.")
+    grants: list[Grant] = Field(default_factory=list, max_length=50, description="Grants held or sought.")
+    subgrants: list[Subgrant] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Funds passed between members."
+    )
+    sources: list[FundingSource] = Field(default_factory=list, max_length=50, description="Other sources.")
+
+
+class Agreement(Model):
+    """The terms of the written agreement (MOU)."""
+
+    type: AgreementType = Field(AgreementType.mou, description="mou or moa.")
+    binding: Binding = Field(Binding.non_binding, description="non_binding or binding.")
+    effective_date: dt.date | None = Field(
+        None, description="Date the agreement takes effect. Leave out when it is the date of the last signature."
+    )
+    end_date: dt.date | None = Field(None, description="Date the term ends, if it is fixed.")
+    term_months: int | None = Field(None, ge=1, le=240, description="Length of each term in months, if not fixed.")
+    renewal: Renewal = Field(Renewal.none, description="automatic, by_written_amendment or none.")
+    review: Text | None = Field(None, description="Who reviews the agreement, and when.")
+    termination_notice_days: int = Field(ge=0, le=730, description="Days of written notice to withdraw.")
+    notice_to: Text | None = Field(None, description="To whom a notice of withdrawal is sent.")
+    on_withdrawal: Text | None = Field(
+        None, description="What happens to information already shared when a party leaves."
+    )
+    amendment: Text = Field(description="How the agreement is amended, e.g. 'in writing, signed by all parties'.")
+    joinder: bool = Field(True, description="True: new members join by signing a joinder page.")
+    electronic_signatures: bool = Field(True, description="True: signatures may be electronic and in counterparts.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.effective_date and self.end_date and self.end_date <= self.effective_date:
+            raise ValueError("end_date must be after effective_date")
+        return self
+
+
+class Successor(Model):
+    """One step in an order of succession, by position."""
+
+    position: Text = Field(description="The position, e.g. 'HTU Supervisor, Sheriff's Office'.")
+    member: MemberId | None = Field(None, description="Id of the organization that holds the position.")
+
+
+class Channel(Model):
+    """A way to reach members in an emergency."""
+
+    name: Text = Field(description="The channel, e.g. 'group text' or 'phone tree'.")
+    use: Text = Field(description="When it is used, and what may never be sent over it.")
+
+
+class Scenario(Model):
+    """A playbook for one kind of emergency."""
+
+    hazard: Hazard = Field(description="The kind of emergency.")
+    title: Text = Field(description="A short name, e.g. 'Spring river flooding'.")
+    triggers: list[Text] = Field(default_factory=list, max_length=50, description="What activates this playbook.")
+    steps: list[Text] = Field(default_factory=list, max_length=50, description="Immediate steps, in order.")
+    lead: MemberId | None = Field(None, description="Id of the member that leads the response.")
+    partners: list[MemberId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Ids of other members.")
+    survivor_safety: list[Text] = Field(
+        default_factory=list, max_length=50, description="Actions that keep survivors safe."
+    )
+    recovery: Text | None = Field(None, description="How normal operations resume.")
+
+
+class Emergency(Model):
+    """The partnership's emergency and crisis planning."""
+
+    activation: Text | None = Field(None, description="Who activates the plan, and when.")
+    deactivation: Text | None = Field(None, description="Who ends activation, and when.")
+    hazards: list[Hazard] = Field(default_factory=list, max_length=20, description="Hazards planned for.")
+    essential_functions: list[Text] = Field(
+        default_factory=list, max_length=50, description="What must keep working during a disruption."
+    )
+    succession: list[Successor] = Field(
+        default_factory=list, max_length=20, description="Order of succession by position, at least three deep."
+    )
+    delegation: Text | None = Field(None, description="Authority delegated during a disruption, and when it lapses.")
+    check_in_hours: int | None = Field(
+        None, ge=1, le=168, description="Hours within which every member checks in after activation."
+    )
+    channels: list[Channel] = Field(default_factory=list, max_length=20, description="Alert channels.")
+    scenarios: list[Scenario] = Field(default_factory=list, max_length=50, description="Scenario playbooks.")
+    exercises: list[Text] = Field(default_factory=list, max_length=50, description="Training and exercise schedule.")
+    after_action: Text | None = Field(None, description="How the partnership reviews an emergency afterwards.")
+
+
+class Metric(Model):
+    """Something the partnership counts to know whether it works."""
+
+    name: Text = Field(description="What is measured, e.g. 'referrals'.")
+    target: Text | None = Field(None, description="The target, e.g. '30 per year'.")
+
+
+class LogicModel(Model):
+    """The parts of the partnership's logic model."""
+
+    inputs: list[Text] = Field(default_factory=list, max_length=50, description="Resources put in.")
+    activities: list[Text] = Field(default_factory=list, max_length=50, description="What is done.")
+    outputs: list[Text] = Field(default_factory=list, max_length=50, description="Direct products.")
+    outcomes: list[Text] = Field(default_factory=list, max_length=50, description="Changes expected.")
+    external_factors: list[Text] = Field(default_factory=list, max_length=50, description="Outside influences.")
+
+
+class Evaluation(Model):
+    """How the partnership measures its work."""
+
+    evaluator: MemberId | None = Field(None, description="Id of the member that leads evaluation.")
+    metrics: list[Metric] = Field(default_factory=list, max_length=50, description="What is measured.")
+    logic_model: LogicModel | None = Field(None, description="The logic model, if there is one.")
+    reporting: Text | None = Field(None, description="When and to whom results are reported.")
+
+
+class Onboarding(Model):
+    """How new members are welcomed."""
+
+    mentor: Text | None = Field(None, description="How a new member is paired with a mentor or buddy.")
+    first_90_days: list[Text] = Field(default_factory=list, max_length=50, description="Checklist for a new member.")
+    priorities: list[Text] = Field(default_factory=list, max_length=50, description="Current priorities.")
+    recent_decisions: list[Text] = Field(default_factory=list, max_length=50, description="Recent decisions.")

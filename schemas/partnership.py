@@ -1,0 +1,118 @@
+"""The whole partnership: the one model a YAML file under partnerships/ describes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from schemas.governance import (
+    Committee,
+    ConflictResolution,
+    DecisionMaking,
+    Definition,
+    Leadership,
+    Meetings,
+    Membership,
+)
+from schemas.members import Member
+from schemas.operations import Agreement, Emergency, Evaluation, Funding, Onboarding
+from schemas.policies import (
+    Confidentiality,
+    MandatoryReporting,
+    Media,
+    ReferralProtocol,
+    SharedPlatform,
+    SurvivorEngagement,
+    TraumaInformed,
+)
+from schemas.types import MAX_ITEMS, MemberId, Model, Text
+from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, PartnershipFunction
+
+
+class Goal(Model):
+    """A goal, clear and reachable in the short to medium term."""
+
+    name: Text = Field(description="A short name for the goal.")
+    description: Text | None = Field(None, description="What the goal means in practice.")
+    outcome: Text | None = Field(None, description="How the partnership will know it was reached.")
+
+
+class HistoryEvent(Model):
+    """A milestone in the partnership's history."""
+
+    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    event: Text = Field(description="What happened.")
+
+
+class Partnership(Model):
+    """A partnership and everything its documents say about it."""
+
+    name: Text = Field(description="The partnership's full name.")
+    short_name: Text | None = Field(None, description="Acronym or short name, e.g. 'RCATF'.")
+    level: Level = Field(description="How closely members work together, e.g. cooperation or collaboration.")
+    level_note: Text | None = Field(None, description="The level in your own words, when one word is not enough.")
+    formality: Formality = Field(description="formal or informal.")
+    formality_note: Text | None = Field(None, description="e.g. 'informal, moving to formal with this MOU'.")
+    legal_status: LegalStatus = Field(LegalStatus.unincorporated, description="The partnership's own legal standing.")
+    fiscal_sponsor: MemberId | None = Field(None, description="Id of the member acting as fiscal sponsor, if any.")
+    geography: Text = Field(description="The area the partnership serves.")
+    purpose: Text = Field(description="Why the partnership exists: its common goal, in a few sentences.")
+    background: Text | None = Field(None, description="The local problem and the people affected.")
+    history: list[HistoryEvent] = Field(default_factory=list, max_length=MAX_ITEMS, description="Milestones.")
+    mission: Text = Field(description="The mission statement.")
+    vision: Text | None = Field(None, description="The vision statement, if the partnership has one.")
+    values: list[Text] = Field(default_factory=list, max_length=30, description="Core values.")
+    goals: list[Goal] = Field(default_factory=list, max_length=50, description="Goals.")
+    functions: list[PartnershipFunction] = Field(
+        default_factory=list, max_length=10, description="What the partnership does, from the LCHT list."
+    )
+    members: list[Member] = Field(
+        min_length=2, max_length=MAX_ITEMS, description="Member organizations; each has a unique id."
+    )
+    leadership: Leadership = Field(description="Who leads and how leaders are chosen.")
+    decision_making: DecisionMaking = Field(description="How decisions are made.")
+    meetings: Meetings = Field(default_factory=Meetings, description="Meeting rhythm and ground rules.")
+    committees: list[Committee] = Field(default_factory=list, max_length=50, description="Committees.")
+    membership: Membership = Field(default_factory=Membership, description="Joining, taking part and leaving.")
+    referral_protocol: ReferralProtocol | None = Field(None, description="How members refer survivors.")
+    confidentiality: Confidentiality = Field(
+        default_factory=Confidentiality, description="Confidentiality and information sharing."
+    )
+    mandatory_reporting: MandatoryReporting = Field(
+        default_factory=MandatoryReporting, description="Mandated reporters and the limits of confidentiality."
+    )
+    media: Media | None = Field(None, description="How the partnership speaks in public.")
+    survivor_engagement: SurvivorEngagement | None = Field(None, description="How survivors shape the work.")
+    trauma_informed: TraumaInformed = Field(
+        default_factory=TraumaInformed, description="Trauma-informed commitments and trainings."
+    )
+    shared_platform: SharedPlatform | None = Field(None, description="Where shared records are kept.")
+    funding: Funding = Field(default_factory=Funding, description="Grants, subgrants and other resources.")
+    agreement: Agreement | None = Field(None, description="Terms of the MOU; required to build an MOU.")
+    conflict_resolution: ConflictResolution = Field(
+        default_factory=ConflictResolution, description="How disagreements are settled."
+    )
+    emergency: Emergency = Field(default_factory=Emergency, description="Emergency and crisis planning.")
+    evaluation: Evaluation = Field(default_factory=Evaluation, description="How the work is measured.")
+    onboarding: Onboarding = Field(default_factory=Onboarding, description="How new members are welcomed.")
+    definitions: list[Definition] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Defined terms and acronyms."
+    )
+    awareness_days: list[AwarenessDay] = Field(
+        default_factory=list, max_length=20, description="Observances used for joint outreach."
+    )
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def current_members(self) -> list[Member]:
+        return [m for m in self.members if m.is_current]
+
+    def member(self, member_id: str) -> Member:
+        for candidate in self.members:
+            if candidate.id == member_id:
+                return candidate
+        raise KeyError(member_id)

@@ -1,0 +1,89 @@
+"""Cross-reference checks: ids used anywhere must name a member organization, and ids are unique.
+
+Pydantic checks each value on its own; these rules need the whole partnership, so they run after it.
+Each problem is returned as (location, message), with the location in pydantic's tuple form.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel
+
+from schemas.partnership import Partnership
+from schemas.types import MemberReference
+
+Location = tuple[str | int, ...]
+
+
+def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
+    """Every broken reference and duplicate id in a validated partnership."""
+    problems: list[tuple[Location, str]] = []
+    problems += _duplicates("members", [m.id for m in partnership.members], "organization")
+    problems += _duplicates("committees", [c.id for c in partnership.committees], "committee")
+
+    known = {m.id for m in partnership.members}
+    current = {m.id for m in partnership.current_members}
+    for location, value in _member_references(partnership, ()):
+        if value not in known:
+            problems.append((location, _unknown_member_message(value, sorted(known))))
+    for index, lead in enumerate(partnership.leadership.leads):
+        if lead in known and lead not in current:
+            problems.append(
+                (("leadership", "leads", index), f"'{lead}' has withdrawn, so it cannot lead the partnership")
+            )
+    return problems
+
+
+def _unknown_member_message(value: str, known: list[str]) -> str:
+    message = f"'{value}' is not the id of any organization under 'members'"
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean '{close[0]}'?"
+    return f"{message}; known ids: {', '.join(known)}"
+
+
+def _duplicates(section: str, ids: list[str], what: str) -> list[tuple[Location, str]]:
+    seen: dict[str, int] = {}
+    problems: list[tuple[Location, str]] = []
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            message = f"the {what} id '{item_id}' is already used by {section}[{seen[item_id]}]; ids must be unique"
+            problems.append(((section, index, "id"), message))
+        else:
+            seen[item_id] = index
+    return problems
+
+
+def _member_references(model: BaseModel, location: Location) -> Iterator[tuple[Location, str]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = (*location, name)
+        if _is_member_reference(type(model), name):
+            if isinstance(value, str):
+                yield here, value
+            elif isinstance(value, list):
+                yield from (((*here, i), item) for i, item in enumerate(value))
+        elif isinstance(value, BaseModel):
+            yield from _member_references(value, here)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _member_references(item, (*here, i))
+
+
+@cache
+def _is_member_reference(model_class: type[BaseModel], field_name: str) -> bool:
+    field = model_class.model_fields[field_name]
+    return any(isinstance(m, MemberReference) for m in field.metadata) or _mentions_reference(field.annotation)
+
+
+def _mentions_reference(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        if any(isinstance(m, MemberReference) for m in annotation.__metadata__):
+            return True
+        return _mentions_reference(get_args(annotation)[0])
+    return any(_mentions_reference(arg) for arg in get_args(annotation))
