@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Timestamp written into documents and zip entries, so identical inputs give identical bytes."""
 
 

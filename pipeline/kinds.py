@@ -31,7 +31,8 @@ class DocumentKind:
 def _mou_context(partnership: Partnership) -> Mapping[str, Any]:
     from pipeline.contexts.mou import mou_context
 
-    return mou_context(partnership)
+    context: Mapping[str, Any] = mou_context(partnership)
+    return context
 
 
 def _mou_missing(partnership: Partnership) -> str | None:

@@ -72,14 +72,14 @@ class _LoadError(Exception):
 class _NoAliasLoader(yaml.SafeLoader):
     """A safe loader that refuses anchors and aliases when it meets them."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
             raise _LoadError(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _LoadError(event.start_mark, f"anchors (&{anchor}) are not allowed; write each value out in full")
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def load_file(path: Path) -> SourceDocument:
@@ -105,6 +105,14 @@ def load_file(path: Path) -> SourceDocument:
         raise PartnerdocsError([problem]) from None
     except yaml.MarkedYAMLError as error:
         raise PartnerdocsError([_syntax_problem(path, error)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = (
+            f"the invisible control character U+{error.character:04X} is not allowed; remove it "
+            "(it usually comes from copying text out of another program)"
+        )
+        raise PartnerdocsError([Problem(str(path), line, column, message=message)]) from None
     return source
 
 
@@ -122,7 +130,7 @@ def _decode(path: Path, raw: bytes) -> str:
 def _compose(text: str) -> Node | None:
     loader = _NoAliasLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -155,7 +163,8 @@ def _to_python(node: Node, location: Location, source: SourceDocument, depth: in
     if depth > MAX_DEPTH:
         raise _LoadError(node, f"the data is nested more than {MAX_DEPTH} levels deep", location)
     if node.tag not in _PLAIN_TAGS:
-        raise _LoadError(node, f"the tag {node.tag!r} is not allowed; write plain values", location)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _LoadError(node, f"the tag '{tag}' is not allowed; write plain values without tags", location)
     if isinstance(node, MappingNode):
         return _mapping(node, location, source, depth)
     if isinstance(node, SequenceNode):

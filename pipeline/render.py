@@ -33,7 +33,7 @@ class DocumentProperties:
     content_status: str = ""
 
 
-class TemplateProblem(PartnerdocsError):
+class TemplateRenderError(PartnerdocsError):
     """A template that cannot be rendered: names the template file and what went wrong."""
 
     def __init__(self, template: Path, message: str) -> None:
@@ -64,10 +64,11 @@ def render_docx(template: Path, context: Mapping[str, Any], properties: Document
     try:
         document.render(dict(context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as error:
-        line = f" (template line {error.lineno})" if getattr(error, "lineno", None) else ""
-        raise TemplateProblem(template, f"{type(error).__name__}: {error}{line}") from error
+        lineno = getattr(error, "lineno", None)
+        line = f" (template line {lineno})" if lineno else ""
+        raise TemplateRenderError(template, f"{type(error).__name__}: {error}{line}") from error
     except ValueError as error:
-        raise TemplateProblem(template, str(error)) from error
+        raise TemplateRenderError(template, str(error)) from error
     _check_body(template, document)
     _set_properties(document, properties)
     buffer = io.BytesIO()
@@ -79,7 +80,7 @@ def _check_body(template: Path, document: DocxTemplate) -> None:
     body = document.docx.element.body
     last = body[-1] if len(body) else None
     if last is None or etree.QName(last).localname != "sectPr":
-        raise TemplateProblem(template, "rendering lost the end of the document (section properties missing)")
+        raise TemplateRenderError(template, "rendering lost the end of the document (section properties missing)")
 
 
 def _set_properties(document: DocxTemplate, properties: DocumentProperties) -> None:

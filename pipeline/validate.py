@@ -96,7 +96,7 @@ def _wrong_type(source: SourceDocument, location: Location, value: Any, expected
     message = f"expected {expected}, found {found}"
     written = source.source_text.get(location)
     if expected == "text" and written is not None and not isinstance(value, str):
-        message += f"; YAML read {written!r} as {found}: put it in quotes, like \"{written}\""
+        message += f'; YAML read {written!r} as {found}: put it in quotes, like "{written}"'
     return message
 
 
@@ -120,7 +120,7 @@ def _show(value: Any) -> str:
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."
-    return "'" + text.replace("'", "\\'") + "'"
+    return f'"{text}"' if "'" in text else f"'{text}'"
 
 
 def _pattern_mismatch(value: Any, pattern: str) -> str:
@@ -140,7 +140,9 @@ def _unknown_field(location: Location) -> str:
     if model is None:
         return f"unknown field '{key}'"
     names = list(model.model_fields)
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6) or [
+        name for name in names if key.startswith(name) or name.startswith(key)
+    ]
     if close:
         return f"unknown field '{key}'; did you mean '{close[0]}'?"
     return f"unknown field '{key}'; the fields allowed here are: {', '.join(names)}"
@@ -164,7 +166,8 @@ def _model_at(location: Location) -> type[BaseModel] | None:
         if model is None or part not in model.model_fields:
             return None
         annotation = model.model_fields[part].annotation
-    return _unwrap(annotation, BaseModel)
+    found: type[BaseModel] | None = _unwrap(annotation, BaseModel)
+    return found
 
 
 def _choices_at(location: Location) -> list[str]:

@@ -25,9 +25,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        # os.replace swaps the directory entry: a symlink at path is replaced, never followed.
-        os.replace(temporary, path)
+        Path(temporary).chmod(0o644)
+        # A rename swaps the directory entry: a symlink at path is replaced, never followed.
+        Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise _write_problem(path, error) from error

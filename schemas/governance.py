@@ -155,4 +155,3 @@ class Definition(Model):
 
     term: Text = Field(description="The word or acronym, e.g. 'PII'.")
     meaning: Text = Field(description="What it means here.")
-

@@ -62,7 +62,7 @@ class Contacts(Model):
     primary: Contact = Field(description="The main point of contact.")
     backup: Contact | None = Field(
         None,
-        description="A second person who knows the partnership and steps in when the primary contact is away or leaves.",
+        description="A second person who knows the partnership and steps in when the primary contact is away.",
     )
     former: list[FormerContact] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="People who held these roles before."

@@ -1,0 +1,96 @@
+"""Shared fixtures: small valid partnerships written into tmp_path, and tiny templates."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "partnerships").glob("*.yaml"))
+
+MINIMAL: dict[str, Any] = {
+    "name": "Harbor & Hope – O'Malley Pathways",
+    "level": "cooperation",
+    "formality": "informal",
+    "geography": "Port Alder",
+    "purpose": "Refer survivors who want work to a staffing partner.",
+    "mission": "Open safe pathways to paid work.",
+    "members": [
+        {
+            "id": "harbor-hope",
+            "legal_name": "Harbor & Hope Survivor Services, Inc.",
+            "short_name": "Harbor & Hope",
+            "organization_type": "nonprofit",
+            "sector": "direct_victim_services",
+            "contacts": {
+                "primary": {"name": "Thomas Nguyen", "title": "Director", "email": "tnguyen@harborhope.example"},
+                "backup": {"name": "Ana Ruiz", "title": "Advocate", "phone": "(360) 555-0150"},
+            },
+            "signatory": {"name": "Renée Castellanos", "title": "Executive Director"},
+        },
+        {
+            "id": "omalley",
+            "legal_name": "O'Malley Staffing Solutions, LLC",
+            "organization_type": "for_profit",
+            "sector": "workforce",
+            "contacts": {"primary": {"name": "Siobhan O'Malley-Brandt", "title": "Branch Manager"}},
+            "signatory": {"title": "President & CEO"},
+        },
+    ],
+    "leadership": {"model": "primary_lead", "leads": ["harbor-hope"]},
+    "decision_making": {"method": "hierarchical"},
+    "agreement": {
+        "termination_notice_days": 30,
+        "amendment": "In writing, signed by both signatories.",
+        "renewal": "automatic",
+        "term_months": 12,
+    },
+}
+
+
+def minimal_data() -> dict[str, Any]:
+    """A fresh copy of a small valid partnership, to change in a test."""
+    return copy.deepcopy(MINIMAL)
+
+
+@pytest.fixture
+def write_partnership(tmp_path: Path) -> Callable[..., Path]:
+    """Write data (default: the minimal partnership) as partnerships/<slug>.yaml under tmp_path."""
+
+    def write(data: dict[str, Any] | None = None, slug: str = "pathways", text: str | None = None) -> Path:
+        folder = tmp_path / "partnerships"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{slug}.yaml"
+        body = text if text is not None else yaml.safe_dump(data or minimal_data(), allow_unicode=True)
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def examples_copy(tmp_path: Path) -> Path:
+    """The example partnerships copied into tmp_path/partnerships."""
+    target = tmp_path / "partnerships"
+    target.mkdir()
+    for example in EXAMPLES:
+        shutil.copy(example, target / example.name)
+    return target
+
+
+def make_template(path: Path, paragraphs: list[str], header: str | None = None) -> Path:
+    """A tiny .docx template with one paragraph per string (each string is one run, so tags stay whole)."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if header is not None:
+        document.sections[0].header.paragraphs[0].text = header
+    document.save(str(path))
+    return path

@@ -1,0 +1,126 @@
+"""Stage 2: validation turns data into a Partnership, or into messages that say how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import minimal_data
+from pipeline.load import load_file
+from pipeline.validate import validate_document
+from schemas import Partnership
+
+
+def messages(path: Path) -> list[str]:
+    _, problems = validate_document(load_file(path))
+    return [f"{p.path}: {p.message}" for p in problems]
+
+
+def test_minimal_partnership_is_valid(write_partnership: Callable[..., Path]) -> None:
+    partnership, problems = validate_document(load_file(write_partnership()))
+    assert problems == []
+    assert isinstance(partnership, Partnership)
+    assert partnership.member("omalley").signatory.name is None
+
+
+def test_file_name_must_be_a_safe_slug(write_partnership: Callable[..., Path]) -> None:
+    path = write_partnership(slug="My Partnership")
+    assert messages(path) == [
+        ": the file name 'My Partnership.yaml' becomes the folder name of its documents; rename it to "
+        "lowercase letters, digits and dashes, e.g. 'county-task-force.yaml'"
+    ]
+
+
+def test_unknown_member_reference_lists_known_ids(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["leadership"]["leads"] = ["xyz"]
+    assert messages(write_partnership(data)) == [
+        "leadership.leads[0]: 'xyz' is not the id of any organization under 'members'; known ids: harbor-hope, omalley"
+    ]
+
+
+def test_withdrawn_member_cannot_lead(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["members"][0]["status"] = "withdrawn"
+    data["members"][0]["withdrawal"] = {"notice_date": "2026-01-01", "effective_date": "2026-03-01"}
+    assert messages(write_partnership(data)) == [
+        "leadership.leads[0]: 'harbor-hope' has withdrawn, so it cannot lead the partnership"
+    ]
+
+
+def test_withdrawn_status_needs_withdrawal_details(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["members"][1]["status"] = "withdrawn"
+    assert messages(write_partnership(data)) == [
+        "members[1]: a withdrawn member needs 'withdrawal' with its notice_date and effective_date"
+    ]
+
+
+def test_leadership_model_must_match_its_leads(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["leadership"] = {"model": "co_leadership", "leads": ["harbor-hope"]}
+    assert messages(write_partnership(data)) == [
+        "leadership: a co_leadership names at least two organizations under 'leads'"
+    ]
+
+
+def test_nested_references_are_checked_everywhere(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["committees"] = [{"id": "steering", "name": "Steering", "charge": "Steer.", "members": ["omalley", "nobody"]}]
+    subgrant = {"from_member": "harbor-hope", "to_member": "omaley", "amount": "$1", "purpose": "x"}
+    data["funding"] = {"subgrants": [subgrant]}
+    assert messages(write_partnership(data)) == [
+        "committees[0].members[1]: 'nobody' is not the id of any organization under 'members'; "
+        "known ids: harbor-hope, omalley",
+        "funding.subgrants[0].to_member: 'omaley' is not the id of any organization under 'members'; "
+        "did you mean 'omalley'?",
+    ]
+
+
+def test_wrong_container_types_are_explained(write_partnership: Callable[..., Path]) -> None:
+    data: dict[str, Any] = minimal_data()
+    data["values"] = "trust"
+    data["leadership"] = ["harbor-hope"]
+    assert messages(write_partnership(data)) == [
+        "values: expected a list (lines starting with '- '), found the text 'trust'",
+        "leadership: expected a group of fields (indented 'key: value' lines), found a list",
+    ]
+
+
+# Any printable text, including markup and template syntax, is accepted as data and kept exactly.
+printable_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=80,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=printable_text)
+def test_any_printable_name_is_kept_exactly(name: str) -> None:
+    data = minimal_data()
+    data["name"] = name
+    data["members"][0]["legal_name"] = name
+    partnership = Partnership.model_validate(data)
+    assert partnership.name == name
+    assert partnership.members[0].legal_name == name
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    before=printable_text,
+    control=st.sampled_from(["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\ufffe", "\ud800"]),
+)
+def test_control_characters_are_rejected(before: str, control: str) -> None:
+    data = minimal_data()
+    data["geography"] = before + control
+    try:
+        Partnership.model_validate(data)
+    except ValueError as error:
+        assert "invisible control character" in str(error)
+    else:
+        raise AssertionError(f"{control!r} was accepted")
