@@ -94,3 +94,46 @@ def make_template(path: Path, paragraphs: list[str], header: str | None = None) 
         document.sections[0].header.paragraphs[0].text = header
     document.save(str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example partnerships built once per test session; returns the output folder."""
+    from pipeline.build import build
+
+    out = tmp_path_factory.mktemp("built") / "output"
+    build([ROOT / "partnerships"], out)
+    return out
+
+
+HOSTILE_TEXT = [
+    "AT&T <Legal> & Sons",
+    "{{ 7*7 }} {% if true %}yes{% endif %}",
+    "</w:t></w:r><w:r><w:t>injected",
+    'O\'Malley "Quoted" Ltd.',
+    "Centro Comunitario Zúñiga – مرحبا – 你好",
+]
+
+
+def hostile_data() -> dict[str, Any]:
+    """A valid partnership whose printed values carry markup, template syntax and non-Latin text."""
+    data = minimal_data()
+    data["name"] = HOSTILE_TEXT[0]
+    data["mission"] = HOSTILE_TEXT[1]
+    data["members"][0]["legal_name"] = HOSTILE_TEXT[2]
+    data["members"][1]["legal_name"] = HOSTILE_TEXT[3]
+    data["members"][1]["contacts"]["primary"]["name"] = HOSTILE_TEXT[4]
+    data["geography"] = " ".join(HOSTILE_TEXT)
+    return data
+
+
+@pytest.fixture(scope="session")
+def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile partnership built once per session; returns its output folder."""
+    from pipeline.build import build
+
+    folder = tmp_path_factory.mktemp("hostile")
+    source = folder / "hostile-values.yaml"
+    source.write_text(yaml.safe_dump(hostile_data(), allow_unicode=True), encoding="utf-8")
+    build([source], folder / "output")
+    return folder / "output"

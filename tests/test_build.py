@@ -1,0 +1,143 @@
+"""The build: documents for every example, reproducible, and never a half-written or lost output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import EXAMPLES, minimal_data
+from pipeline.build import build
+from pipeline.errors import PartnerdocsError
+from pipeline.text import docx_text
+from pipeline.write import write_atomically
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_every_example_gets_an_mou_and_its_text(built_examples: Path) -> None:
+    assert len(EXAMPLES) >= 3
+    for example in EXAMPLES:
+        folder = built_examples / example.stem
+        document = docx.Document(str(folder / "mou.docx"))
+        assert document.paragraphs, example.stem
+        assert (folder / "mou.txt").read_text(encoding="utf-8") == docx_text(folder / "mou.docx")
+        assert document.core_properties.language == "en-US"
+        assert document.core_properties.title.startswith("Memorandum of Understanding: ")
+
+
+def test_two_builds_are_byte_identical(built_examples: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build([e for e in EXAMPLES], again)
+    first = {p.relative_to(built_examples): p.read_bytes() for p in built_examples.rglob("*.*")}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*.*")}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_invalid_input_leaves_earlier_outputs_untouched(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    out = tmp_path / "output"
+    build([path], out)
+    before = snapshot(out)
+    data = minimal_data()
+    data["members"][0]["contacts"]["primary"]["email"] = "jane@"
+    write_partnership(data)
+    with pytest.raises(PartnerdocsError):
+        build([path], out)
+    assert snapshot(out) == before
+
+
+def test_template_failure_leaves_earlier_outputs_untouched(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    from conftest import make_template
+
+    path = write_partnership()
+    out = tmp_path / "output"
+    build([path], out)
+    before = snapshot(out)
+    broken = tmp_path / "broken-templates"
+    broken.mkdir()
+    make_template(broken / "mou.docx", ["{{ no_such_variable }}"])
+    with pytest.raises(PartnerdocsError) as caught:
+        build([path], out, templates_dir=broken)
+    assert "'no_such_variable' is undefined" in str(caught.value)
+    assert snapshot(out) == before
+
+
+def test_partnership_without_agreement_skips_the_mou(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = minimal_data()
+    del data["agreement"]
+    report = build([write_partnership(data)], tmp_path / "output")
+    assert report.written == []
+    assert report.skipped == [
+        f"{tmp_path / 'partnerships' / 'pathways.yaml'}: no mou: there is no 'agreement' section "
+        "(term, notice period, amendment) to write an MOU from"
+    ]
+
+
+def test_two_files_with_the_same_name_are_refused(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    first = write_partnership()
+    other = tmp_path / "other"
+    other.mkdir()
+    second = shutil.copy(first, other / first.name)
+    with pytest.raises(PartnerdocsError) as caught:
+        build([first, Path(second)], tmp_path / "output")
+    assert "has the same name; documents would overwrite each other" in str(caught.value)
+
+
+def test_atomic_write_replaces_a_symlink_instead_of_following_it(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    link = tmp_path / "out" / "mou.txt"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    write_atomically(link, b"new")
+    assert outside.read_text() == "keep me"
+    assert not link.is_symlink()
+    assert link.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_read_only_output_folder_gives_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(PartnerdocsError) as caught:
+            write_atomically(folder / "mou.docx", b"x")
+        assert "cannot write the file: Permission denied" in str(caught.value)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "mou.docx"
+    target.write_bytes(b"old")
+
+    def fail(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(PartnerdocsError) as caught:
+        write_atomically(target, b"new")
+    assert str(caught.value) == f"{target}: cannot write the file: No space left on device"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["mou.docx"]
+
+
+def test_output_under_a_file_gives_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "output"
+    blocker.write_text("not a folder")
+    with pytest.raises(PartnerdocsError) as caught:
+        write_atomically(blocker / "slug" / "mou.docx", b"x")
+    assert str(caught.value).endswith("cannot write the file: Not a directory")

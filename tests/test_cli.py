@@ -1,0 +1,154 @@
+"""The command line: exact messages and exit codes, and help on every command."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, ROOT, minimal_data
+from pipeline.cli import main
+from schemas import SCHEMA_FILE
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_explanation(command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert main.commands[command].help
+    assert len(main.commands[command].help or "") > 60
+
+
+def test_main_help_lists_the_commands() -> None:
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("validate", "build", "text", "schema"):
+        assert command in result.output
+
+
+def test_validate_examples_succeeds() -> None:
+    result = runner.invoke(main, ["validate", str(ROOT / "partnerships")])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{len(EXAMPLES)} partnership files checked: no problems ({len(EXAMPLES)} valid).\n"
+
+
+def test_validate_json_success_is_an_empty_list() -> None:
+    result = runner.invoke(main, ["validate", "--format", "json", str(EXAMPLES[0])])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == []
+
+
+def test_build_reports_each_file(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt)\n1 document built.\n"
+
+
+def test_build_with_an_invalid_file_exits_1_and_says_nothing_was_written(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = minimal_data()
+    data["level"] = "cooperaton"
+    path = write_partnership(data)
+    result = runner.invoke(main, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == ("1 problem found; nothing was written, earlier documents are unchanged.")
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_kind_is_a_usage_error() -> None:
+    result = runner.invoke(main, ["build", "--kind", "memo"])
+    assert result.exit_code == 2
+    assert "'memo' is not one of 'mou'" in result.output
+
+
+def test_missing_path_is_a_usage_error() -> None:
+    result = runner.invoke(main, ["validate", "no-such-file.yaml"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_default_path_is_partnerships_in_the_current_folder(
+    write_partnership: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_partnership()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "pathways" / "mou.docx").is_file()
+
+
+def test_no_partnership_files_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "partnerships").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "partnerships: no partnership files (*.yaml) found here"
+
+
+def test_text_prints_the_rendition(built_examples: Path) -> None:
+    docx_file = built_examples / EXAMPLES[0].stem / "mou.docx"
+    result = runner.invoke(main, ["text", str(docx_file)])
+    assert result.exit_code == 0
+    assert result.output == docx_file.with_suffix(".txt").read_text(encoding="utf-8")
+
+
+def test_text_of_a_non_docx_file_is_a_clear_error(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_text("hello")
+    result = runner.invoke(main, ["text", str(fake)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"{fake}: not a readable Word .docx file (BadZipFile)"
+
+
+def test_schema_writes_json_schema(tmp_path: Path) -> None:
+    target = tmp_path / "schema.json"
+    result = runner.invoke(main, ["schema", "--out", str(target)])
+    assert result.exit_code == 0
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert schema["title"] == "partnerdocs partnership file"
+    assert "members" in schema["required"]
+
+
+def test_committed_schema_is_current(tmp_path: Path) -> None:
+    target = tmp_path / "schema.json"
+    runner.invoke(main, ["schema", "--out", str(target)])
+    assert target.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8"), "run: make schema"
+
+
+def test_every_model_field_has_a_description() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    undocumented = [
+        f"{name}.{field}"
+        for name, definition in [("Partnership", schema), *schema["$defs"].items()]
+        for field, spec in definition.get("properties", {}).items()
+        if not spec.get("description")
+    ]
+    assert undocumented == []
+
+
+def test_version_option() -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("partnerdocs, version ")
+
+
+def test_click_group_catches_only_user_errors() -> None:
+    @main.command("explode")
+    def explode() -> None:
+        raise RuntimeError("a bug")
+
+    try:
+        result = runner.invoke(main, ["explode"])
+        assert isinstance(result.exception, RuntimeError)
+    finally:
+        del main.commands["explode"]
+    assert isinstance(main, click.Group)

@@ -1,0 +1,77 @@
+"""A real client opens every generated document: LibreOffice converts each to PDF.
+
+Skipped (with the reason) only when soffice is not installed; CI installs it via .ci/run.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"),
+]
+
+
+@pytest.fixture(scope="module")
+def pdfs(built_examples: Path, built_hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every built document converted to PDF in one LibreOffice call (one call per batch is ~5x faster)."""
+    work = tmp_path_factory.mktemp("pdf")
+    documents = sorted([*built_examples.rglob("*.docx"), *built_hostile.rglob("*.docx")])
+    inputs = []
+    for document in documents:
+        # Same file names in different folders would collide in one output folder.
+        flat = work / f"{document.parent.name}--{document.name}"
+        shutil.copy(document, flat)
+        inputs.append(flat)
+    profile = (work / "profile").as_uri()
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(work)]
+        + [str(p) for p in inputs],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return {p.stem: p.with_suffix(".pdf") for p in inputs}
+
+
+def test_every_document_converts_to_a_pdf_with_pages(pdfs: dict[str, Path]) -> None:
+    assert len(pdfs) >= len(EXAMPLES)
+    for name, pdf in pdfs.items():
+        assert pdf.is_file(), f"LibreOffice could not open {name}"
+        assert pdf.read_bytes().startswith(b"%PDF"), name
+        assert _page_count(pdf) >= 2, name
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_text_shows_names_literally(pdfs: dict[str, Path]) -> None:
+    for example in EXAMPLES:
+        pdf = pdfs[f"{example.stem}--mou"]
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert "Memorandum of Understanding" in text
+        assert "{{" not in text and "{%" not in text, example.stem
+        assert "None" not in text.split(), example.stem
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_hostile_values_print_literally_in_the_pdf(pdfs: dict[str, Path]) -> None:
+    text = subprocess.run(
+        ["pdftotext", str(pdfs["hostile-values--mou"]), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    for value in ["AT&T <Legal> & Sons", "{{ 7*7 }}", "</w:t></w:r><w:r><w:t>injected", "O'Malley"]:
+        assert value in flat
+
+
+def _page_count(pdf: Path) -> int:
+    data = pdf.read_bytes()
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(
+        b"/Type/Pages"
+    )

@@ -1,0 +1,63 @@
+"""The MOU: its template asks only for what the context provides, and values stay literal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docxtpl import DocxTemplate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, HOSTILE_TEXT, minimal_data
+from pipeline.contexts.mou import mou_context
+from pipeline.finalize import normalize_docx
+from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.load import load_file
+from pipeline.render import DocumentProperties, make_environment, render_docx
+from pipeline.text import docx_text
+from pipeline.validate import validate_document
+from schemas import Partnership
+
+TEMPLATE = TEMPLATES_DIR / "mou.docx"
+PROPS = DocumentProperties(title="Memorandum of Understanding", subject="test")
+
+
+def load_example(path: Path) -> Partnership:
+    partnership, problems = validate_document(load_file(path))
+    assert problems == []
+    assert partnership is not None
+    return partnership
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_template_variables_are_all_provided(example: Path) -> None:
+    wanted = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(jinja_env=make_environment())
+    provided = set(KINDS["mou"].build_context(load_example(example)))
+    assert wanted - provided == set()
+
+
+def test_hostile_values_render_literally(built_hostile: Path) -> None:
+    text = (built_hostile / "hostile-values" / "mou.txt").read_text(encoding="utf-8")
+    for value in HOSTILE_TEXT:
+        assert value in text
+
+
+words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() == s and s.strip() != "")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=words, organization=words, person=words)
+def test_any_text_renders_literally(name: str, organization: str, person: str) -> None:
+    data = minimal_data()
+    data["name"] = name
+    data["members"][1]["legal_name"] = organization
+    data["members"][1]["contacts"]["primary"]["name"] = person
+    partnership = Partnership.model_validate(data)
+    text = docx_text(normalize_docx(render_docx(TEMPLATE, mou_context(partnership), PROPS)))
+    for value in (name, organization, person):
+        assert value in text
