@@ -158,7 +158,7 @@ def text(docx_file: Path) -> None:
 def _not_a_docx(path: Path, error: Exception) -> Any:
     from pipeline.errors import Problem
 
-    return Problem(str(path), message=f"not a readable Word .docx file ({type(error).__name__})")
+    return Problem(str(path), message="not a readable Word .docx file (is it a .doc, or still open in Word?)")
 
 
 @main.command()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemas import Partnership
+if TYPE_CHECKING:  # the CLI imports this module; keep `--help` from loading the models
+    from schemas import Partnership
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 

@@ -1,0 +1,283 @@
+"""Views of the model that several documents share: members, contacts, signatures, fixed texts.
+
+Templates only ever see what this module (and the per-document builders) hand them: frozen
+dataclasses and tuples of strings that are already worded and formatted. Deciding what to show,
+for which audience, happens here, so the Word templates stay free of logic staff could break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
+from pipeline.contexts.wording import join_sentences, lower_first, number_word, sentence
+from pipeline.formatting import join_and, long_date, money
+from schemas import Partnership
+from schemas.members import Commitment, Contact, Member
+from schemas.vocabulary import Formality, LeadershipModel, Visibility
+
+BLANK_LINE = "_" * 30
+"""Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
+
+
+class Audience(StrEnum):
+    """Who a document goes to; each contact detail says the widest audience allowed to see it."""
+
+    public = "public"
+    members = "members"
+    core_team = "core_team"
+
+
+# Audiences nest: the core team also sees what members see, members also see what the public sees.
+_AUDIENCE_REACH = {Audience.public: 0, Audience.members: 1, Audience.core_team: 2}
+_VISIBILITY_REACH = {Visibility.public: 0, Visibility.members: 1, Visibility.core_team: 2}
+
+
+def is_visible(visibility: Visibility, audience: Audience) -> bool:
+    """True when a detail marked `visibility` may appear in a document for `audience`."""
+    if visibility is Visibility.withheld:
+        return False
+    return _VISIBILITY_REACH[visibility] <= _AUDIENCE_REACH[audience]
+
+
+# --- Contacts, members and signatures -------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A contact as one audience may see it; hidden details are empty strings."""
+
+    name: str
+    title: str
+    email: str
+    phone: str
+    acting: bool
+    since: str
+    languages: str
+    label: str
+    """'Name, Title' (or the title alone when the name is hidden), marked when acting."""
+    lines: tuple[str, ...]
+    """The label, then each visible way to reach the person: ready for a table cell."""
+
+
+def contact_view(contact: Contact, audience: Audience) -> ContactView:
+    """What `audience` may see of a contact: a hidden name leaves the title only."""
+    shown = contact.visibility
+    name = contact.name if is_visible(shown.name, audience) else ""
+    email = contact.email if contact.email and is_visible(shown.email, audience) else ""
+    phone = contact.phone if contact.phone and is_visible(shown.phone, audience) else ""
+    since = long_date(contact.since)
+    label = f"{name}, {contact.title}" if name else contact.title
+    if contact.acting:
+        label += f" (acting since {since})" if since else " (acting)"
+    languages = join_and(contact.languages)
+    lines = [label, email, phone, f"Also works in {languages}" if languages else ""]
+    return ContactView(
+        name=name,
+        title=contact.title,
+        email=email,
+        phone=phone,
+        acting=contact.acting,
+        since=since,
+        languages=languages,
+        label=label,
+        lines=tuple(line for line in lines if line),
+    )
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """One signature block; the signature page is the only place a signatory's full name appears."""
+
+    organization: str
+    name: str
+    """The full legal name, or a blank line to fill in by hand while the signatory is unconfirmed."""
+    title: str
+    confirmed: bool
+
+
+def signature_block(member: Member) -> SignatureBlock:
+    signatory = member.signatory
+    return SignatureBlock(
+        organization=member.legal_name,
+        name=signatory.name or BLANK_LINE,
+        title=signatory.title,
+        confirmed=signatory.name is not None,
+    )
+
+
+def commitment_text(commitment: Commitment) -> str:
+    """The commitment, with its in-kind value in brackets: '... worker (in-kind, estimated at $1,200 per year).'"""
+    text = sentence(commitment.description)
+    if commitment.in_kind_value is None:
+        return text
+    note = f"in-kind, estimated at {money(commitment.in_kind_value)}"
+    if per := (commitment.per or "").strip().removeprefix("the "):
+        # A single unit reads 'per year'; a longer span reads 'for the project period'.
+        note += f" per {per}" if " " not in per else f" for the {per}"
+    return f"{text[:-1]} ({note})." if text.endswith(".") else f"{text} ({note})"
+
+
+def sector_text(member: Member) -> str:
+    label = member.sector.label
+    return f"{label} — {lower_first(member.sector_detail)}" if member.sector_detail else label
+
+
+def designation(member: Member) -> str:
+    """The first-mention form: legal name, trade name, unit, and the short name used afterwards."""
+    text = member.legal_name
+    if member.doing_business_as:
+        text += f", doing business as {member.doing_business_as}"
+    if member.unit:
+        text += f", acting through its {member.unit}"
+    if member.short_name and member.short_name != member.legal_name:
+        text += f" (“{member.short_name}”)"
+    return text
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """A member organization with everything already worded for a document."""
+
+    id: str
+    legal_name: str
+    name: str
+    designation: str
+    organization_type: str
+    sector: str
+    description: str
+    services: tuple[str, ...]
+    commitments: tuple[str, ...]
+    has_in_kind: bool
+    languages: str
+    primary: ContactView
+    backup: ContactView | None
+    signature: SignatureBlock
+    signatory_public_name: str
+    """How the signatory is named everywhere except the signature page ('' while unconfirmed)."""
+    roles: tuple[str, ...] = ()
+    """What the member does for the partnership as a whole (lead, host, administrator...); set per document."""
+
+
+def member_view(member: Member, audience: Audience) -> MemberView:
+    backup = member.contacts.backup
+    return MemberView(
+        id=member.id,
+        legal_name=member.legal_name,
+        name=member.name,
+        designation=designation(member),
+        organization_type=member.organization_type.label,
+        sector=sector_text(member),
+        description=member.description or "",
+        services=tuple(member.services),
+        commitments=tuple(commitment_text(c) for c in member.commitments),
+        has_in_kind=any(c.in_kind_value is not None for c in member.commitments),
+        languages=join_and(member.languages),
+        primary=contact_view(member.contacts.primary, audience),
+        backup=contact_view(backup, audience) if backup else None,
+        signature=signature_block(member),
+        signatory_public_name=member.signatory.public_name or member.signatory.name or "",
+    )
+
+
+def current_member_views(partnership: Partnership, audience: Audience) -> tuple[MemberView, ...]:
+    """Current members only: a withdrawn member is no longer a party to anything new."""
+    return tuple(member_view(m, audience) for m in partnership.current_members)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    organization: str
+    primary: tuple[str, ...]
+    backup: tuple[str, ...]
+    """Never empty: a member without a backup shows that gap in words."""
+
+
+def roster(members: Iterable[MemberView]) -> tuple[RosterRow, ...]:
+    return tuple(
+        RosterRow(
+            organization=m.legal_name,
+            primary=m.primary.lines,
+            backup=m.backup.lines if m.backup else ("No backup contact named yet",),
+        )
+        for m in members
+    )
+
+
+def current_names(partnership: Partnership, member_ids: Iterable[str]) -> list[str]:
+    """Short names of the current members among `member_ids`, in the order given, withdrawn ones left out."""
+    current = {m.id: m for m in partnership.current_members}
+    return [current[i].name for i in member_ids if i in current]
+
+
+def current_name(partnership: Partnership, member_id: str | None) -> str:
+    """The short name of a current member, or '' for a withdrawn (or absent) one."""
+    names = current_names(partnership, [member_id] if member_id else [])
+    return names[0] if names else ""
+
+
+# --- Leadership -------------------------------------------------------------------
+
+
+def leaders_phrase(partnership: Partnership) -> str:
+    """Who leads, as a noun phrase: 'Harbor & Hope', 'the co-leads (A and B)' or 'the core group'."""
+    model = partnership.leadership.model
+    leads = current_names(partnership, partnership.leadership.leads)
+    if model is LeadershipModel.core_group or not leads:
+        return "the core group"
+    if model is LeadershipModel.co_leadership:
+        return f"the co-lead agencies ({join_and(leads)})"
+    return f"the lead agency ({leads[0]})"
+
+
+def leadership_statement(partnership: Partnership) -> str:
+    leadership = partnership.leadership
+    leads = current_names(partnership, partnership.leadership.leads)
+    if leadership.model is LeadershipModel.primary_lead and leads:
+        return f"The lead agency of the Partnership is {leads[0]}, which convenes its work."
+    if leadership.model is LeadershipModel.co_leadership and leads:
+        return f"The Partnership is led jointly by {number_word(len(leads))} co-lead agencies: {join_and(leads)}."
+    seats = len(current_names(partnership, [seat.member for seat in leadership.core_group]))
+    return (
+        f"The Partnership has no single lead agency. A core group of {number_word(seats)} members from different "
+        "sectors leads it together and shares the work of leadership equally."
+    )
+
+
+def coordinator_statement(partnership: Partnership) -> str:
+    coordinator = partnership.leadership.coordinator
+    if coordinator is None:
+        return ""
+    employer = current_names(partnership, [coordinator.employer])
+    text = f"The {coordinator.title}"
+    if coordinator.fte is not None:
+        text += " (full time)" if coordinator.fte == 1 else f" ({coordinator.fte:g} full-time equivalent)"
+    if employer:
+        text += f", employed by {employer[0]}"
+    if coordinator.funded_by:
+        text += f" and paid for by {coordinator.funded_by}"
+    text += ", runs the Partnership’s work from day to day"
+    text += " and has a vote." if coordinator.votes else " and does not vote."
+    return text
+
+
+# --- Partnership level and formality (described in words, never ranked) ---------
+
+
+def level_statement(partnership: Partnership) -> str:
+    level = partnership.level
+    described = (
+        f"The Parties describe their way of working together as {level.label.lower()}: {LEVEL_DESCRIPTIONS[level]}"
+    )
+    return join_sentences(described, partnership.level_note)
+
+
+def formality_statement(partnership: Partnership) -> str:
+    if partnership.formality is Formality.formal:
+        text = "The Partnership is formal: it rests on documented agreements, such as this one, and on joint work."
+    else:
+        text = "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
+        text += "written agreements."
+    return join_sentences(text, partnership.formality_note)

@@ -1,0 +1,416 @@
+"""Context of the Memorandum of Understanding (documents.md section 2.1).
+
+The MOU goes to the signing parties (audience "members"): restricted contact details stay out,
+withdrawn members are not parties, and signatories' full names appear on the signature page only.
+Fixed wording, including the fallback for each optional fact, lives in the template where staff can
+edit it; this module hands over facts already worded, with '' or () for anything the YAML leaves out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.contexts.common import (
+    Audience,
+    MemberView,
+    SignatureBlock,
+    coordinator_statement,
+    current_member_views,
+    current_name,
+    current_names,
+    formality_statement,
+    leaders_phrase,
+    leadership_statement,
+    level_statement,
+    roster,
+)
+from pipeline.contexts.texts import DECISION_METHODS, FOUR_RS, LAW_NAMES, definitions, six_principles
+from pipeline.contexts.wording import (
+    Fact,
+    facts,
+    join_sentences,
+    labelled,
+    lower_first,
+    maybe,
+    number_word,
+    paragraphs,
+    sentence,
+    with_article,
+)
+from pipeline.formatting import join_and, long_date, money
+from schemas import Partnership
+from schemas.operations import Agreement
+from schemas.vocabulary import (
+    Binding,
+    LeadershipModel,
+    MembershipClass,
+    MemberStatus,
+    PartnershipStage,
+    Renewal,
+)
+
+AUDIENCE = Audience.members
+
+
+@dataclass(frozen=True)
+class GoalView:
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class SubgrantView:
+    grantor_id: str
+    recipient_id: str
+    grantor: str
+    recipient: str
+    amount: str
+    purpose: str
+    reference: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """Two signature blocks side by side; `right` is None in the last row of an odd count."""
+
+    left: SignatureBlock
+    right: SignatureBlock | None
+
+
+def mou_context(partnership: Partnership) -> dict[str, Any]:
+    """Everything the MOU template shows, already worded; the keys are the template's variables."""
+    agreement = partnership.agreement
+    if agreement is None:
+        raise ValueError("an MOU needs the 'agreement' section (term, notice period, amendment)")
+    views = current_member_views(partnership, AUDIENCE)
+    parties = tuple(dataclasses.replace(p, roles=_roles(partnership, p.id)) for p in views)
+    confidentiality, reporting = partnership.confidentiality, partnership.mandatory_reporting
+    conflict, media = partnership.conflict_resolution, partnership.media
+    release_days = confidentiality.release.time_limit_days
+    return {
+        "partnership_name": partnership.name,
+        "document_title": agreement.type.label,
+        "leaders": leaders_phrase(partnership),
+        # 1-5. Parties, purpose, background, principles, scope
+        "parties": parties,
+        "partnership_designation": _partnership_designation(partnership),
+        "lead_statement": leadership_statement(partnership),
+        "effective_date": long_date(agreement.effective_date),
+        "purpose": paragraphs(partnership.purpose),
+        "goals": tuple(_goal(g.name, g.description, g.outcome) for g in partnership.goals),
+        "background": paragraphs(partnership.background),
+        "level_statement": level_statement(partnership),
+        "formality_statement": formality_statement(partnership),
+        "history": tuple(f"{long_date(h.date)}: {sentence(h.event)}" for h in partnership.history),
+        "mission": sentence(partnership.mission),
+        "vision": maybe(partnership.vision),
+        "values": tuple(partnership.values),
+        "four_rs": FOUR_RS,
+        "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
+        "trauma_commitments": tuple(sentence(c) for c in partnership.trauma_informed.commitments),
+        "survivor_engagement": _survivor_engagement(partnership),
+        "geography": partnership.geography.strip(),
+        "functions": tuple(f.label for f in partnership.functions),
+        "definitions": definitions(partnership.definitions),
+        # 6-8. Roles, referral, governance
+        "has_in_kind": any(p.has_in_kind for p in parties),
+        **_referral(partnership, parties),
+        **_governance(partnership, parties),
+        # 9. Confidentiality: the fixed rules are in the template, these are the partnership's own
+        "confidentiality_laws": _laws(partnership),
+        "release_days": str(release_days) if release_days else "",
+        "release_scope": maybe(confidentiality.release.scope),
+        "sharing_rules": tuple(sentence(rule) for rule in confidentiality.sharing_rules),
+        "law_enforcement_sharing": maybe(confidentiality.law_enforcement_sharing),
+        "platform_statement": _platform_statement(partnership),
+        "retention": maybe(confidentiality.retention),
+        # 10-11. Mandatory reporting and media
+        "mandated_reporters": join_and(current_names(partnership, reporting.mandated_reporters)),
+        "reporting_minors": maybe(reporting.minors),
+        "reporting_adults": maybe(reporting.adults),
+        "reporting_disclosure": maybe(reporting.disclosure),
+        "reporting_law": maybe(reporting.legal_reference),
+        "media_approval": maybe(media.approval) if media else "",
+        "spokespeople": _spokespeople(partnership),
+        "media_rules": tuple(sentence(rule) for rule in media.rules) if media else (),
+        # 12. Money
+        "fiscal_sponsor": current_name(partnership, partnership.fiscal_sponsor),
+        "subgrants": _subgrants(partnership),
+        "grants": _grants(partnership),
+        # 14-18. Term, withdrawal, amendment, disputes, legal effect
+        **_term(agreement),
+        "notice_days": str(agreement.termination_notice_days) if agreement.termination_notice_days else "",
+        "notice_to": maybe(agreement.notice_to),
+        "two_parties": len(parties) <= 2,
+        "on_withdrawal": maybe(agreement.on_withdrawal),
+        "access_removal": maybe(partnership.shared_platform.access_removal) if partnership.shared_platform else "",
+        "amendment": sentence(agreement.amendment),
+        "joinder": agreement.joinder,
+        "admission": maybe(partnership.membership.admission),
+        "dispute_informal": maybe(conflict.informal),
+        "dispute_formal": maybe(conflict.formal or partnership.decision_making.escalation),
+        "dispute_mediation": maybe(conflict.mediation),
+        "conflict_duty": maybe(partnership.leadership.conflict_duty),
+        "early_stage": conflict.stage is PartnershipStage.early,
+        "mature_stage": conflict.stage is PartnershipStage.mature,
+        "binding": agreement.binding is Binding.binding,
+        "electronic_signatures": agreement.electronic_signatures,
+        "legal_review_parties": join_and(
+            p.name for p in partnership.current_members if p.signatory.legal_review_required
+        ),
+        # 19-20. Signatures and attachments
+        "signature_rows": tuple(
+            SignatureRow(left=parties[i].signature, right=parties[i + 1].signature if i + 1 < len(parties) else None)
+            for i in range(0, len(parties), 2)
+        ),
+        "roster": roster(parties),
+    }
+
+
+def _partnership_designation(partnership: Partnership) -> str:
+    name = with_article(partnership.name)
+    if partnership.short_name and partnership.short_name != partnership.name:
+        return f"{name} (“{partnership.short_name}” or the “Partnership”)"
+    return f"{name} (the “Partnership”)"
+
+
+def _goal(name: str, description: str | None, outcome: str | None) -> GoalView:
+    return GoalView(name=name, detail=join_sentences(description, labelled("Outcome", outcome)))
+
+
+def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
+    """What the member does for the partnership as a whole, beyond its own services."""
+    member, leadership = partnership.member(member_id), partnership.leadership
+    board = partnership.survivor_engagement.advisory_board if partnership.survivor_engagement else None
+    platform = partnership.shared_platform
+    roles = [
+        f"Interim member{f' since {long_date(member.joined)}' if member.joined else ''}."
+        if member.status is MemberStatus.interim
+        else "",
+        f"Membership class: {member.membership_class.label}."
+        if member.membership_class is not MembershipClass.voting
+        else "",
+        "Fiscal sponsor of the Partnership (see section 12)." if partnership.fiscal_sponsor == member_id else "",
+    ]
+    if member_id in leadership.leads:
+        co_lead = leadership.model is LeadershipModel.co_leadership
+        roles.append(f"{'Co-lead' if co_lead else 'Lead'} agency of the Partnership.")
+    for seat in leadership.core_group:
+        if seat.member == member_id:
+            roles.append(f"Member of the core group{f' ({seat.role})' if seat.role else ''}.")
+    if leadership.coordinator and leadership.coordinator.employer == member_id:
+        roles.append(f"Employs the {leadership.coordinator.title}.")
+    roles += [f"Chairs the {c.name}." for c in partnership.committees if c.chair == member_id]
+    if board and board.host == member_id:
+        roles.append(f"Hosts and coordinates the {board.name}.")
+    if platform and platform.owner == member_id:
+        roles.append(f"Administers the {platform.name} where the Partnership keeps its shared records.")
+    if partnership.evaluation.evaluator == member_id:
+        roles.append("Leads the Partnership’s evaluation.")
+    for training in partnership.trauma_informed.trainings:
+        if training.provider == member_id:
+            audience = f"for {lower_first(training.audience)}" if training.audience else ""
+            extras = [f"Delivers training: {training.topic}", audience, lower_first(training.frequency or "")]
+            roles.append(sentence("; ".join(filter(None, extras))))
+    for grant in partnership.funding.grants:
+        if grant.applicant == member_id:
+            award = grant.program if grant.program.lower().endswith(("grant", "award")) else f"{grant.program} award"
+            roles.append(f"{'Holds' if grant.awarded else 'Applies for'} the {award}.")
+    for sub in _subgrants(partnership):
+        flow = f"Passes grant funds to {sub.recipient}" if sub.grantor_id == member_id else ""
+        flow = f"Receives grant funds from {sub.grantor}" if sub.recipient_id == member_id else flow
+        roles.append(f"{flow} under a separate subgrant agreement (section 12)." if flow else "")
+    return tuple(role for role in roles if role)
+
+
+def _survivor_engagement(partnership: Partnership) -> tuple[Fact, ...]:
+    engagement = partnership.survivor_engagement
+    if engagement is None:
+        return ()
+    board, board_text = engagement.advisory_board, ""
+    if board:
+        host = current_name(partnership, board.host)
+        details = [f"has {number_word(board.size)} seats" if board.size else "", f"is hosted by {host}" if host else ""]
+        described = " and ".join(d for d in details if d)
+        board_text = f"The {board.name} {described}." if described else ""
+    return facts(
+        ("", engagement.approach),
+        ("", board_text),
+        ("Seats and votes", board.seats_and_votes if board else None),
+        ("Pay", engagement.compensation),
+        ("Safety", engagement.safety),
+        ("Telling their own stories", engagement.storytelling),
+        ("Names", engagement.naming),
+        ("Hearing from survivors who use services", engagement.feedback),
+    )
+
+
+def _referral(partnership: Partnership, parties: tuple[MemberView, ...]) -> dict[str, Any]:
+    protocol = partnership.referral_protocol
+    return {
+        "referral_summary": sentence(protocol.summary) if protocol else "",
+        "referral_steps": tuple(sentence(s) for s in protocol.steps) if protocol else (),
+        "language_services": tuple(f"{p.name}: {p.languages}." for p in parties if p.languages),
+        "interpretation": maybe(partnership.meetings.interpretation),
+    }
+
+
+def _governance(partnership: Partnership, parties: tuple[MemberView, ...]) -> dict[str, Any]:
+    leadership, decision = partnership.leadership, partnership.decision_making
+    seats = []
+    for seat in leadership.core_group:
+        if member := current_name(partnership, seat.member):
+            details = "; ".join(part for part in (seat.person, seat.role) if part)
+            seats.append(f"{member} ({details})" if details else member)
+    # The partnership's own summary replaces the generic description, which would only repeat it.
+    if decision.summary:
+        decision_statement = f"Decision-making model: {decision.method.label.lower()}. {sentence(decision.summary)}"
+    else:
+        decision_statement = DECISION_METHODS[decision.method]
+    meetings = [
+        f"{m.name}: {' '.join(sentence(x) for x in (m.schedule, m.length, m.format) if x)}"
+        for m in partnership.meetings.regular
+    ]
+    closed = "Its meetings are closed to other members."
+    committees = [
+        f"{c.name}: {join_sentences(c.charge, labelled('Meets', c.meets), closed if c.closed else '')}"
+        for c in partnership.committees
+    ]
+    without_backup = [p.name for p in parties if p.backup is None]
+    return {
+        "core_group_seats": tuple(seats),
+        "leadership_points": facts(
+            ("", coordinator_statement(partnership)),
+            ("How leaders are chosen", leadership.selection),
+            ("When a leader leaves", leadership.vacancies),
+        ),
+        "decision_statement": decision_statement,
+        "decision_rules": facts(
+            ("When a proposal passes", decision.passing_rule),
+            ("Serious disagreement or a block", decision.block_rule),
+            ("Quorum", decision.quorum),
+            ("If agreement cannot be reached", decision.fallback),
+            ("Votes", decision.votes),
+            ("Taking part without a vote", "; ".join(decision.non_voting)),
+            ("Escalation", decision.escalation),
+        ),
+        "gradients_of_agreement": decision.gradients_of_agreement,
+        "no_unscheduled_decisions": decision.no_unscheduled_decisions,
+        "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),
+        "meetings": tuple(meetings),
+        "committees": tuple(committees),
+        "acting_contacts": tuple(_acting_sentence(p) for p in parties if p.primary.acting),
+        "missing_backups": join_and(without_backup),
+        "missing_backups_verb": "has" if len(without_backup) == 1 else "have",
+    }
+
+
+def _acting_sentence(party: MemberView) -> str:
+    contact = party.primary
+    who = f"{contact.name}, {contact.title}," if contact.name else f"The {contact.title}"
+    since = f" since {contact.since}" if contact.since else ""
+    return f"{who} has been the acting primary contact for {party.name}{since}."
+
+
+def _laws(partnership: Partnership) -> tuple[str, ...]:
+    laws = []
+    for application in partnership.confidentiality.laws:
+        bound = current_names(partnership, application.applies_to)
+        if application.applies_to and not bound:
+            continue  # binds only members that have withdrawn
+        who = f"Applies to: {join_and(bound)}." if bound else "Applies to every Party."
+        name = LAW_NAMES.get(application.law, application.law.label)
+        laws.append(join_sentences(name, who, application.note))
+    return tuple(laws)
+
+
+def _platform_statement(partnership: Partnership) -> str:
+    platform = partnership.shared_platform
+    if platform is None:
+        return ""
+    owner = current_name(partnership, platform.owner)
+    text = f"Shared records are kept in the Partnership’s {platform.name}"
+    text += f", which {owner} administers." if owner else "."
+    if platform.holds_pii:
+        return f"{text} It holds personally identifying information, so only people who need it may open it."
+    return f"{text} It holds no personally identifying information about survivors."
+
+
+def _spokespeople(partnership: Partnership) -> tuple[str, ...]:
+    if partnership.media is None:
+        return ()
+    return tuple(
+        f"{member}, {person.role}: {sentence(person.topics)}"
+        for person in partnership.media.spokespeople
+        if (member := current_name(partnership, person.member))
+    )
+
+
+def _subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
+    views = []
+    for subgrant in partnership.funding.subgrants:
+        grantor, recipient = (
+            current_name(partnership, subgrant.from_member),
+            current_name(partnership, subgrant.to_member),
+        )
+        if not grantor or not recipient:
+            continue  # a subgrant with a withdrawn member is no part of a newly signed MOU
+        reference = subgrant.agreement_reference or ""
+        summary = f"{grantor} to {recipient}: {sentence(subgrant.amount)} {labelled('Purpose', subgrant.purpose)}"
+        views.append(
+            SubgrantView(
+                grantor_id=subgrant.from_member,
+                recipient_id=subgrant.to_member,
+                grantor=grantor,
+                recipient=recipient,
+                amount=subgrant.amount,
+                purpose=sentence(subgrant.purpose),
+                reference=reference or "Not yet numbered",
+                summary=f"{summary} {labelled('Agreement', reference)}".strip(),
+            )
+        )
+    return tuple(views)
+
+
+def _grants(partnership: Partnership) -> tuple[str, ...]:
+    lines = []
+    for grant in partnership.funding.grants:
+        text = f"{grant.program}, {grant.funder}"
+        text += f", fiscal year {grant.fiscal_year}." if grant.fiscal_year else "."
+        if applicant := current_name(partnership, grant.applicant):
+            text += f" {'Recipient' if grant.awarded else 'Applicant'}: {applicant}."
+        if grant.amount is not None:
+            text += f" Amount {'awarded' if grant.awarded else 'requested'}: {money(grant.amount)}."
+        if grant.period_start and grant.period_end:
+            text += f" Project period: {long_date(grant.period_start)} to {long_date(grant.period_end)}."
+        text += " The award has been made." if grant.awarded else " The application is pending."
+        lines.append(text)
+    return tuple(lines)
+
+
+def _term(agreement: Agreement) -> dict[str, str]:
+    start = long_date(agreement.effective_date) or "the date of the last signature"
+    if agreement.end_date:
+        term, length = f"This Memorandum runs from {start} to {long_date(agreement.end_date)}.", "the same length"
+    elif agreement.term_months:
+        months = f"{agreement.term_months} month{'s' if agreement.term_months != 1 else ''}"
+        term, length = f"This Memorandum runs for {months} from {start}.", months
+    else:
+        term, length = f"This Memorandum runs from {start} until it is ended under section 15.", ""
+    renewals = {
+        Renewal.automatic: f"At the end of each term it renews automatically for a further term of {length}, "
+        "unless it has been ended under section 15.",
+        Renewal.by_written_amendment: "It may be renewed before it ends by a written amendment signed by all Parties.",
+        Renewal.none: "It ends when its term ends, unless the Parties sign a new agreement.",
+    }
+    return {
+        "term_statement": term,
+        "renewal_statement": renewals[agreement.renewal] if length else "",
+        "review": maybe(agreement.review),
+    }
+
+
+__all__ = ["GoalView", "SignatureRow", "SubgrantView", "mou_context"]
