@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind
+from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
 from pipeline.load import SourceDocument, load_file
 from pipeline.validate import validate_document
 from pipeline.write import write_atomically
@@ -33,7 +33,7 @@ class LoadedPartnership:
 @dataclass(frozen=True)
 class RenderedDocument:
     slug: str
-    kind: DocumentKind
+    name: str
     docx: bytes
     text: str
 
@@ -101,29 +101,32 @@ def build(
     problems: list[Problem] = []
     for loaded in partnerships:
         for kind in chosen:
-            reason = kind.missing(loaded.partnership)
+            reason = kind.requires(loaded.partnership)
             if reason:
                 report.skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
                 continue
-            progress(f"rendering {loaded.slug}/{kind.id}")
-            try:
-                rendered.append(_render(loaded, kind, templates_dir))
-            except PartnerdocsError as error:
-                problems += error.problems
+            for planned in kind.plan(loaded.partnership):
+                progress(f"rendering {loaded.slug}/{planned.name}")
+                try:
+                    rendered.append(_render(loaded, kind, planned, templates_dir))
+                except PartnerdocsError as error:
+                    problems += error.problems
     if problems:
         raise PartnerdocsError(problems)
 
     # Write last, each file atomically.
     for document in rendered:
         folder = out_dir / document.slug
-        docx_path = folder / f"{document.kind.id}.docx"
+        docx_path = folder / f"{document.name}.docx"
         write_atomically(docx_path, document.docx)
         write_atomically(docx_path.with_suffix(".txt"), document.text.encode("utf-8"))
         report.written.append(docx_path)
     return report
 
 
-def _render(loaded: LoadedPartnership, kind: DocumentKind, templates_dir: Path) -> RenderedDocument:
+def _render(
+    loaded: LoadedPartnership, kind: DocumentKind, planned: PlannedDocument, templates_dir: Path
+) -> RenderedDocument:
     # Imported here so that commands which render nothing (validate, --help) stay quick to start.
     from pipeline.finalize import normalize_docx
     from pipeline.render import DocumentProperties, render_docx
@@ -134,10 +137,10 @@ def _render(loaded: LoadedPartnership, kind: DocumentKind, templates_dir: Path) 
         raise PartnerdocsError([Problem(str(template), message=f"the {kind.id} template is missing")])
     partnership = loaded.partnership
     properties = DocumentProperties(
-        title=f"{kind.title}: {partnership.name}",
+        title=f"{planned.title}: {partnership.name}",
         subject=partnership.name,
         keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
         category=kind.title,
     )
-    data = normalize_docx(render_docx(template, kind.build_context(partnership), properties))
-    return RenderedDocument(loaded.slug, kind, data, docx_text(data))
+    data = normalize_docx(render_docx(template, planned.context, properties))
+    return RenderedDocument(loaded.slug, planned.name, data, docx_text(data))

@@ -71,7 +71,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     Example:
       partnerdocs validate partnerships/county-task-force.yaml
     """
-    from pipeline.build import find_partnership_files, load_partnerships
+    from pipeline.build import load_partnerships
 
     try:
         loaded = load_partnerships(paths)
@@ -83,8 +83,8 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     if output_format == "json":
         click.echo("[]")
         return
-    count = len(find_partnership_files(paths))
-    click.echo(f"{count} partnership file{'s' if count != 1 else ''} checked: no problems ({len(loaded)} valid).")
+    count = len(loaded)
+    click.echo(f"{count} partnership file{'s' if count != 1 else ''} checked: no problems.")
 
 
 @main.command()
@@ -184,4 +184,12 @@ def schema(out_file: Path | None) -> None:
     document["title"] = "partnerdocs partnership file"
     data = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     write_atomically(target, data.encode("utf-8"))
-    click.echo(f"wrote {target}")
+    click.echo(f"wrote {_relative(target)}")
+
+
+def _relative(path: Path) -> Path:
+    """The path as the user would type it from the current folder, when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path

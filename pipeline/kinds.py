@@ -1,16 +1,36 @@
-"""The document kinds partnerdocs builds: template, audience and context builder of each."""
+"""The document kinds partnerdocs builds: template, audience, and which files each makes.
+
+Context builders are imported only when a document is planned, so that `partnerdocs --help` and
+`validate` never load rendering code.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the CLI imports this module; keep `--help` from loading the models
+from pipeline.audience import Audience
+
+if TYPE_CHECKING:
     from schemas import Partnership
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One file a kind makes for a partnership: output/<slug>/<name>.docx."""
+
+    name: str
+    title: str
+    context: Mapping[str, Any]
+
+
+ContextBuilder = Callable[["Partnership", Audience], Mapping[str, Any]]
+Planner = Callable[["Partnership", Audience], list[PlannedDocument]]
 
 
 @dataclass(frozen=True)
@@ -19,24 +39,29 @@ class DocumentKind:
 
     id: str
     title: str
-    audience: str
-    build_context: Callable[[Partnership], Mapping[str, Any]]
-    missing: Callable[[Partnership], str | None]
+    audience: Audience
+    builder: str
+    """'module:function' of the context builder (or, when many=True, of the planner)."""
+    many: bool = False
+    """True when the kind makes several files per partnership (a letter per member)."""
+    requires: Callable[[Partnership], str | None] = lambda _: None
     """Why a partnership cannot have this document yet (None when it can)."""
 
     @property
     def template_name(self) -> str:
         return f"{self.id}.docx"
 
+    def plan(self, partnership: Partnership) -> list[PlannedDocument]:
+        """The files this kind makes for a partnership, with their contexts."""
+        module_name, function_name = self.builder.split(":")
+        function = getattr(importlib.import_module(module_name), function_name)
+        if self.many:
+            planned: list[PlannedDocument] = function(partnership, self.audience)
+            return planned
+        return [PlannedDocument(self.id, self.title, function(partnership, self.audience))]
 
-def _mou_context(partnership: Partnership) -> Mapping[str, Any]:
-    from pipeline.contexts.mou import mou_context
 
-    context: Mapping[str, Any] = mou_context(partnership)
-    return context
-
-
-def _mou_missing(partnership: Partnership) -> str | None:
+def _needs_agreement(partnership: Partnership) -> str | None:
     if partnership.agreement is None:
         return "there is no 'agreement' section (term, notice period, amendment) to write an MOU from"
     return None
@@ -48,9 +73,9 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             id="mou",
             title="Memorandum of Understanding",
-            audience="members",
-            build_context=_mou_context,
-            missing=_mou_missing,
+            audience=Audience.members,
+            builder="pipeline.contexts.mou:mou_context",
+            requires=_needs_agreement,
         ),
     ]
 }

@@ -35,7 +35,7 @@ def test_main_help_lists_the_commands() -> None:
 def test_validate_examples_succeeds() -> None:
     result = runner.invoke(main, ["validate", str(ROOT / "partnerships")])
     assert result.exit_code == 0, result.output
-    assert result.output == f"{len(EXAMPLES)} partnership files checked: no problems ({len(EXAMPLES)} valid).\n"
+    assert result.output == f"{len(EXAMPLES)} partnership files checked: no problems.\n"
 
 
 def test_validate_json_success_is_an_empty_list() -> None:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, HOSTILE_TEXT, minimal_data
+from pipeline.audience import Audience
 from pipeline.contexts.mou import mou_context
 from pipeline.finalize import normalize_docx
 from pipeline.kinds import KINDS, TEMPLATES_DIR
@@ -33,7 +34,8 @@ def load_example(path: Path) -> Partnership:
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
 def test_template_variables_are_all_provided(example: Path) -> None:
     wanted = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(jinja_env=make_environment())
-    provided = set(KINDS["mou"].build_context(load_example(example)))
+    (planned,) = KINDS["mou"].plan(load_example(example))
+    provided = set(planned.context)
     assert wanted - provided == set()
 
 
@@ -58,6 +60,6 @@ def test_any_text_renders_literally(name: str, organization: str, person: str) -
     data["members"][1]["legal_name"] = organization
     data["members"][1]["contacts"]["primary"]["name"] = person
     partnership = Partnership.model_validate(data)
-    text = docx_text(normalize_docx(render_docx(TEMPLATE, mou_context(partnership), PROPS)))
+    text = docx_text(normalize_docx(render_docx(TEMPLATE, mou_context(partnership, Audience.members), PROPS)))
     for value in (name, organization, person):
         assert value in text

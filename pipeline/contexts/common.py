@@ -9,37 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
+from pipeline.audience import Audience, is_visible
 from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
 from pipeline.contexts.wording import join_sentences, lower_first, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.members import Commitment, Contact, Member
-from schemas.vocabulary import Formality, LeadershipModel, Visibility
+from schemas.vocabulary import Formality, LeadershipModel
 
 BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
-
-
-class Audience(StrEnum):
-    """Who a document goes to; each contact detail says the widest audience allowed to see it."""
-
-    public = "public"
-    members = "members"
-    core_team = "core_team"
-
-
-# Audiences nest: the core team also sees what members see, members also see what the public sees.
-_AUDIENCE_REACH = {Audience.public: 0, Audience.members: 1, Audience.core_team: 2}
-_VISIBILITY_REACH = {Visibility.public: 0, Visibility.members: 1, Visibility.core_team: 2}
-
-
-def is_visible(visibility: Visibility, audience: Audience) -> bool:
-    """True when a detail marked `visibility` may appear in a document for `audience`."""
-    if visibility is Visibility.withheld:
-        return False
-    return _VISIBILITY_REACH[visibility] <= _AUDIENCE_REACH[audience]
 
 
 # --- Contacts, members and signatures -------------------------------------------

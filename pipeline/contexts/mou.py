@@ -12,8 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.audience import Audience
 from pipeline.contexts.common import (
-    Audience,
     MemberView,
     SignatureBlock,
     coordinator_statement,
@@ -51,8 +51,6 @@ from schemas.vocabulary import (
     Renewal,
 )
 
-AUDIENCE = Audience.members
-
 
 @dataclass(frozen=True)
 class GoalView:
@@ -80,12 +78,12 @@ class SignatureRow:
     right: SignatureBlock | None
 
 
-def mou_context(partnership: Partnership) -> dict[str, Any]:
+def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     """Everything the MOU template shows, already worded; the keys are the template's variables."""
     agreement = partnership.agreement
     if agreement is None:
         raise ValueError("an MOU needs the 'agreement' section (term, notice period, amendment)")
-    views = current_member_views(partnership, AUDIENCE)
+    views = current_member_views(partnership, audience)
     parties = tuple(dataclasses.replace(p, roles=_roles(partnership, p.id)) for p in views)
     confidentiality, reporting = partnership.confidentiality, partnership.mandatory_reporting
     conflict, media = partnership.conflict_resolution, partnership.media
