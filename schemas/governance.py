@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Self
 
 from pydantic import Field, model_validator
@@ -155,3 +156,27 @@ class Definition(Model):
 
     term: Text = Field(description="The word or acronym, e.g. 'PII'.")
     meaning: Text = Field(description="What it means here.")
+
+
+class Charter(Model):
+    """Facts of the governance charter itself: authority, adoption, amendment and review."""
+
+    authority: Text | None = Field(None, description="Under what authority the partnership exists and acts.")
+    adopted: dt.date | None = Field(None, description="Date the charter was adopted (YYYY-MM-DD).")
+    adoption_vote: Text | None = Field(None, description="How it was adopted, e.g. 'by consensus of all 14 members'.")
+    amendment: Text | None = Field(None, description="What it takes to amend the charter (threshold, who votes).")
+    amendment_notice: Text | None = Field(None, description="Notice members get of a proposed amendment.")
+    languages: list[Text] = Field(
+        default_factory=list, max_length=20, description="Languages the charter is made available in."
+    )
+    review: Text | None = Field(None, description="When and by whom the charter is reviewed.")
+    dissolution: Text | None = Field(
+        None, description="How the partnership would be dissolved and what happens to its records and funds."
+    )
+
+
+class Observance(Model):
+    """A day or month the partnership marks that is not in the standard list."""
+
+    name: Text = Field(description="The observance, e.g. 'Missing and Murdered Indigenous People Awareness Day'.")
+    when: Text = Field(description="When it falls, e.g. '5 May' or 'November'.")

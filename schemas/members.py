@@ -149,6 +149,9 @@ class Member(Model):
     languages: list[Text] = Field(
         default_factory=list, max_length=20, description="Languages the organization serves clients in."
     )
+    crisis_line: Phone | None = Field(
+        None, description="A 24-hour crisis or hotline number survivors and partners can be warm-transferred to."
+    )
 
     @model_validator(mode="after")
     def _withdrawal_matches_status(self) -> Self:

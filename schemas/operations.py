@@ -11,6 +11,29 @@ from schemas.types import MAX_ITEMS, MemberId, Model, Text
 from schemas.vocabulary import AgreementType, Binding, FundingSourceType, Hazard, Renewal
 
 
+class LetterOfIntent(Model):
+    """Letters of intent that partners write for a grant application, one per writing member."""
+
+    date: dt.date | None = Field(None, description="Date printed on the letters; leave out to print a blank line.")
+    addressee: Text = Field(
+        description="Who the letters are addressed to: the applicant's director or the funder's office."
+    )
+    address_lines: list[Text] = Field(
+        default_factory=list, max_length=8, description="The addressee's organization and postal address, line by line."
+    )
+    writers: list[MemberId] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Ids of the members that write a letter; leave out for every partner of the grant.",
+    )
+    agreement_within_days: int | None = Field(
+        None,
+        ge=1,
+        le=365,
+        description="Days after the award within which each writer signs an MOU or subgrant agreement.",
+    )
+
+
 class Grant(Model):
     """A grant the partnership holds or is applying for."""
 
@@ -26,6 +49,17 @@ class Grant(Model):
     partners: list[MemberId] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="Ids of members that commit to the application."
     )
+    target_population: Text | None = Field(None, description="Who the project will serve.")
+    letter_of_intent: LetterOfIntent | None = Field(
+        None, description="Letters of intent the partners write for this application."
+    )
+
+    @property
+    def letter_writers(self) -> list[str]:
+        """Ids of the members that write a letter of intent for this grant."""
+        if self.letter_of_intent is None:
+            return []
+        return self.letter_of_intent.writers or self.partners
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Self:
@@ -97,6 +131,15 @@ class Successor(Model):
     member: MemberId | None = Field(None, description="Id of the organization that holds the position.")
 
 
+class SuccessionLine(Model):
+    """Who steps into one leadership role, in order, when the person holding it cannot act."""
+
+    role: Text = Field(description="The role being covered, e.g. 'Law-enforcement co-lead'.")
+    order: list[Successor] = Field(
+        min_length=1, max_length=10, description="Positions that take over, first to last; at least three deep."
+    )
+
+
 class Channel(Model):
     """A way to reach members in an emergency."""
 
@@ -128,8 +171,8 @@ class Emergency(Model):
     essential_functions: list[Text] = Field(
         default_factory=list, max_length=50, description="What must keep working during a disruption."
     )
-    succession: list[Successor] = Field(
-        default_factory=list, max_length=20, description="Order of succession by position, at least three deep."
+    succession: list[SuccessionLine] = Field(
+        default_factory=list, max_length=20, description="Orders of succession, one per leadership role."
     )
     delegation: Text | None = Field(None, description="Authority delegated during a disruption, and when it lapses.")
     check_in_hours: int | None = Field(
@@ -137,6 +180,12 @@ class Emergency(Model):
     )
     channels: list[Channel] = Field(default_factory=list, max_length=20, description="Alert channels.")
     scenarios: list[Scenario] = Field(default_factory=list, max_length=50, description="Scenario playbooks.")
+    essential_records: Text | None = Field(
+        None, description="Records the partnership cannot work without, where backups are kept."
+    )
+    wellbeing: Text | None = Field(
+        None, description="How staff and survivors are supported after a crisis (vicarious trauma, rest, debriefs)."
+    )
     exercises: list[Text] = Field(default_factory=list, max_length=50, description="Training and exercise schedule.")
     after_action: Text | None = Field(None, description="How the partnership reviews an emergency afterwards.")
 
@@ -170,6 +219,10 @@ class Evaluation(Model):
 class Onboarding(Model):
     """How new members are welcomed."""
 
+    welcome: Text | None = Field(None, description="A short welcome message from the leads, in their own words.")
+    contribute_in_kind: Text | None = Field(
+        None, description="How a member can contribute in kind (staff time, space, training, skills)."
+    )
     mentor: Text | None = Field(None, description="How a new member is paired with a mentor or buddy.")
     first_90_days: list[Text] = Field(default_factory=list, max_length=50, description="Checklist for a new member.")
     priorities: list[Text] = Field(default_factory=list, max_length=50, description="Current priorities.")

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from schemas.governance import (
+    Charter,
     Committee,
     ConflictResolution,
     DecisionMaking,
@@ -14,6 +15,7 @@ from schemas.governance import (
     Leadership,
     Meetings,
     Membership,
+    Observance,
 )
 from schemas.members import Member
 from schemas.operations import Agreement, Emergency, Evaluation, Funding, Onboarding
@@ -59,6 +61,9 @@ class Partnership(Model):
     geography: Text = Field(description="The area the partnership serves.")
     purpose: Text = Field(description="Why the partnership exists: its common goal, in a few sentences.")
     background: Text | None = Field(None, description="The local problem and the people affected.")
+    populations: list[Text] = Field(
+        default_factory=list, max_length=30, description="The people the partnership serves, e.g. 'adult survivors'."
+    )
     history: list[HistoryEvent] = Field(default_factory=list, max_length=MAX_ITEMS, description="Milestones.")
     mission: Text = Field(description="The mission statement.")
     vision: Text | None = Field(None, description="The vision statement, if the partnership has one.")
@@ -101,6 +106,12 @@ class Partnership(Model):
     )
     awareness_days: list[AwarenessDay] = Field(
         default_factory=list, max_length=20, description="Observances used for joint outreach."
+    )
+    other_observances: list[Observance] = Field(
+        default_factory=list, max_length=30, description="Other days or months the partnership marks."
+    )
+    charter: Charter = Field(
+        default_factory=Charter, description="Authority, adoption, amendment and review of the governance charter."
     )
 
     @property

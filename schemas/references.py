@@ -30,11 +30,28 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
     for location, value in _member_references(partnership, ()):
         if value not in known:
             problems.append((location, _unknown_member_message(value, sorted(known))))
+    problems += _letter_collisions(partnership)
     for index, lead in enumerate(partnership.leadership.leads):
         if lead in known and lead not in current:
             problems.append(
                 (("leadership", "leads", index), f"'{lead}' has withdrawn, so it cannot lead the partnership")
             )
+    return problems
+
+
+def _letter_collisions(partnership: Partnership) -> list[tuple[Location, str]]:
+    # A letter's file is named after its writer, so one member can write for one grant only.
+    first: dict[str, int] = {}
+    problems: list[tuple[Location, str]] = []
+    for index, grant in enumerate(partnership.funding.grants):
+        for writer in grant.letter_writers:
+            if writer in first and first[writer] != index:
+                message = (
+                    f"'{writer}' already writes a letter of intent for funding.grants[{first[writer]}]; "
+                    "a member writes a letter for one grant at a time"
+                )
+                problems.append((("funding", "grants", index, "letter_of_intent"), message))
+            first.setdefault(writer, index)
     return problems
 
 
