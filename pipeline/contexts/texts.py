@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.contexts.wording import sentence
 from schemas.governance import Definition
-from schemas.vocabulary import ConfidentialityLaw, DecisionMethod, Level, PrinciplesPhrasing
+from schemas.vocabulary import ConfidentialityLaw, DecisionMethod, Level, MembershipClass, PrinciplesPhrasing
 
 # Sources order the levels differently, so each is described and never ranked.
 LEVEL_DESCRIPTIONS: dict[Level, str] = {
@@ -133,3 +133,35 @@ def definitions(own: Iterable[Definition]) -> tuple[DefinedTerm, ...]:
         own_terms[_TERM_ALIASES.get(key, key)] = DefinedTerm(d.term, sentence(d.meaning))
     standard = [own_terms.pop(key, term) for key, term in _STANDARD_TERMS.items()]
     return (*standard, *own_terms.values())
+
+
+# --- Gradients of agreement (an 8-point scale for testing support for a proposal) ---------------
+
+
+@dataclass(frozen=True)
+class Gradient:
+    point: int
+    name: str
+    meaning: str
+
+
+GRADIENTS: tuple[Gradient, ...] = (
+    Gradient(1, "Whole-hearted endorsement", "I fully support the proposal."),
+    Gradient(2, "Agreement with a minor point", "I support it; one small detail could be better."),
+    Gradient(3, "Support with reservations", "I can live with it, though I have doubts."),
+    Gradient(4, "Abstain", "I have no opinion on this, or do not know enough to take one."),
+    Gradient(5, "More discussion needed", "I do not understand it well enough yet, or we have not talked enough."),
+    Gradient(6, "Don't like it, but will support it", "I disagree, but I will not stand in the way."),
+    Gradient(7, "Serious disagreement", "I have a serious concern; please send it back for more work."),
+    Gradient(8, "Veto or block", "I cannot accept this proposal and will explain why in writing."),
+)
+
+
+# --- Membership classes ----------------------------------------------------------------------------
+
+MEMBERSHIP_CLASS_MEANINGS: dict[MembershipClass, str] = {
+    MembershipClass.voting: "takes part in every decision and casts one vote for its organization",
+    MembershipClass.non_voting: "takes part in discussion and work, but does not vote",
+    MembershipClass.affiliate: "stays informed and joins activities that fit its work, without a vote",
+    MembershipClass.resource_partner: "offers expertise or resources when asked, without a vote",
+}
