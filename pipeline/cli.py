@@ -111,7 +111,13 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     default=TEMPLATES_DIR,
     help="Folder holding the Word templates (default: the project's templates/).",
 )
-def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path) -> None:
+@click.option(
+    "--pdf",
+    "make_pdf",
+    is_flag=True,
+    help="Also write a PDF of each document (needs LibreOffice; one conversion for the whole batch).",
+)
+def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path, make_pdf: bool) -> None:
     """Build the documents of partnerships.
 
     PATHS are YAML files or folders (default: partnerships/). Every file is checked first; if any has a
@@ -122,6 +128,7 @@ def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templa
     Examples:
       partnerdocs build
       partnerdocs build partnerships/county-task-force.yaml --kind mou --out /tmp/docs
+      partnerdocs build --pdf
     """
     from pipeline.build import build as run_build
 
@@ -130,6 +137,12 @@ def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templa
         click.echo(f"skipped {note}", err=True)
     for path in report.written:
         click.echo(f"wrote {path} (+ {path.with_suffix('.txt').name})")
+    if make_pdf:
+        from pipeline.pdf import convert_to_pdf
+
+        _progress(f"converting {len(report.written)} documents to PDF with LibreOffice")
+        for pdf in convert_to_pdf(report.written):
+            click.echo(f"wrote {pdf}")
     click.echo(f"{len(report.written)} document{'s' if len(report.written) != 1 else ''} built.")
 
 

@@ -160,3 +160,17 @@ def test_click_group_catches_only_user_errors() -> None:
     finally:
         del main.commands["explode"]
     assert isinstance(main, click.Group)
+
+
+def test_pdf_without_libreoffice_is_a_clear_error(
+    write_partnership: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.pdf
+
+    monkeypatch.setattr(pipeline.pdf.shutil, "which", lambda _: None)
+    result = runner.invoke(main, ["build", str(write_partnership()), "--pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (
+        "partnerdocs: --pdf needs LibreOffice; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
+        in result.output
+    )

@@ -10,8 +10,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
+from pipeline.cli import main
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
@@ -21,31 +23,22 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_examples: Path, built_hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every built document converted to PDF in one LibreOffice call (one call per batch is ~5x faster)."""
-    work = tmp_path_factory.mktemp("pdf")
-    documents = sorted([*built_examples.rglob("*.docx"), *built_hostile.rglob("*.docx")])
-    inputs = []
-    for document in documents:
-        # Same file names in different folders would collide in one output folder.
-        flat = work / f"{document.parent.name}--{document.name}"
-        shutil.copy(document, flat)
-        inputs.append(flat)
-    profile = (work / "profile").as_uri()
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(work)]
-        + [str(p) for p in inputs],
-        check=True,
-        capture_output=True,
-        timeout=240,
+def pdfs(built_hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """`partnerdocs build --pdf` of every example and the hostile partnership, through the CLI."""
+    out = tmp_path_factory.mktemp("pdf") / "output"
+    hostile_yaml = built_hostile.parent / "hostile-values.yaml"
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "partnerships"), str(hostile_yaml), "--pdf", "--out", str(out)]
     )
-    return {p.stem: p.with_suffix(".pdf") for p in inputs}
+    assert result.exit_code == 0, result.output
+    return {f"{p.parent.name}--{p.stem}": p for p in out.rglob("*.pdf")}
 
 
 def test_every_document_converts_to_a_pdf_with_pages(pdfs: dict[str, Path]) -> None:
-    assert len(pdfs) >= len(EXAMPLES)
+    documents = sorted(p for p in pdfs.values())
+    assert len(documents) >= len(EXAMPLES) + 1
     for name, pdf in pdfs.items():
-        assert pdf.is_file(), f"LibreOffice could not open {name}"
+        assert pdf.with_suffix(".docx").is_file(), name
         assert pdf.read_bytes().startswith(b"%PDF"), name
         assert _page_count(pdf) >= 2, name
 
