@@ -77,5 +77,11 @@ KINDS: dict[str, DocumentKind] = {
             builder="pipeline.contexts.mou:mou_context",
             requires=_needs_agreement,
         ),
+        DocumentKind(
+            id="emergency-response-guide",
+            title="Emergency and Crisis Response Guide",
+            audience=Audience.core_team,
+            builder="pipeline.contexts.emergency_response_guide:emergency_response_guide_context",
+        ),
     ]
 }

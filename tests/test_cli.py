@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, minimal_data
 from pipeline.cli import main
+from pipeline.kinds import KINDS
 from schemas import SCHEMA_FILE
 
 runner = CliRunner()
@@ -47,7 +48,7 @@ def test_validate_json_success_is_an_empty_list() -> None:
 def test_build_reports_each_file(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
     path = write_partnership()
     out = tmp_path / "out"
-    result = runner.invoke(main, ["build", str(path), "--out", str(out)])
+    result = runner.invoke(main, ["build", str(path), "--kind", "mou", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output == f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt)\n1 document built.\n"
 
@@ -67,7 +68,8 @@ def test_build_with_an_invalid_file_exits_1_and_says_nothing_was_written(
 def test_unknown_kind_is_a_usage_error() -> None:
     result = runner.invoke(main, ["build", "--kind", "memo"])
     assert result.exit_code == 2
-    assert "Invalid value for '--kind': 'memo' is not 'mou'" in result.output
+    choices = ", ".join(f"'{kind}'" for kind in sorted(KINDS))
+    assert f"Invalid value for '--kind': 'memo' is not one of {choices}." in result.output
 
 
 def test_missing_path_is_a_usage_error() -> None:
