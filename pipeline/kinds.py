@@ -67,6 +67,12 @@ def _needs_agreement(partnership: Partnership) -> str | None:
     return None
 
 
+def _has_letters(partnership: Partnership) -> str | None:
+    if not any(grant.letter_of_intent for grant in partnership.funding.grants):
+        return "no grant under 'funding.grants' has a 'letter_of_intent' section"
+    return None
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.id: kind
     for kind in [
@@ -78,10 +84,24 @@ KINDS: dict[str, DocumentKind] = {
             requires=_needs_agreement,
         ),
         DocumentKind(
+            id="letter-of-intent",
+            title="Letter of Intent",
+            audience=Audience.public,
+            builder="pipeline.contexts.letter_of_intent:letters",
+            many=True,
+            requires=_has_letters,
+        ),
+        DocumentKind(
             id="emergency-response-guide",
             title="Emergency and Crisis Response Guide",
             audience=Audience.core_team,
             builder="pipeline.contexts.emergency_response_guide:emergency_response_guide_context",
+        ),
+        DocumentKind(
+            id="onboarding-packet",
+            title="New-Member Onboarding Packet",
+            audience=Audience.members,
+            builder="pipeline.contexts.onboarding_packet:onboarding_packet_context",
         ),
     ]
 }

@@ -79,10 +79,10 @@ def test_partnership_without_agreement_skips_the_mou(write_partnership: Callable
     del data["agreement"]
     report = build([write_partnership(data)], tmp_path / "output")
     assert "mou.docx" not in {path.name for path in report.written}
-    assert report.skipped == [
+    assert (
         f"{tmp_path / 'partnerships' / 'pathways.yaml'}: no mou: there is no 'agreement' section "
         "(term, notice period, amendment) to write an MOU from"
-    ]
+    ) in report.skipped
 
 
 def test_two_files_with_the_same_name_are_refused(write_partnership: Callable[..., Path], tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ for which audience, happens here, so the Word templates stay free of logic staff
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ def contact_view(contact: Contact, audience: Audience) -> ContactView:
     shown = contact.visibility
     name = contact.name if is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
+    if email and not name and _spells_name(email, contact.name):
+        email = ""  # an address like 'jane.doe@...' would give away the name this audience may not see
     phone = contact.phone if contact.phone and is_visible(shown.phone, audience) else ""
     since = long_date(contact.since)
     label = f"{name}, {contact.title}" if name else contact.title
@@ -65,6 +68,11 @@ def contact_view(contact: Contact, audience: Audience) -> ContactView:
         label=label,
         lines=tuple(line for line in lines if line),
     )
+
+
+def _spells_name(email: str, name: str) -> bool:
+    local = email.split("@")[0].lower()
+    return any(len(part) > 2 and part in local for part in re.findall(r"[a-z]+", name.lower()))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,402 @@
+"""Contexts of the Letters of Intent / Commitment (documents.md section 2.2), one per writing member.
+
+A letter goes outside the partnership (to the applicant and the funder), so its audience is public:
+restricted contact details stay out, and a signatory who is named privately (a survivor leader) is
+named by their public name even on the signature line. Each letter speaks in the writer's voice ("we").
+Fixed wording lives in the template; this module hands over sentences that depend on the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.audience import Audience
+from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
+from pipeline.contexts.letter_wording import in_kind_total, join_items, organization, reach, soften
+from pipeline.contexts.texts import LAW_NAMES
+from pipeline.contexts.wording import Fact, facts, join_sentences, lower_first, number_word, sentence, with_article
+from pipeline.formatting import join_and, long_date
+from pipeline.kinds import PlannedDocument
+from schemas import Partnership
+from schemas.members import Member
+from schemas.operations import Grant, LetterOfIntent
+from schemas.vocabulary import ConfidentialityLaw, Formality, LeadershipModel, MembershipClass, MemberStatus
+
+DOCUMENT_TITLE = "Letter of Intent"
+
+# The laws whose consent rules the letter restates; the others are only named as also binding the writer.
+_CONSENT_LAWS = (ConfidentialityLaw.vawa, ConfidentialityLaw.voca)
+_NAMED_LAWS = (
+    ConfidentialityLaw.hipaa,
+    ConfidentialityLaw.prea,
+    ConfidentialityLaw.ferpa,
+    ConfidentialityLaw.attorney_client_privilege,
+    ConfidentialityLaw.law_enforcement_need_to_know,
+)
+
+
+@dataclass(frozen=True)
+class LetterSignature:
+    """The writer's signature block: the name is a blank line while the signatory is unconfirmed."""
+
+    organization: str
+    name: str
+    title: str
+
+
+def letters(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
+    """One letter per current writer of every grant that asks for letters of intent."""
+    planned = []
+    current = {m.id: m for m in partnership.current_members}
+    for grant in partnership.funding.grants:
+        applicant = current.get(grant.applicant)
+        if grant.letter_of_intent is None or applicant is None:
+            continue  # a withdrawn applicant has no application left to support
+        for writer_id in grant.letter_writers:
+            if writer := current.get(writer_id):
+                planned.append(
+                    PlannedDocument(
+                        name=f"letter-of-intent-{writer.id}",
+                        title=f"{DOCUMENT_TITLE}: {writer.name}",
+                        context=letter_context(partnership, grant, writer, audience),
+                    )
+                )
+    return planned
+
+
+def letter_context(partnership: Partnership, grant: Grant, writer: Member, audience: Audience) -> dict[str, Any]:
+    """Everything one letter shows, already worded; the keys are the template's variables."""
+    loi = grant.letter_of_intent
+    if loi is None:
+        raise ValueError("this grant has no 'letter_of_intent' section")
+    applicant = partnership.member(grant.applicant)
+    backup = writer.contacts.backup
+    agreement = _agreement_name(partnership, grant, writer)
+    return {
+        "partnership_name": partnership.name,
+        "document_title": DOCUMENT_TITLE,
+        # 1. Letterhead, date, addressee and RE line
+        "letterhead": writer.legal_name,
+        "letterhead_lines": _letterhead_lines(writer),
+        "letter_date": long_date(loi.date),
+        "addressee": loi.addressee.strip(),
+        "address_lines": tuple(line.strip() for line in loi.address_lines if line.strip()),
+        "salutation": _salutation(loi),
+        "re_line": _re_line(grant),
+        # 2-5. Intent, who we are, the relationship, what we commit
+        "intent": _intent(partnership, grant, writer, applicant),
+        "about": _about(partnership, writer, loi.date),
+        "services": _services(writer),
+        "commitments": tuple(commitment_text(c) for c in writer.commitments),
+        "in_kind_total": in_kind_total(writer.commitments),
+        "subawards": _subawards(partnership, grant, writer),
+        # 6. Role in governance and meetings
+        "governance_role": _governance_role(partnership, writer),
+        # 7. Who, where, when
+        "project_facts": _project_facts(partnership, grant),
+        # 8-9. Confidentiality, next step and legal effect
+        "confidentiality": _confidentiality(partnership, grant, writer),
+        "next_step": _next_step(partnership, grant, writer, agreement),
+        "agreement_name": agreement,
+        "applicant_name": organization(applicant.name),
+        "writer_is_applicant": writer.id == applicant.id,
+        # 10. Contacts and signature
+        "primary_contact": reach(writer.contacts.primary, audience),
+        "backup_contact": reach(backup, audience) if backup else "",
+        "signature": _signature(writer, audience),
+    }
+
+
+# --- Letterhead and addressing ------------------------------------------------------------------
+
+
+def _letterhead_lines(writer: Member) -> tuple[str, ...]:
+    # Members have no postal address in the model yet, so the letterhead names the organization only.
+    lines = [f"Doing business as {writer.doing_business_as}" if writer.doing_business_as else "", writer.unit or ""]
+    return tuple(line.strip() for line in lines if line)
+
+
+def _salutation(loi: LetterOfIntent) -> str:
+    """'Dear Dr. Renée Castellanos-Whitfield:' from 'Dr. Renée Castellanos-Whitfield, Executive Director'."""
+    return f"Dear {loi.addressee.split(',')[0].strip()}:"
+
+
+def _re_line(grant: Grant) -> str:
+    parts = [grant.program.strip(), grant.funder.strip()]
+    if grant.solicitation_id:
+        parts.append(f"Solicitation {grant.solicitation_id.strip()}")
+    if grant.fiscal_year:
+        parts.append(f"Fiscal Year {grant.fiscal_year}")
+    return f"RE: Letter of intent, {'; '.join(parts)}"
+
+
+# --- The body -----------------------------------------------------------------------------------
+
+
+def _named(member: Member) -> str:
+    """The first-mention form of a member inside a sentence, with 'the' where its name needs one."""
+    full = designation(member)
+    article = organization(member.legal_name)
+    return f"{article[: len(article) - len(member.legal_name)]}{full}"
+
+
+def _application(grant: Grant) -> str:
+    """'the Office for Victims of Crime under the program “…” (solicitation …, fiscal year 2025)'."""
+    text = f"{with_article(grant.funder.strip())} under the program “{grant.program.strip()}”"
+    details = [f"solicitation {grant.solicitation_id.strip()}" if grant.solicitation_id else ""]
+    details.append(f"fiscal year {grant.fiscal_year}" if grant.fiscal_year else "")
+    shown = [d for d in details if d]
+    return f"{text} ({', '.join(shown)})" if shown else text
+
+
+def _intent(partnership: Partnership, grant: Grant, writer: Member, applicant: Member) -> str:
+    name = with_article(partnership.name)
+    if writer.id == applicant.id:
+        partners = [organization(m.name) for m in partnership.current_members if m.id in grant.partners]
+        with_partners = f", together with our partners in {name}: {join_and(partners)}" if partners else ""
+        opening = (
+            f"On behalf of {_named(writer)}, I am writing to confirm our commitment to the project we are "
+            f"proposing to {_application(grant)}{with_partners}."
+        )
+        return join_sentences(opening, _lead_clause(partnership, writer))
+    opening = (
+        f"On behalf of {_named(writer)}, I am writing to confirm that we intend to partner with "
+        f"{_named(applicant)} on its application to {_application(grant)}."
+    )
+    work = (
+        f"If the award is made, we will work with {organization(applicant.name)} on this project as partners in "
+        f"{name}, as this letter describes."
+    )
+    return join_sentences(opening, work, _lead_clause(partnership, writer))
+
+
+def _lead_clause(partnership: Partnership, writer: Member) -> str:
+    """'We also write as the lead agency of …' when the writer leads the partnership; '' otherwise."""
+    leadership = partnership.leadership
+    if writer.id not in leadership.leads or leadership.model is LeadershipModel.core_group:
+        return ""
+    name = with_article(partnership.name)
+    if leadership.model is LeadershipModel.co_leadership:
+        leads = [m for m in partnership.current_members if m.id in leadership.leads]
+        others = [organization(m.name) for m in leads if m.id != writer.id]
+        shared = f", together with {join_and(others)}" if others else ""
+        return f"We also write as one of the {number_word(len(leads))} co-lead agencies of {name}{shared}"
+    return f"We also write as the lead agency of {name}"
+
+
+def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> str:
+    """Who the writer is (description, sector) and how long it has been part of the partnership."""
+    description = (writer.description or "").strip()
+    if description.startswith(("A ", "An ", "The ")):
+        # 'A staffing agency whose …' reads as a fragment; name the writer as its subject.
+        article, rest = description.split(" ", 1)
+        description = f"{organization(writer.name, start=True)} is {article.lower()} {rest}"
+    sector = writer.sector.label
+    sector += f" — {soften(writer.sector_detail)}" if writer.sector_detail else ""
+    name = with_article(partnership.name)
+    since = f" since {long_date(writer.joined)}" if writer.joined else ""
+    if dated and writer.joined and writer.joined > dated:
+        # A letter written before the writer formally joined (as the ECM letters were) cannot claim membership.
+        member = f"We take part in the work of {name}"
+    elif writer.status is MemberStatus.interim:
+        joined = f" on {long_date(writer.joined)}" if writer.joined else ""
+        member = f"We joined {name}{joined} and are an interim member"
+    else:
+        member = f"We have been a member of {name}{since}" if since else f"We are a member of {name}"
+    started = min((event.date for event in partnership.history), default=None)
+    began = f"The partnership’s work together began in {_month_year(started)}" if started else ""
+    began = "" if started and dated and started > dated else began
+    return join_sentences(description, f"Our sector: {sector}", member, began)
+
+
+def _month_year(date: dt.date) -> str:
+    return f"{date:%B} {date.year}"
+
+
+def _services(writer: Member) -> str:
+    if not writer.services:
+        return ""
+    return f"The services we bring to this work include {join_items(soften(s) for s in writer.services)}."
+
+
+def _subawards(partnership: Partnership, grant: Grant, writer: Member) -> tuple[str, ...]:
+    """The funds the applicant passes to the writer, each under its own subgrant agreement."""
+    applicant = organization(partnership.member(grant.applicant).name)
+    lines = []
+    for subgrant in partnership.funding.subgrants:
+        if subgrant.from_member == grant.applicant and subgrant.to_member == writer.id:
+            reference = f" ({subgrant.agreement_reference.strip()})" if subgrant.agreement_reference else ""
+            lines.append(
+                f"Any funds from {applicant} reach us only under a separate subgrant agreement{reference}: "
+                f"{subgrant.amount.strip()} for {soften(sentence(subgrant.purpose))}"
+            )
+    return tuple(lines)
+
+
+def _governance_role(partnership: Partnership, writer: Member) -> str:
+    """The writer's place in the partnership's governance, as one sentence in its own voice."""
+    # A lead's role is already named in the opening paragraph (_lead_clause), so it is not repeated here.
+    leadership, roles = partnership.leadership, []
+    for seat in leadership.core_group:
+        if seat.member == writer.id:
+            roles.append(f"hold a seat in the core group{f' ({seat.role.strip()})' if seat.role else ''}")
+    if partnership.fiscal_sponsor == writer.id:
+        roles.append("act as the fiscal sponsor")
+    if leadership.coordinator and leadership.coordinator.employer == writer.id:
+        roles.append(f"employ the {leadership.coordinator.title}")
+    board = partnership.survivor_engagement.advisory_board if partnership.survivor_engagement else None
+    hosted = board.name if board and board.host == writer.id else ""
+    chairs = [c.name for c in partnership.committees if c.chair == writer.id and c.name != hosted]
+    seats = [c.name for c in partnership.committees if writer.id in c.members and c.chair != writer.id]
+    roles += [f"chair {join_and(with_article(c) for c in chairs)}"] if chairs else []
+    roles += [f"sit on {join_and(with_article(c) for c in seats if c != hosted)}"] if set(seats) - {hosted} else []
+    roles += [f"host {with_article(hosted)}"] if hosted else []
+    if partnership.evaluation.evaluator == writer.id:
+        roles.append("lead the evaluation")
+    roles.append(_membership_phrase(writer))
+    return join_sentences(
+        f"In {with_article(partnership.name)}, we {join_items(roles)}", _attendance(partnership, writer)
+    )
+
+
+def _attendance(partnership: Partnership, writer: Member) -> str:
+    """The regular meetings the writer's representatives attend: every general one, and its own committees'."""
+    committees = {c.name.strip().lower(): c for c in partnership.committees}
+    in_core_group = any(seat.member == writer.id for seat in partnership.leadership.core_group)
+    meetings = []
+    for meeting in partnership.meetings.regular:
+        key = meeting.name.strip().lower()
+        committee = committees.get(key)
+        if committee and writer.id not in committee.members and committee.chair != writer.id:
+            continue
+        if "core group" in key and not in_core_group:
+            continue
+        meetings.append(
+            f"{with_article(meeting.name.strip())} meetings" if committee else with_article(soften(meeting.name))
+        )
+    return f"Our representatives will attend {join_and(meetings)}" if meetings else ""
+
+
+def _membership_phrase(writer: Member) -> str:
+    if writer.membership_class is MembershipClass.voting:
+        return "take part in decisions as a voting member"
+    label = writer.membership_class.label.lower()
+    article = "an" if label[0] in "aeiou" else "a"
+    return f"take part as {article} {label}, without a vote"
+
+
+def _project_facts(partnership: Partnership, grant: Grant) -> tuple[Fact, ...]:
+    population = (grant.target_population or "").strip() or join_items(soften(p) for p in partnership.populations)
+    start, end = long_date(grant.period_start), long_date(grant.period_end)
+    period = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    return facts(
+        ("People the project will serve", population[:1].upper() + population[1:]),
+        ("Area served", partnership.geography),
+        ("Project period", period),
+    )
+
+
+def _bound_by(
+    partnership: Partnership, laws: Iterable[ConfidentialityLaw], parties: set[str]
+) -> dict[ConfidentialityLaw, set[str]]:
+    """For each of `laws` the partnership lists: which of `parties` it binds (a law with no list binds all)."""
+    wanted = set(laws)
+    bound: dict[ConfidentialityLaw, set[str]] = {}
+    for application in partnership.confidentiality.laws:
+        if application.law in wanted:
+            ids = parties & (set(application.applies_to) or parties)
+            if ids:
+                bound.setdefault(application.law, set()).update(ids)
+    return bound
+
+
+def _law_name(law: ConfidentialityLaw) -> str:
+    return f"the {LAW_NAMES[law]}" if law in LAW_NAMES else lower_first(law.label)
+
+
+def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> str:
+    """The VAWA/VOCA consent rules where they bind the applicant or the writer, and the writer's other laws."""
+    applicant = partnership.member(grant.applicant)
+    consent = _bound_by(partnership, _CONSENT_LAWS, {applicant.id, writer.id})
+    bound = set().union(*consent.values()) if consent else set()
+    laws = join_and(_law_name(law) for law in _CONSENT_LAWS if law in consent)
+    if not consent:
+        opening = "We keep what we learn about survivors confidential"
+    elif bound == {writer.id}:
+        opening = f"We are bound by {laws}"
+    elif writer.id not in bound:
+        opening = f"{organization(applicant.name, start=True)} is bound by {laws}, and we will follow the same rules"
+    else:
+        opening = f"Both {organization(applicant.name)} and {organization(writer.name)} are bound by {laws}"
+    days = partnership.confidentiality.release.time_limit_days
+    release = f"; a signed release lasts no more than {days} days" if days else ""
+    rules = (
+        "We will share no personally identifying information about a survivor without that survivor’s informed, "
+        f"written and reasonably time-limited consent{release}. Signing a release will never be a condition of "
+        "service, and no identifying information will be shared for reporting or evaluation: what we report uses "
+        "totals only"
+    )
+    others = _bound_by(partnership, _NAMED_LAWS, {writer.id})
+    also = f"We are also bound by {join_and(_law_name(law) for law in _NAMED_LAWS if law in others)}" if others else ""
+    return join_sentences(opening, rules, also)
+
+
+# --- Next step, contacts and signature -------------------------------------------------------------
+
+
+def _agreement_name(partnership: Partnership, grant: Grant, writer: Member) -> str:
+    """The agreement that turns this letter's intent into commitments."""
+    subrecipient = any(
+        s.from_member == grant.applicant and s.to_member == writer.id for s in partnership.funding.subgrants
+    )
+    if subrecipient and writer.id != grant.applicant:
+        return "subgrant agreement"
+    return partnership.agreement.type.label if partnership.agreement else "Memorandum of Understanding"
+
+
+def _next_step(partnership: Partnership, grant: Grant, writer: Member, agreement: str) -> str:
+    applicant = organization(partnership.member(grant.applicant).name)
+    days = grant.letter_of_intent.agreement_within_days if grant.letter_of_intent else None
+    when = f", within {days} days of the award," if days else ""
+    existing = _agreement_in_force(partnership, grant.letter_of_intent.date if grant.letter_of_intent else None)
+    others = len([p for p in grant.partners if p != writer.id]) > 0
+    update = f"an update to the existing {agreement} of {with_article(partnership.name)} that adds this project"
+    if writer.id == grant.applicant:
+        what = update if existing else f"a {agreement} with our partners in this project"
+        what += ". Any funds we pass on to partners will move only under separate subgrant agreements"
+    elif agreement == "subgrant agreement":
+        what = f"a subgrant agreement with {applicant} that sets out the funds, terms and reporting for our part"
+    elif existing:
+        what = f"{update} and our part in it"
+    else:
+        with_whom = f"{applicant} and the other partners" if others else applicant
+        what = f"a {agreement} with {with_whom} that sets out our roles and responsibilities in the project"
+    return sentence(f"If the award is made, we will sign{when} {what}")
+
+
+def _agreement_in_force(partnership: Partnership, dated: dt.date | None) -> bool:
+    """Whether the partnership's own agreement was in force when the letter was written: then the project is
+    added to it rather than a new one signed. Without dates, a formal partnership is taken to have one."""
+    agreement = partnership.agreement
+    if agreement is None:
+        return False
+    if agreement.effective_date and dated:
+        return agreement.effective_date <= dated
+    return partnership.formality is Formality.formal
+
+
+def _signature(writer: Member, audience: Audience) -> LetterSignature:
+    signatory = writer.signatory
+    # A privately named signatory (a survivor leader) keeps their full name out of every public copy.
+    public = audience is Audience.public and signatory.public_name
+    return LetterSignature(
+        organization=writer.legal_name,
+        name=(signatory.public_name if public else signatory.name) or BLANK_LINE,
+        title=signatory.title.strip(),
+    )
+
+
+__all__ = ["DOCUMENT_TITLE", "LetterSignature", "letter_context", "letters"]

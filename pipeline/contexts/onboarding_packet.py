@@ -1,0 +1,419 @@
+"""Context of the New-Member Onboarding Packet (documents.md section 2.5).
+
+The packet goes to every member, including brand-new ones (audience "members"): contact details kept
+from members stay out, withdrawn members are not in the directory, interim members are marked, and
+signatories' full names never appear (the packet has no signature page of its own). Everything is
+worded for a newcomer: plain sentences, "you" and "we". Fixed wording, and the fallback for each
+optional fact, lives in the template; this module hands over facts already worded, with '' or () for
+anything the YAML leaves out. Sections 7, 9, 10, 11 and 13 are built in onboarding_policies.py, and the
+fixed texts and wording tools live in onboarding_texts.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.audience import Audience
+from pipeline.contexts.common import MemberView, contact_view, current_member_views, current_name, current_names
+from pipeline.contexts.onboarding_policies import (
+    acronyms_part,
+    confidentiality_part,
+    funding_part,
+    key_documents_part,
+    survivors_part,
+)
+from pipeline.contexts.onboarding_texts import (
+    DOCUMENT_TITLE,
+    TRAUMA_RESPONSES,
+    ask_who,
+    member_phrase,
+    plain,
+    readable_dates,
+    the,
+)
+from pipeline.contexts.texts import (
+    FOUR_RS,
+    GRADIENTS,
+    LEVEL_DESCRIPTIONS,
+    MEMBERSHIP_CLASS_MEANINGS,
+    definitions,
+    six_principles,
+)
+from pipeline.contexts.wording import Fact, facts, lower_first, number_word, paragraphs, sentence, with_article
+from pipeline.formatting import long_date
+from schemas import Partnership
+from schemas.governance import Committee
+from schemas.members import Member
+from schemas.vocabulary import (
+    DecisionMethod,
+    Formality,
+    LeadershipModel,
+    MembershipClass,
+    MemberStatus,
+)
+
+_CONVENER = re.compile(r"\b(co-?)?(convener|convenor|chair)", re.IGNORECASE)
+CHECKBOX = "☐"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Someone who signs the welcome letter, named as members may see them."""
+
+    person: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    organization: str
+    role: str
+    person: str
+
+
+@dataclass(frozen=True)
+class CommitteeRow:
+    name: str
+    notes: tuple[str, ...]
+    charge: str
+    meets: str
+    members: tuple[str, ...]
+    """Never empty, so the table cell keeps a paragraph."""
+
+
+@dataclass(frozen=True)
+class DirectoryRow:
+    organization: str
+    notes: tuple[str, ...]
+    services: tuple[str, ...]
+    primary: tuple[str, ...]
+    backup: tuple[str, ...]
+    """Each tuple but `notes` is never empty, so every table cell keeps a paragraph."""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    name: str
+    when: str
+    where: str
+    length: str
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    topic: str
+    audience: str
+    frequency: str
+    provider: str
+
+
+def onboarding_packet_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
+    """Everything the onboarding packet shows, already worded; the keys are the template's variables."""
+    members = current_member_views(partnership, audience)
+    onboarding = partnership.onboarding
+    context: dict[str, Any] = {
+        "partnership_name": partnership.name,
+        "document_title": DOCUMENT_TITLE,
+        "short_name": partnership.display_name,
+        "the_partnership": with_article(partnership.name),
+        "core_group_of": with_article(partnership.display_name),
+        "ask_who": ask_who(partnership),
+        # 1. Welcome letter
+        "welcome": tuple(readable_dates(p) for p in paragraphs(onboarding.welcome)),
+        "mission": plain(partnership.mission),
+        "signers": _signers(partnership, audience),
+        **_at_a_glance(partnership),
+        **_organization(partnership, audience),
+        **_membership(partnership, members),
+        **_directory(partnership, members, audience),
+        **_meetings(partnership),
+        **confidentiality_part(partnership),
+        # 8. Trauma-informed primer
+        "four_rs": FOUR_RS,
+        "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
+        "trauma_responses": TRAUMA_RESPONSES,
+        "trauma_commitments": tuple(plain(c) for c in partnership.trauma_informed.commitments),
+        "trainings": tuple(
+            TrainingRow(
+                topic=readable_dates(t.topic),
+                audience=t.audience or "All members",
+                frequency=t.frequency or "Ask your mentor",
+                provider=current_name(partnership, t.provider) or "To be arranged",
+            )
+            for t in partnership.trauma_informed.trainings
+        ),
+        **survivors_part(partnership),
+        **key_documents_part(partnership),
+        # 12. First 90 days
+        "first_90_days": tuple(f"{CHECKBOX} {plain(item)}" for item in onboarding.first_90_days),
+        "checkbox": CHECKBOX,
+        "mentor": plain(onboarding.mentor),
+        "priorities": tuple(plain(item) for item in onboarding.priorities),
+        "recent_decisions": tuple(plain(item) for item in onboarding.recent_decisions),
+        **funding_part(partnership),
+    }
+    context["glossary"] = definitions(partnership.definitions)
+    context["acronyms"] = acronyms_part(partnership, context)
+    return context
+
+
+def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]:
+    """The people who lead, named as this audience may see them (a hidden name leaves the title)."""
+    leadership = partnership.leadership
+    signers = []
+    if leadership.model is LeadershipModel.core_group:
+        # The schema marks no convening seat, so a seat whose role says it convenes or chairs signs for the rest.
+        conveners = [s for s in leadership.core_group if s.role and _CONVENER.search(s.role)]
+        for seat in conveners or leadership.core_group:
+            member = _current(partnership, seat.member)
+            if member is None:
+                continue
+            person = seat.person or contact_view(member.contacts.primary, audience).label
+            role = f" ({lower_first(seat.role)})" if seat.role else ""
+            signers.append(Signer(person=person, organization=f"{member.legal_name}{role}"))
+    else:
+        for member_id in leadership.leads:
+            if member := _current(partnership, member_id):
+                signers.append(Signer(contact_view(member.contacts.primary, audience).label, member.legal_name))
+    return tuple(signers)
+
+
+def _current(partnership: Partnership, member_id: str) -> Member | None:
+    return next((m for m in partnership.current_members if m.id == member_id), None)
+
+
+# --- 2. At a glance ----------------------------------------------------------------------------
+
+
+def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
+    level = partnership.level
+    level_text = f"We work together at the level partnership guides call {level.label.lower()}. "
+    level_text += f"That means {LEVEL_DESCRIPTIONS[level]}."
+    if partnership.formality is Formality.formal:
+        formality = "We are a formal partnership: our work rests on written, signed agreements."
+    else:
+        formality = "We are an informal partnership: our work rests on working relationships more than on paperwork."
+    return {
+        "vision": plain(partnership.vision),
+        "values": tuple(partnership.values),
+        "purpose": tuple(readable_dates(p) for p in paragraphs(partnership.purpose)),
+        "history": tuple(f"{long_date(h.date)}: {plain(h.event)}" for h in partnership.history),
+        "level_text": level_text,
+        "level_note": plain(partnership.level_note),
+        "formality_text": formality,
+        "formality_note": plain(partnership.formality_note),
+        "geography": plain(partnership.geography),
+        "functions": tuple(f.label for f in partnership.functions),
+        "populations": tuple(partnership.populations),
+        "member_count": number_word(len(partnership.current_members)),
+    }
+
+
+# --- 3. How we are organized ---------------------------------------------------------------------
+
+
+def _organization(partnership: Partnership, audience: Audience) -> dict[str, Any]:
+    leadership, decision = partnership.leadership, partnership.decision_making
+    leads = current_names(partnership, leadership.leads)
+    if leadership.model is LeadershipModel.primary_lead and leads:
+        leadership_text = (
+            f"{the(leads[0], start=True)} is our lead organization. It calls meetings and keeps the work moving."
+        )
+    elif leadership.model is LeadershipModel.co_leadership and leads:
+        leadership_text = (
+            f"{number_word(len(leads)).capitalize()} organizations lead us together: "
+            f"{member_phrase(partnership, leadership.leads)}. We call them the co-leads."
+        )
+    else:
+        leadership_text = ""
+    seats = []
+    for seat in leadership.core_group:
+        if member := _current(partnership, seat.member):
+            person = seat.person or contact_view(member.contacts.primary, audience).label
+            seats.append(SeatRow(organization=member.name, role=seat.role or "Member", person=person))
+    coordinator = leadership.coordinator
+    coordinator_text, coordinator_duties = "", tuple[str, ...]()
+    if coordinator:
+        employer = the(current_name(partnership, coordinator.employer))
+        hours = ""
+        if coordinator.fte is not None:
+            hours = "full-time" if coordinator.fte >= 1 else "part-time"
+        coordinator_text = f"Our {coordinator.title} runs the day-to-day work."
+        if employer:
+            coordinator_text += f" This is a {hours} job at {employer}." if hours else f" The job is at {employer}."
+        coordinator_text += " The coordinator has a vote." if coordinator.votes else " The coordinator does not vote."
+        coordinator_duties = tuple(plain(d) for d in coordinator.duties)
+    committees = tuple(_committee(partnership, c) for c in partnership.committees)
+    method_texts = {
+        DecisionMethod.hierarchical: "Each organization decides its own matters through its own chain of command.",
+        DecisionMethod.representative: "People chosen to represent the members make decisions for the whole group.",
+        DecisionMethod.consensus: "We look for a decision that every voting member can support, rather than "
+        "simply outvoting people.",
+    }
+    return {
+        "leadership_model": leadership.model.label.lower(),
+        "leadership_text": leadership_text,
+        "core_group": leadership.model is LeadershipModel.core_group,
+        "core_group_size": number_word(len(seats)),
+        "seats": tuple(seats),
+        "leadership_facts": facts(
+            ("How leaders are chosen", readable_dates(leadership.selection or "") or None),
+            ("How long they serve", readable_dates(leadership.term or "") or None),
+            ("If a leader leaves", leadership.vacancies),
+        ),
+        "coordinator_title": coordinator.title if coordinator else "",
+        "coordinator_text": coordinator_text,
+        "coordinator_duties": coordinator_duties,
+        "committees": committees,
+        "decision_method": decision.method.label.lower(),
+        "decision_text": plain(decision.summary) or method_texts[decision.method],
+        "gradients_of_agreement": decision.gradients_of_agreement,
+        "gradients": GRADIENTS,
+        "passing_rule": plain(decision.passing_rule),
+        "decision_facts": facts(
+            ("Serious disagreement or a block", decision.block_rule),
+            ("Quorum (how many must be present to decide)", decision.quorum),
+            ("If we cannot agree", decision.fallback),
+            ("Who votes", decision.votes),
+            (
+                "Who takes part without a vote",
+                "; ".join(x if i == 0 else lower_first(x) for i, x in enumerate(decision.non_voting)) or None,
+            ),
+            ("Where a disagreement goes next", decision.escalation),
+        ),
+        "reserved_matters": tuple(plain(m) for m in decision.reserved_matters),
+        "no_unscheduled_decisions": decision.no_unscheduled_decisions,
+    }
+
+
+def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:
+    chair = current_name(partnership, committee.chair)
+    notes = (
+        f"Chair: {chair}" if chair else plain(committee.chair_note),
+        "Closed: only its members attend" if committee.closed else "",
+        "Temporary team" if not committee.standing else "",
+    )
+    members = (*current_names(partnership, committee.members), *committee.other_members)
+    return CommitteeRow(
+        name=committee.name,
+        notes=tuple(note for note in notes if note),
+        charge=plain(committee.charge),
+        meets=plain(committee.meets) or "As needed",
+        members=members or ("Open to all members",),
+    )
+
+
+# --- 4. Membership and 5. directory ------------------------------------------------------------
+
+
+def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> dict[str, Any]:
+    membership, agreement = partnership.membership, partnership.agreement
+    resignation = plain(membership.resignation)
+    if not resignation and agreement and agreement.termination_notice_days:
+        resignation = f"An organization can leave by giving {agreement.termination_notice_days} days’ written notice."
+    classes = sorted(
+        {m.membership_class for m in partnership.current_members}, key=list(MEMBERSHIP_CLASS_MEANINGS).index
+    )
+    return {
+        "expectations": tuple(plain(e) for e in membership.expectations),
+        "membership_facts": facts(
+            ("Time you should expect to give", membership.time_commitment),
+            ("Representatives and alternates", membership.representatives),
+            ("How a new organization joins", membership.admission),
+            ("Leaving", resignation or None),
+            ("Removal", membership.removal),
+        ),
+        # Classes matter to a newcomer only when some members do not vote.
+        "membership_classes": tuple(Fact(f"{c.label}: ", sentence(MEMBERSHIP_CLASS_MEANINGS[c])) for c in classes)
+        if len(classes) > 1
+        else (),
+    }
+
+
+def _directory(partnership: Partnership, members: tuple[MemberView, ...], audience: Audience) -> dict[str, Any]:
+    rows = []
+    for view in members:
+        member = partnership.member(view.id)
+        notes = [member.sector.label]
+        if member.status is MemberStatus.interim:
+            notes.append(f"Interim member since {long_date(member.joined)}" if member.joined else "Interim member")
+        if member.membership_class is not MembershipClass.voting:
+            notes.append(member.membership_class.label)
+        notes.extend(_roles(partnership, member.id))
+        rows.append(
+            DirectoryRow(
+                organization=view.legal_name,
+                notes=tuple(notes),
+                services=view.services or ("Not listed yet",),
+                primary=view.primary.lines,
+                backup=view.backup.lines if view.backup else ("No backup contact named yet",),
+            )
+        )
+    return {
+        "directory": tuple(rows),
+        "details_withheld": any(_hides_something(m, audience) for m in partnership.current_members),
+        "acting_contacts": tuple(_acting(v) for v in members if v.primary.acting),
+    }
+
+
+def _acting(view: MemberView) -> str:
+    contact = view.primary
+    who = f"{contact.name} ({contact.title})" if contact.name else f"the {contact.title}"
+    text = f"{who} is the acting primary contact for {the(view.name)}"
+    return f"Since {contact.since}, {text}." if contact.since else sentence(text[0].upper() + text[1:])
+
+
+def _roles(partnership: Partnership, member_id: str) -> list[str]:
+    leadership = partnership.leadership
+    roles = []
+    if member_id in leadership.leads:
+        roles.append("Co-lead" if leadership.model is LeadershipModel.co_leadership else "Lead organization")
+    roles += [
+        f"Core group: {lower_first(s.role)}" if s.role else "Core group"
+        for s in leadership.core_group
+        if s.member == member_id
+    ]
+    if partnership.fiscal_sponsor == member_id:
+        roles.append("Fiscal sponsor (holds our funds)")
+    return roles
+
+
+def _hides_something(member: Member, audience: Audience) -> bool:
+    for contact in filter(None, (member.contacts.primary, member.contacts.backup)):
+        view = contact_view(contact, audience)
+        if not view.name or (contact.email and not view.email) or (contact.phone and not view.phone):
+            return True
+    return False
+
+
+# --- 6. Meetings ---------------------------------------------------------------------------------
+
+
+def _meetings(partnership: Partnership) -> dict[str, Any]:
+    meetings = partnership.meetings
+    return {
+        "meetings": tuple(
+            MeetingRow(m.name, readable_dates(m.schedule), m.format or "", m.length or "") for m in meetings.regular
+        ),
+        "meeting_facts": facts(
+            ("Agendas", meetings.agenda_notice),
+            ("Minutes", meetings.minutes),
+            ("Interpretation", meetings.interpretation),
+            ("Recording", meetings.recording),
+        ),
+        "information_distribution": plain(meetings.information_distribution),
+        "ground_rules": tuple(plain(rule) for rule in meetings.ground_rules),
+    }
+
+
+__all__ = [
+    "CommitteeRow",
+    "DirectoryRow",
+    "MeetingRow",
+    "SeatRow",
+    "Signer",
+    "TrainingRow",
+    "onboarding_packet_context",
+]

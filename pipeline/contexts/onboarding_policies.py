@@ -1,0 +1,252 @@
+"""Parts of the onboarding packet about rules and resources: confidentiality, reporting and the media (section
+7), survivors (9), key documents (10), the acronym glossary (11) and funding (13).
+
+Each function returns some of the template's variables, already worded for a newcomer; onboarding_packet.py
+merges them into one context.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.contexts.common import current_name, current_names
+from pipeline.contexts.onboarding_texts import (
+    COMMON_ACRONYMS,
+    DOCUMENT_TITLE,
+    RESPECTFUL_WORDING,
+    acronyms_in,
+    ask_who,
+    calendar_order,
+    member_phrase,
+    plain,
+    spelled_out,
+    the,
+)
+from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
+from pipeline.contexts.wording import Fact, facts, lower_first, number_word, sentence, with_article
+from pipeline.formatting import long_date
+from schemas import Partnership
+from schemas.vocabulary import AgreementType, ConfidentialityLaw, FundingSourceType
+
+
+@dataclass(frozen=True)
+class KeyDocument:
+    name: str
+    what: str
+    who: str
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    when: str
+    name: str
+
+
+# --- 7. Confidentiality, reporting and the media ------------------------------------------------
+
+
+def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
+    confidentiality, reporting, media = partnership.confidentiality, partnership.mandatory_reporting, partnership.media
+    laws = []
+    for application in confidentiality.laws:
+        bound = current_names(partnership, application.applies_to)
+        if application.applies_to and not bound:
+            continue  # binds only members that have withdrawn
+        who = (
+            f"Applies to {member_phrase(partnership, application.applies_to)}." if bound else "Applies to every member."
+        )
+        if application.law is ConfidentialityLaw.other and application.note:
+            # An 'other' framework is named only in its note, so the note leads.
+            laws.append(Fact("", f"{plain(application.note)} {who}"))
+        else:
+            name = LAW_NAMES.get(application.law, application.law.label)
+            laws.append(Fact(f"{name}. ", f"{who} {plain(application.note)}".strip()))
+    days = confidentiality.release.time_limit_days
+    spokespeople = tuple(
+        f"{member}, {person.role}: {plain(person.topics)}"
+        for person in (media.spokespeople if media else [])
+        if (member := current_name(partnership, person.member))
+    )
+    return {
+        "release_days": str(days) if days else "",
+        "release_scope": plain(confidentiality.release.scope),
+        "sharing_rules": tuple(plain(rule) for rule in confidentiality.sharing_rules),
+        "law_enforcement_sharing": plain(confidentiality.law_enforcement_sharing),
+        "retention": plain(confidentiality.retention),
+        "laws": tuple(laws),
+        "mandated_reporters": plain(member_phrase(partnership, reporting.mandated_reporters)),
+        "reporting_facts": facts(
+            ("Children and teens under 18", reporting.minors),
+            ("Adults", reporting.adults),
+            ("Telling survivors first", reporting.disclosure),
+            ("The law that applies", reporting.legal_reference),
+        ),
+        "media_approval": plain(media.approval) if media else "",
+        "spokespeople": spokespeople,
+        "media_rules": tuple(plain(rule) for rule in media.rules) if media else (),
+    }
+
+
+# --- 9. Survivors, 10. key documents, 13. funding -----------------------------------------------
+
+
+def survivors_part(partnership: Partnership) -> dict[str, Any]:
+    engagement = partnership.survivor_engagement
+    board = engagement.advisory_board if engagement else None
+    board_text = ""
+    if board:
+        board_text = f"Our {board.name}"
+        if board.size:
+            board_text += f" has {number_word(board.size)} seats"
+        if host := the(current_name(partnership, board.host)):
+            board_text += f"{' and' if board.size else ''} is hosted by {host}"
+        board_text = f"{board_text}." if board_text != f"Our {board.name}" else ""
+    return {
+        "respectful_wording": RESPECTFUL_WORDING,
+        "survivor_approach": plain(engagement.approach) if engagement else "",
+        "survivor_facts": facts(
+            ("", board_text),
+            ("What it does", board.role if board else None),
+            ("Seats and votes", board.seats_and_votes if board else None),
+            ("When it meets", board.meets if board else None),
+            ("Safety", engagement.safety if engagement else None),
+            ("Hearing from survivors who use services", engagement.feedback if engagement else None),
+        ),
+        "compensation": plain(engagement.compensation) if engagement else "",
+        "storytelling": plain(engagement.storytelling) if engagement else "",
+        "naming": plain(engagement.naming) if engagement else "",
+    }
+
+
+def key_documents_part(partnership: Partnership) -> dict[str, Any]:
+    agreement, platform, charter = partnership.agreement, partnership.shared_platform, partnership.charter
+    documents = []
+    if agreement:
+        abbreviation = "MOA" if agreement.type is AgreementType.moa else "MOU"
+        what = "The written agreement all members sign: shared goals, what each member does, how referrals work, "
+        what += "and the confidentiality rules."
+        if agreement.effective_date:
+            what += f" In effect since {long_date(agreement.effective_date)}."
+        if agreement.joinder:
+            what += " New members join it by signing a joinder page."
+        documents.append(KeyDocument(f"{agreement.type.label} ({abbreviation})", what, "Every member"))
+    what = "How we govern ourselves: leadership, decisions, meetings, committees and membership rules."
+    if charter.adopted:
+        what += f" Adopted {long_date(charter.adopted)}."
+    documents.append(KeyDocument("Governance Charter", what, "Every member"))
+    documents.append(
+        KeyDocument(
+            "Emergency and Crisis Response Guide",
+            "What we do when a crisis hits: who steps in, how we reach each other, and how we keep survivors safe.",
+            "The core team only, because it holds private contact details and safety plans. "
+            f"Ask {ask_who(partnership)} about your part in it.",
+        )
+    )
+    documents.append(KeyDocument(DOCUMENT_TITLE, "This packet.", "Every member, including new ones"))
+    protocol = partnership.referral_protocol
+    platform_text, access_text = "", ""
+    if platform:
+        owner = the(current_name(partnership, platform.owner))
+        platform_text = f"We keep shared documents in our {platform.name}"
+        platform_text += f", which {owner} looks after." if owner else "."
+        if platform.contents:
+            platform_text += f" It holds {lower_first(plain(platform.contents))}"
+        if platform.holds_pii:
+            platform_text += " Some of it identifies survivors, so only people who need it may open it."
+        else:
+            platform_text += " It never holds information that could identify a survivor."
+        gatekeeper = owner if owner and not partnership.leadership.coordinator else ask_who(partnership)
+        access_text = f"To get access, ask {gatekeeper}."
+    return {
+        "key_documents": tuple(documents),
+        "platform_text": platform_text,
+        "access_text": access_text,
+        "access_removal": plain(platform.access_removal) if platform else "",
+        "referral_summary": plain(protocol.summary) if protocol else "",
+        "referral_steps": tuple(plain(step) for step in protocol.steps) if protocol else (),
+    }
+
+
+def funding_part(partnership: Partnership) -> dict[str, Any]:
+    funding, onboarding = partnership.funding, partnership.onboarding
+    grants = []
+    for grant in funding.grants:
+        holder = current_name(partnership, grant.applicant)
+        status = "holds" if grant.awarded else "has applied for"
+        source = f"a grant from {with_article(grant.funder)}: {grant.program}."
+        grants.append(f"{the(holder, start=True)} {status} {source}" if holder else f"{grant.program}, {grant.funder}.")
+    calendar = [CalendarRow(*_split_label(day.label)) for day in partnership.awareness_days]
+    calendar += [CalendarRow(o.when, o.name) for o in partnership.other_observances]
+    calendar.sort(key=lambda row: calendar_order(row.when))
+    in_kind = [s.description for s in funding.sources if s.type is FundingSourceType.in_kind]
+    return {
+        "funding_summary": plain(funding.summary),
+        "grants": tuple(grants),
+        "calendar": tuple(calendar),
+        "contribute_in_kind": plain(onboarding.contribute_in_kind),
+        "in_kind_now": tuple(plain(text) for text in in_kind),
+    }
+
+
+def _split_label(label: str) -> tuple[str, str]:
+    """'World Day Against Trafficking in Persons (30 July)' -> ('30 July', 'World Day Against ...')."""
+    name, _, when = label.rpartition(" (")
+    when = when.removesuffix(")")
+    return (when[:1].upper() + when[1:], name) if name else ("", label)
+
+
+# --- 11. Acronyms --------------------------------------------------------------------------------
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string inside a context value (dataclasses, tuples, dicts)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from strings(getattr(value, field.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+
+
+def acronyms_part(partnership: Partnership, context: dict[str, Any]) -> tuple[DefinedTerm, ...]:
+    """Acronyms the packet uses that its glossary does not already explain, each spelled out once."""
+    defined = {term.term for term in context["glossary"]}
+    names = [
+        partnership.name,
+        *(m.legal_name for m in partnership.members),
+        *(m.unit or "" for m in partnership.members),
+    ]
+    names += list(strings(context))
+    short = {m.short_name: m.legal_name for m in partnership.members if m.short_name}
+    if partnership.short_name:
+        short[partnership.short_name] = partnership.name
+    # The template itself uses these words, so the glossary covers them whatever the YAML says.
+    used = acronyms_in([*strings(context), "PII", "MOU"])
+    rows = []
+    for acronym in used:
+        if acronym in defined:
+            continue
+        meaning = short.get(acronym) or COMMON_ACRONYMS.get(acronym) or spelled_out(acronym, names)
+        if meaning:
+            rows.append(DefinedTerm(acronym, sentence(meaning)))
+    return tuple(sorted(rows, key=lambda row: row.term.lower()))
+
+
+__all__ = [
+    "CalendarRow",
+    "KeyDocument",
+    "acronyms_part",
+    "confidentiality_part",
+    "funding_part",
+    "key_documents_part",
+    "strings",
+    "survivors_part",
+]
