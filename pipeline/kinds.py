@@ -92,6 +92,12 @@ KINDS: dict[str, DocumentKind] = {
             requires=_has_letters,
         ),
         DocumentKind(
+            id="governance-charter",
+            title="Governance Charter",
+            audience=Audience.members,
+            builder="pipeline.contexts.governance_charter:governance_charter_context",
+        ),
+        DocumentKind(
             id="emergency-response-guide",
             title="Emergency and Crisis Response Guide",
             audience=Audience.core_team,

@@ -1,0 +1,299 @@
+"""Parts of the governance charter's context: membership, leadership, committees and the adoption record.
+
+governance_charter.py assembles the whole context; this module builds the views that need the most
+care: who counts as a current member, who leads, and who signs. Withdrawn members appear only in the
+membership history, never as current members, committee members, seat holders or signers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline.audience import Audience
+from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
+from pipeline.contexts.texts import MEMBERSHIP_CLASS_MEANINGS
+from pipeline.contexts.wording import join_sentences, lower_first, number_word, sentence, with_article
+from pipeline.formatting import join_and, long_date
+from schemas import Partnership
+from schemas.members import Member
+from schemas.vocabulary import LeadershipModel, MembershipClass, MemberStatus
+
+# --- Membership -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A current member, as the membership table shows it."""
+
+    organization: str
+    sector: str
+    member_class: str
+    status: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One member's place in the membership history; withdrawn members stay here with their dates."""
+
+    organization: str
+    joined: str
+    status: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    meaning: str
+
+
+def member_rows(partnership: Partnership) -> tuple[MemberRow, ...]:
+    return tuple(
+        MemberRow(
+            organization=m.legal_name,
+            sector=m.sector.label,
+            member_class=m.membership_class.label,
+            status=_status_text(m),
+        )
+        for m in partnership.current_members
+    )
+
+
+def _status_text(member: Member) -> str:
+    if member.status is MemberStatus.interim:
+        return f"Interim since {long_date(member.joined)}" if member.joined else "Interim"
+    if member.status is MemberStatus.withdrawn and member.withdrawal:
+        return f"Withdrawn on {long_date(member.withdrawal.effective_date)}"
+    return "Active"
+
+
+def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
+    """Every member ever, in the order they joined; empty when nothing about joining or leaving is recorded."""
+    members = partnership.members
+    if not any(m.joined or m.status is not MemberStatus.active for m in members):
+        return ()
+    ordered = sorted(members, key=lambda m: m.joined or dt.date.min)  # stable: YAML order within a date
+    return tuple(
+        HistoryRow(
+            organization=m.legal_name,
+            joined=long_date(m.joined, "Not recorded"),
+            status=_status_text(m),
+            notes=_history_notes(m),
+        )
+        for m in ordered
+    )
+
+
+def _history_notes(member: Member) -> str:
+    withdrawal = member.withdrawal
+    if withdrawal is not None:
+        return join_sentences(
+            f"Gave written notice on {long_date(withdrawal.notice_date)}",
+            withdrawal.reason,
+            f"Handover: {lower_first(withdrawal.handover)}" if withdrawal.handover else None,
+        )
+    if member.status is MemberStatus.interim:
+        return "New member, in its interim period."
+    if member.membership_class is not MembershipClass.voting:
+        return f"Joined as {lower_first(member.membership_class.label)}."
+    return "—"
+
+
+def class_views(partnership: Partnership) -> tuple[ClassView, ...]:
+    """The membership classes in use, in the vocabulary's order (one class needs no list)."""
+    used = {m.membership_class for m in partnership.current_members}
+    return tuple(ClassView(c.label, MEMBERSHIP_CLASS_MEANINGS[c]) for c in MembershipClass if c in used)
+
+
+def single_class_statement(partnership: Partnership) -> str:
+    classes = {m.membership_class for m in partnership.current_members}
+    if len(classes) != 1:
+        return ""
+    (only,) = classes
+    return f"Every current member is a {lower_first(only.label)}: it {MEMBERSHIP_CLASS_MEANINGS[only]}."
+
+
+def inline_phrase(text: str) -> str:
+    """A label as it reads inside a sentence: 'Direct victim services' -> 'direct victim services', while
+    names keep their capitals ('Native and Indigenous organization', 'Task Force Coordinator')."""
+    if text.startswith("The "):
+        return f"the {text[4:]}"
+    return lower_first(text) if not any(c.isupper() for c in text[1:]) else text
+
+
+def sectors_present(partnership: Partnership) -> str:
+    labels: list[str] = []
+    for member in partnership.current_members:
+        label = inline_phrase(member.sector.label)
+        if label not in labels:
+            labels.append(label)
+    return join_and(labels)
+
+
+# --- Leadership -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeadView:
+    """A lead or co-lead organization and the person who holds its leadership role."""
+
+    organization: str
+    person: str
+    acting: bool
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    number: str
+    organization: str
+    held_by: str
+    role: str
+
+
+def lead_views(partnership: Partnership, audience: Audience) -> tuple[LeadView, ...]:
+    current = {m.id: m for m in partnership.current_members}
+    views = []
+    for lead_id in partnership.leadership.leads:
+        if lead_id in current:
+            contact = contact_view(current[lead_id].contacts.primary, audience)
+            views.append(LeadView(current[lead_id].name, contact.label, contact.acting))
+    return tuple(views)
+
+
+def acting_leader_sentences(partnership: Partnership, audience: Audience) -> tuple[str, ...]:
+    """Who fills a co-lead seat for now: the lead's primary contact marked acting (the backup who stepped in)."""
+    if partnership.leadership.model is not LeadershipModel.co_leadership:
+        return ()  # a primary lead's acting contact is already marked as acting where it is named
+    sentences = []
+    for member in partnership.current_members:
+        if member.id in partnership.leadership.leads and member.contacts.primary.acting:
+            contact = contact_view(member.contacts.primary, audience)
+            who = f"{contact.name} ({member.name})" if contact.name else f"The {contact.title} of {member.legal_name}"
+            since = f" since {contact.since}," if contact.since else ""
+            sentences.append(f"{who} has been acting co-lead{since} and serves until a permanent co-lead is named.")
+    return tuple(sentences)
+
+
+def seat_rows(partnership: Partnership, audience: Audience) -> tuple[SeatRow, ...]:
+    current = {m.id: m for m in partnership.current_members}
+    rows = []
+    for number, seat in enumerate(partnership.leadership.core_group, start=1):
+        member = current.get(seat.member)
+        if member is None:
+            rows.append(SeatRow(str(number), "Vacant: the member holding it has withdrawn", "—", seat.role or "—"))
+            continue
+        held_by = seat.person or contact_view(member.contacts.primary, audience).label
+        rows.append(SeatRow(str(number), member.name, held_by, seat.role or "—"))
+    return tuple(rows)
+
+
+# --- Committees -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommitteeRow:
+    name: str
+    kind: str
+    charge: str
+    chair: str
+    members: tuple[str, ...]
+    meets: str
+
+
+def committee_rows(partnership: Partnership) -> tuple[CommitteeRow, ...]:
+    rows = []
+    for committee in partnership.committees:
+        chair = current_name(partnership, committee.chair) or committee.chair_note or ""
+        if committee.chair and not current_name(partnership, committee.chair):
+            chair = "Vacant"  # the chairing member has withdrawn
+        kind = "Standing" if committee.standing else "Ad hoc"
+        rows.append(
+            CommitteeRow(
+                name=committee.name,
+                kind=f"{kind}; closed meetings" if committee.closed else kind,
+                charge=sentence(committee.charge),
+                chair=chair or "Chosen by the committee",
+                members=(*current_names(partnership, committee.members), *committee.other_members),
+                meets=committee.meets or "As needed",
+            )
+        )
+    return tuple(rows)
+
+
+def unreported_committees(partnership: Partnership) -> str:
+    """Committees whose reporting line the YAML leaves out, e.g. 'The 2027 Summit Planning Team'."""
+    names = [with_article(c.name) for c in partnership.committees if not c.reports_to]
+    if not names:
+        return ""
+    verb = "reports" if len(names) == 1 else "report"
+    return _capitalized(f"{join_and(names)} {verb} on their work to the members at their regular meetings.")
+
+
+def _capital_article(name: str) -> str:
+    return _capitalized(with_article(name))
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def committee_reports(partnership: Partnership) -> tuple[str, ...]:
+    return tuple(
+        f"{_capital_article(c.name)} reports to {sentence(lower_first(c.reports_to))}"
+        for c in partnership.committees
+        if c.reports_to
+    )
+
+
+# --- Adoption record ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A signature block on the adoption record; the full name appears here and nowhere else."""
+
+    organization: str
+    role: str
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SignerRow:
+    """Two signature blocks side by side; `right` is None in the last row of an odd count."""
+
+    left: Signer
+    right: Signer | None
+
+
+def signers(partnership: Partnership) -> tuple[Signer, ...]:
+    """The leaders who sign the adoption record: the lead agencies, or each core-group seat holder."""
+    leadership, current = partnership.leadership, {m.id: m for m in partnership.current_members}
+    if leadership.model is LeadershipModel.core_group:
+        seats = [
+            (seat.member, f"Core group seat{f': {seat.role}' if seat.role else ''}") for seat in leadership.core_group
+        ]
+    else:
+        role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
+        seats = [(lead, role) for lead in leadership.leads]
+    blocks = []
+    for member_id, role in seats:
+        if member := current.get(member_id):
+            blocks.append(Signer(member.legal_name, role, member.signatory.name or BLANK_LINE, member.signatory.title))
+    return tuple(blocks)
+
+
+def signer_rows(blocks: tuple[Signer, ...]) -> tuple[SignerRow, ...]:
+    return tuple(SignerRow(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None) for i in range(0, len(blocks), 2))
+
+
+def signers_statement(partnership: Partnership, count: int) -> str:
+    confirm = "that the members adopted this charter as recorded above"
+    model = partnership.leadership.model
+    if model is LeadershipModel.core_group:
+        seats = f"the holders of the {number_word(count)} core group seats"
+        return f"Signed for the members by {seats}, who confirm {confirm}."
+    if model is LeadershipModel.co_leadership:
+        return f"Signed for the members by the {number_word(count)} co-lead agencies, which confirm {confirm}."
+    return f"Signed for the members by the lead agency, which confirms {confirm}."
