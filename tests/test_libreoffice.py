@@ -48,6 +48,8 @@ def test_every_document_converts_to_a_pdf_with_pages(pdfs: dict[str, Path]) -> N
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_pdf_text_has_no_template_residue(pdfs: dict[str, Path]) -> None:
     for name, pdf in pdfs.items():
+        if name.startswith("hostile-values--"):
+            continue  # its values contain template syntax on purpose
         text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
         assert "{{" not in text and "{%" not in text, name
         assert "None" not in text.split(), name
