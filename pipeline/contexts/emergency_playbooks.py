@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.contexts.common import current_name, current_names, leaders_phrase
-from pipeline.contexts.wording import sentence
+from pipeline.contexts.wording import capitalized, sentence
 from pipeline.formatting import join_and
 from schemas import Partnership
 from schemas.operations import Scenario
@@ -87,10 +87,6 @@ def playbooks(partnership: Partnership) -> tuple[PlaybookView, ...]:
     return own + general
 
 
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _reporting_rule(partnership: Partnership) -> str:
     reporters = current_names(partnership, partnership.mandatory_reporting.mandated_reporters)
     rule = (
@@ -111,7 +107,7 @@ def _standing_rules(partnership: Partnership, hazard: Hazard) -> tuple[str, ...]
 
 
 def _own_playbook(partnership: Partnership, scenario: Scenario) -> PlaybookView:
-    lead = current_name(partnership, scenario.lead) or _capitalized(leaders_phrase(partnership))
+    lead = current_name(partnership, scenario.lead) or capitalized(leaders_phrase(partnership))
     return PlaybookView(
         title=scenario.title,
         hazard=scenario.hazard.label,
@@ -153,7 +149,7 @@ def _general_playbook(partnership: Partnership, hazard: Hazard) -> PlaybookView:
         general=True,
         triggers=texts.triggers,
         steps=tuple(step.replace("{leaders}", leaders) for step in steps),
-        lead=_capitalized(leaders),
+        lead=capitalized(leaders),
         partners=partners,
         survivor_safety=texts.survivor_safety,
         standing_rules=(),

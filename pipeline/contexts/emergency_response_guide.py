@@ -22,7 +22,7 @@ from pipeline.contexts.common import (
     signature_block,
 )
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
-from pipeline.contexts.wording import Fact, facts, maybe, paragraphs, sentence
+from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
 from pipeline.formatting import join_and
 from schemas import Partnership
 from schemas.members import Contact, Member
@@ -126,7 +126,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "delegation": maybe(emergency.delegation),
         # 5. Contact roster and call tree
         "caller": _caller(partnership),
-        "caller_cap": _capitalized(_caller(partnership)),
+        "caller_cap": capitalized(_caller(partnership)),
         "call_tree": tuple(_call_tree_row(partnership, m, audience, i + 1) for i, m in enumerate(members)),
         "missing_backups": join_and(m.name for m in members if m.contacts.backup is None),
         # 6. Communication
@@ -152,10 +152,6 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "survivor_board": _survivor_board(partnership),
         "exercises": tuple(sentence(e) for e in emergency.exercises),
     }
-
-
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _survivor_board(partnership: Partnership) -> str:

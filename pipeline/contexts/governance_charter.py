@@ -47,6 +47,7 @@ from pipeline.contexts.governance_charter_sections import (
 )
 from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS
 from pipeline.contexts.wording import (
+    capitalized,
     facts,
     join_sentences,
     lower_first,
@@ -249,7 +250,7 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
             ("Quorum", decision.quorum),
             ("If agreement cannot be reached", decision.fallback),
             ("Votes", decision.votes),
-            ("Taking part without a vote", _capitalized(join_and(inline_phrase(n) for n in decision.non_voting))),
+            ("Taking part without a vote", capitalized(join_and(inline_phrase(n) for n in decision.non_voting))),
         ),
         "escalation": maybe(decision.escalation),
         "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),
@@ -301,10 +302,6 @@ def _adoption(partnership: Partnership) -> dict[str, Any]:
         "signers_statement": signers_statement(partnership, len(blocks)),
         "signer_rows": signer_rows(blocks),
     }
-
-
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DOCUMENT_TITLE", "GoalRow", "MeetingRow", "governance_charter_context"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
 from pipeline.contexts.texts import MEMBERSHIP_CLASS_MEANINGS
-from pipeline.contexts.wording import join_sentences, lower_first, number_word, sentence, with_article
+from pipeline.contexts.wording import capitalized, join_sentences, lower_first, number_word, sentence, with_article
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
@@ -227,15 +227,11 @@ def unreported_committees(partnership: Partnership) -> str:
     if not names:
         return ""
     verb = "reports" if len(names) == 1 else "report"
-    return _capitalized(f"{join_and(names)} {verb} on their work to the members at their regular meetings.")
+    return capitalized(f"{join_and(names)} {verb} on their work to the members at their regular meetings.")
 
 
 def _capital_article(name: str) -> str:
-    return _capitalized(with_article(name))
-
-
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return capitalized(with_article(name))
 
 
 def committee_reports(partnership: Partnership) -> tuple[str, ...]:

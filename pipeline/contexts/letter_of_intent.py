@@ -15,9 +15,20 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
-from pipeline.contexts.letter_wording import in_kind_total, join_items, organization, reach, soften
+from pipeline.contexts.letter_wording import in_kind_total, reach
 from pipeline.contexts.texts import LAW_NAMES
-from pipeline.contexts.wording import Fact, facts, join_sentences, lower_first, number_word, sentence, with_article
+from pipeline.contexts.wording import (
+    Fact,
+    facts,
+    join_items,
+    join_sentences,
+    lower_first,
+    number_word,
+    organization,
+    sentence,
+    soften,
+    with_article,
+)
 from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
 from schemas import Partnership

@@ -29,9 +29,6 @@ from pipeline.contexts.onboarding_texts import (
     TRAUMA_RESPONSES,
     ask_who,
     member_phrase,
-    plain,
-    readable_dates,
-    the,
 )
 from pipeline.contexts.texts import (
     FOUR_RS,
@@ -41,7 +38,18 @@ from pipeline.contexts.texts import (
     definitions,
     six_principles,
 )
-from pipeline.contexts.wording import Fact, facts, lower_first, number_word, paragraphs, sentence, with_article
+from pipeline.contexts.wording import (
+    Fact,
+    facts,
+    lower_first,
+    number_word,
+    organization,
+    paragraphs,
+    plain,
+    readable_dates,
+    sentence,
+    with_article,
+)
 from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.governance import Committee
@@ -218,9 +226,8 @@ def _organization(partnership: Partnership, audience: Audience) -> dict[str, Any
     leadership, decision = partnership.leadership, partnership.decision_making
     leads = current_names(partnership, leadership.leads)
     if leadership.model is LeadershipModel.primary_lead and leads:
-        leadership_text = (
-            f"{the(leads[0], start=True)} is our lead organization. It calls meetings and keeps the work moving."
-        )
+        lead = organization(leads[0], start=True)
+        leadership_text = f"{lead} is our lead organization. It calls meetings and keeps the work moving."
     elif leadership.model is LeadershipModel.co_leadership and leads:
         leadership_text = (
             f"{number_word(len(leads)).capitalize()} organizations lead us together: "
@@ -236,7 +243,7 @@ def _organization(partnership: Partnership, audience: Audience) -> dict[str, Any
     coordinator = leadership.coordinator
     coordinator_text, coordinator_duties = "", tuple[str, ...]()
     if coordinator:
-        employer = the(current_name(partnership, coordinator.employer))
+        employer = organization(current_name(partnership, coordinator.employer))
         hours = ""
         if coordinator.fte is not None:
             hours = "full-time" if coordinator.fte >= 1 else "part-time"
@@ -361,7 +368,7 @@ def _directory(partnership: Partnership, members: tuple[MemberView, ...], audien
 def _acting(view: MemberView) -> str:
     contact = view.primary
     who = f"{contact.name} ({contact.title})" if contact.name else f"the {contact.title}"
-    text = f"{who} is the acting primary contact for {the(view.name)}"
+    text = f"{who} is the acting primary contact for {organization(view.name)}"
     return f"Since {contact.since}, {text}." if contact.since else sentence(text[0].upper() + text[1:])
 
 

@@ -21,12 +21,10 @@ from pipeline.contexts.onboarding_texts import (
     ask_who,
     calendar_order,
     member_phrase,
-    plain,
     spelled_out,
-    the,
 )
 from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
-from pipeline.contexts.wording import Fact, facts, lower_first, number_word, sentence, with_article
+from pipeline.contexts.wording import Fact, facts, lower_first, number_word, organization, plain, sentence, with_article
 from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.vocabulary import AgreementType, ConfidentialityLaw, FundingSourceType
@@ -101,7 +99,7 @@ def survivors_part(partnership: Partnership) -> dict[str, Any]:
         board_text = f"Our {board.name}"
         if board.size:
             board_text += f" has {number_word(board.size)} seats"
-        if host := the(current_name(partnership, board.host)):
+        if host := organization(current_name(partnership, board.host)):
             board_text += f"{' and' if board.size else ''} is hosted by {host}"
         board_text = f"{board_text}." if board_text != f"Our {board.name}" else ""
     return {
@@ -149,7 +147,7 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
     protocol = partnership.referral_protocol
     platform_text, access_text = "", ""
     if platform:
-        owner = the(current_name(partnership, platform.owner))
+        owner = organization(current_name(partnership, platform.owner))
         platform_text = f"We keep shared documents in our {platform.name}"
         platform_text += f", which {owner} looks after." if owner else "."
         if platform.contents:
@@ -177,7 +175,9 @@ def funding_part(partnership: Partnership) -> dict[str, Any]:
         holder = current_name(partnership, grant.applicant)
         status = "holds" if grant.awarded else "has applied for"
         source = f"a grant from {with_article(grant.funder)}: {grant.program}."
-        grants.append(f"{the(holder, start=True)} {status} {source}" if holder else f"{grant.program}, {grant.funder}.")
+        grants.append(
+            f"{organization(holder, start=True)} {status} {source}" if holder else f"{grant.program}, {grant.funder}."
+        )
     calendar = [CalendarRow(*_split_label(day.label)) for day in partnership.awareness_days]
     calendar += [CalendarRow(o.when, o.name) for o in partnership.other_observances]
     calendar.sort(key=lambda row: calendar_order(row.when))

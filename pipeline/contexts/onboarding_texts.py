@@ -8,14 +8,13 @@ name members the way a sentence needs them ("the Sheriff's Office", "Bridgewell"
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.contexts.common import current_names
-from pipeline.contexts.wording import sentence
-from pipeline.formatting import join_and, long_date
+from pipeline.contexts.wording import organization
+from pipeline.formatting import join_and
 from schemas import Partnership
 from schemas.vocabulary import LeadershipModel
 
@@ -182,21 +181,6 @@ def spelled_out(acronym: str, names: Iterable[str]) -> str:
     return ""
 
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def readable_dates(text: str) -> str:
-    """'from 2026-02-13' -> 'from February 13, 2026'; anything that is not a real date stays as written."""
-
-    def replace(match: re.Match[str]) -> str:
-        try:
-            return long_date(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
-        except ValueError:
-            return match.group(0)
-
-    return _ISO_DATE.sub(replace, text)
-
-
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -223,29 +207,9 @@ def calendar_order(when: str) -> tuple[int, int]:
 # --- Wording about the partnership -----------------------------------------------------------------
 
 
-def plain(text: str | None) -> str:
-    """A YAML text as a sentence with readable dates, or '' when it is missing."""
-    return sentence(readable_dates(text)) if text else ""
-
-
-# Names that read as common nouns take "the" in a sentence: "the Sheriff's Office", "the Justice Project".
-_NOUN_ENDINGS = {
-    "agency", "alliance", "association", "board", "bureau", "center", "centre", "clinic", "coalition",
-    "collective", "committee", "council", "department", "division", "institute", "network", "office", "patrol",
-    "program", "project", "shelter", "team", "unit",
-}  # fmt: skip
-
-
-def the(name: str, start: bool = False) -> str:
-    """A short name as it reads inside a sentence: 'the Sheriff's Office' but 'Bridgewell' or 'HSI'."""
-    if not name or name.lower().startswith("the ") or name.split()[-1].lower() not in _NOUN_ENDINGS:
-        return name
-    return f"{'The' if start else 'the'} {name}"
-
-
 def member_phrase(partnership: Partnership, member_ids: list[str], conjunction: str = "and") -> str:
     """Current members among `member_ids`, as a phrase for a sentence: 'the Sheriff's Office and Bridgewell'."""
-    return join_and((the(n) for n in current_names(partnership, member_ids)), conjunction)
+    return join_and((organization(n) for n in current_names(partnership, member_ids)), conjunction)
 
 
 def ask_who(partnership: Partnership) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from pipeline.formatting import join_and, long_date
 
 
 def paragraphs(text: str | None) -> tuple[str, ...]:
@@ -63,3 +67,140 @@ def lower_first(text: str) -> str:
 def with_article(name: str) -> str:
     """'the Riverbend County Task Force', without doubling a name that already starts with 'The'."""
     return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def capitalized(text: str) -> str:
+    """The text with its first letter in capitals, for a phrase that starts a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def readable_dates(text: str) -> str:
+    """'from 2026-02-13' -> 'from February 13, 2026'; anything that is not a real date stays as written."""
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return long_date(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        except ValueError:
+            return match.group(0)
+
+    return _ISO_DATE.sub(replace, text)
+
+
+def plain(text: str | None) -> str:
+    """A YAML text as a sentence with readable dates, or '' when it is missing."""
+    return sentence(readable_dates(text)) if text else ""
+
+
+# Head nouns after which an organization's name reads with 'the': 'the Sheriff's Office', 'the Justice Project'.
+_INSTITUTIONS = frozenset(
+    {
+        "administration",
+        "agency",
+        "alliance",
+        "association",
+        "authority",
+        "board",
+        "bureau",
+        "center",
+        "centre",
+        "clinic",
+        "coalition",
+        "collective",
+        "commission",
+        "committee",
+        "council",
+        "department",
+        "division",
+        "force",
+        "foundation",
+        "hospital",
+        "institute",
+        "network",
+        "office",
+        "partnership",
+        "patrol",
+        "program",
+        "project",
+        "shelter",
+        "society",
+        "team",
+        "unit",
+    }
+)
+_PUBLIC_BODIES = frozenset({"city", "county", "town", "village", "state", "commonwealth", "borough", "township"})
+# Words that keep their capital wherever they stand in a sentence ('Native survivors', 'Spanish-speaking').
+_PROPER_WORDS = frozenset(
+    {
+        "African",
+        "American",
+        "Asian",
+        "Black",
+        "Catholic",
+        "Deaf",
+        "English",
+        "Hispanic",
+        "Indigenous",
+        "Jewish",
+        "Latina",
+        "Latino",
+        "Latinx",
+        "Muslim",
+        "Native",
+        "Spanish",
+    }
+)
+_CORPORATE = re.compile(r",?\s+(inc|llc|ltd|corp|co|pllc|lp)\.?$", re.IGNORECASE)
+
+
+def organization(name: str, start: bool = False) -> str:
+    """An organization's name as prose needs it: 'the City of Millbrook Police Department', 'Harbor & Hope'.
+
+    The head noun decides (the last word before ' of ', ' for ', ' against ', ' to ', ' on ' or a comma): an
+    office, department, board, project or a 'City of ...' takes 'the'; a proper name ('Legal Aid', 'HSI') or
+    an incorporated company does not.
+    `start` capitalizes the article at the start of a sentence.
+    """
+    name = name.strip()
+    if name.lower().startswith("the "):
+        return f"{'T' if start else 't'}he {name[4:]}"
+    if _CORPORATE.search(name):
+        return name
+    head_part = re.split(r"\s+(?:of|for|against|to|on)\s+|,", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    words = re.findall(r"[A-Za-z]+", head_part)
+    public_body = len(words) == 1 and words[0].lower() in _PUBLIC_BODIES  # 'City of Millbrook ...'
+    if public_body or (words and words[-1].lower() in _INSTITUTIONS):
+        return f"{'The' if start else 'the'} {name}"
+    return name
+
+
+def soften(text: str) -> str:
+    """A YAML fragment lower-cased to sit inside a sentence, unless it opens with a name.
+
+    'Case management' -> 'case management', but 'Survivor Leadership Council pay' (two capitals in a row) and
+    'Native-led training for Native communities' (the first word recurs capitalized, or is a word such as
+    'Native' or 'Spanish' that is always capitalized) keep their capital.
+    """
+    text = text.strip()
+    words = text.split()
+    first = re.match(r"[A-Za-z]+", text)
+    if len(words) > 1 and words[1][:1].isupper():
+        return text
+    if first and first.group() in _PROPER_WORDS:
+        return text
+    if first and re.search(rf"\b{re.escape(first.group())}\b", text[first.end() :]):
+        return text
+    return lower_first(text)
+
+
+def join_items(items: Iterable[str]) -> str:
+    """'a, b and c', or 'a; b; and c' ('a, and b' for two) when an item holds a comma, a semicolon or an 'and'
+    of its own, so a reader can still tell where one item ends."""
+    words = [item.strip() for item in items if item.strip()]
+    if not any("," in word or ";" in word or " and " in word for word in words):
+        return join_and(words)
+    if len(words) == 2:
+        return f"{words[0]}, and {words[1]}"
+    return f"{'; '.join(words[:-1])}; and {words[-1]}" if len(words) > 2 else join_and(words)
