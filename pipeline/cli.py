@@ -117,12 +117,23 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     is_flag=True,
     help="Also write a PDF of each document (needs LibreOffice; one conversion for the whole batch).",
 )
-def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path, make_pdf: bool) -> None:
+@click.option(
+    "--release",
+    is_flag=True,
+    help="Refuse, writing nothing, unless every document is final (what CI runs on merge to main).",
+)
+def build(
+    paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path, make_pdf: bool, release: bool
+) -> None:
     """Build the documents of partnerships.
 
     PATHS are YAML files or folders (default: partnerships/). Every file is checked first; if any has a
     problem, nothing is written and the earlier documents stay as they were. Each document is written
-    as OUT/<partnership>/<kind>.docx with a plain-text copy beside it (<kind>.txt) for reviewing changes.
+    as OUT/<partnership>/<kind>.docx with a plain-text copy beside it (<kind>.txt) for reviewing changes,
+    and OUT/<partnership>/manifest.json records what was built and whether each document is final.
+
+    A document is FINAL when every required signatory approved exactly its current content (see
+    'partnerdocs approve'); otherwise it is a DRAFT, marked in its header and under its title.
 
     \b
     Examples:
@@ -131,19 +142,25 @@ def build(paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templa
       partnerdocs build --pdf
     """
     from pipeline.build import build as run_build
+    from pipeline.build import draft_reasons
 
-    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress)
+    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress, release=release)
     for note in report.skipped:
         click.echo(f"skipped {note}", err=True)
-    for path in report.written:
-        click.echo(f"wrote {path} (+ {path.with_suffix('.txt').name})")
+    for path, document in zip(report.written, report.documents, strict=True):
+        status = "final" if document.signoff.final else "DRAFT"
+        click.echo(f"wrote {path} (+ {path.with_suffix('.txt').name}) [{status}]")
+        if document.signoff.stale:
+            click.echo(f"  draft again: {draft_reasons(document.signoff, document.loaded.partnership)}", err=True)
     if make_pdf:
         from pipeline.pdf import convert_to_pdf
 
         _progress(f"converting {len(report.written)} documents to PDF with LibreOffice")
         for pdf in convert_to_pdf(report.written):
             click.echo(f"wrote {pdf}")
-    click.echo(f"{len(report.written)} document{'s' if len(report.written) != 1 else ''} built.")
+    drafts = sum(1 for d in report.documents if not d.signoff.final)
+    summary = f"{len(report.written)} document{'s' if len(report.written) != 1 else ''} built"
+    click.echo(f"{summary}, {drafts} of them draft{'s' if drafts != 1 else ''}." if drafts else f"{summary}.")
 
 
 def _progress(message: str) -> None:
@@ -206,3 +223,107 @@ def _relative(path: Path) -> Path:
         return path.resolve().relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=TEMPLATES_DIR,
+    help="Folder holding the Word templates (default: the project's templates/).",
+)
+def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
+    """Show whether each document is final, and who still has to approve it.
+
+    PATHS are YAML files or folders (default: partnerships/). Nothing is written.
+    """
+    from pipeline.build import draft_reasons, load_partnerships, render_all
+
+    report = render_all(load_partnerships(paths), templates_dir=templates_dir)
+    for document in report.documents:
+        line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
+        if not document.signoff.final:
+            line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
+        click.echo(line)
+    drafts = sum(1 for d in report.documents if not d.signoff.final)
+    click.echo(f"{len(report.documents) - drafts} final, {drafts} draft.")
+
+
+@main.command()
+@click.argument("slug")
+@click.argument("document")
+@click.option("--by", "member", required=True, help="Id of the member whose signatory approves (from 'members').")
+@click.option("--date", "date_text", help="Date of the approval, YYYY-MM-DD (default: today).")
+@click.option(
+    "--fingerprint",
+    "fingerprint_prefix",
+    help="The fingerprint printed on the copy the signatory read; refused if the document has changed since.",
+)
+@click.option("--role", help="The approver's title (default: the signatory's title in the YAML).")
+@click.option(
+    "--partnerships",
+    "folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("partnerships"),
+    show_default=True,
+    help="Folder holding the partnership files.",
+)
+def approve(
+    slug: str,
+    document: str,
+    member: str,
+    date_text: str | None,
+    fingerprint_prefix: str | None,
+    role: str | None,
+    folder: Path,
+) -> None:
+    """Record that a signatory approved the current version of a document.
+
+    SLUG names the partnership file (partnerships/SLUG.yaml); DOCUMENT is a kind such as 'mou' or a
+    letter such as 'letter-of-intent-omalley'. The approval is added under 'approvals' in the YAML with
+    the document's content fingerprint, keeping the file's comments and layout. Commit the change:
+    once every required signatory has approved, the next build marks the document FINAL.
+
+    \b
+    Example:
+      partnerdocs approve harbor-hope-omalley mou --by omalley --fingerprint 716fdce776eb
+    """
+    from pipeline.approve import approve as record
+    from pipeline.signoff import SHORT
+
+    path = folder / f"{slug}.yaml"
+    if not path.is_file():
+        from pipeline.errors import Problem
+
+        raise PartnerdocsError([Problem(str(path), message=f"there is no partnership file for '{slug}'")])
+    result = record(path, document, member, date_text, fingerprint_prefix, role)
+    if result.already:
+        click.echo(
+            f"{member} had already approved this version of {document} (fingerprint {result.fingerprint[:SHORT]})."
+        )
+    else:
+        click.echo(f"recorded in {path}: {member} approved {document} (fingerprint {result.fingerprint[:SHORT]}).")
+    if result.still_missing:
+        click.echo(f"still to approve {document}: {', '.join(result.still_missing)}")
+    else:
+        click.echo(f"{document} has every approval it needs: the next build makes it final.")
+
+
+@main.command()
+@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--manifest",
+    "manifest_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The manifest.json to check against (default: the one beside the document).",
+)
+def verify(docx_file: Path, manifest_file: Path | None) -> None:
+    """Check that a document is exactly the one partnerdocs built and listed in its manifest.
+
+    Exits 1 when the file differs in any way from what was built (edited, re-saved or replaced).
+    """
+    from pipeline.manifest import verify as check
+
+    click.echo(check(docx_file, manifest_file))

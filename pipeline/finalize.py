@@ -1,15 +1,69 @@
-"""Stage 5, finalize: make a rendered .docx byte-reproducible.
+"""Stage 5, finalize: mark drafts, add the revision history, set core properties, make bytes reproducible.
 
-python-docx stamps the current time on every zip entry; rewriting the archive with a fixed time
-and the same entry order makes two builds of the same inputs byte-identical.
+Core properties are set here in code, never through Jinja (docxtpl would double-escape them).
+python-docx stamps the current time on every zip entry; rewriting the archive with a fixed time and
+the same entry order makes two builds of the same inputs byte-identical.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from pipeline.formatting import FIXED_TIMESTAMP
+from pipeline.history import Revision
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+DRAFT_HEADER = "DRAFT – not for signature"
+DRAFT_STYLE = "Draft Notice"
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """Core properties of a finished document."""
+
+    title: str
+    subject: str
+    language: str = "en-US"
+    keywords: str = ""
+    category: str = ""
+    status: str = ""
+    identifier: str = ""
+    date: dt.date | None = None
+    """When the content was last changed (the source commit's date); None for a fixed date."""
+
+
+@dataclass(frozen=True)
+class Finish:
+    """Everything added to a rendered document before it is saved."""
+
+    properties: DocumentProperties
+    draft_notice: str | None = None
+    """The line printed under the title of a draft; None for a final document."""
+    revisions: Sequence[Revision] = ()
+
+
+def finalize(document: Document, finish: Finish) -> bytes:
+    """Apply the finish to a rendered document and return its reproducible bytes."""
+    if finish.draft_notice is not None:
+        _mark_draft(document, finish.draft_notice)
+    if finish.revisions:
+        _add_revision_history(document, finish.revisions)
+    _set_properties(document, finish.properties)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_docx(buffer.getvalue())
 
 
 def normalize_docx(data: bytes) -> bytes:
@@ -24,3 +78,80 @@ def normalize_docx(data: bytes) -> bytes:
             info.create_system = 3
             target.writestr(info, source.read(entry.filename), compresslevel=6)
     return buffer.getvalue()
+
+
+def _draft_style(document: Document) -> ParagraphStyle:
+    styles = document.styles
+    if DRAFT_STYLE in [s.name for s in styles]:
+        style: ParagraphStyle = styles[DRAFT_STYLE]
+        return style
+    style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.font.bold = True
+    style.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
+    return style
+
+
+def _mark_draft(document: Document, notice: str) -> None:
+    style = _draft_style(document)
+    seen = set()
+    for section in document.sections:
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            if header.is_linked_to_previous or id(header._element) in seen:
+                continue
+            seen.add(id(header._element))
+            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            first.insert_paragraph_before(DRAFT_HEADER, style=style)
+    body = document.paragraphs
+    title = next((p for p in body if p.style is not None and p.style.name == "Title"), None)
+    if title is not None:
+        _insert_after(title, notice, style)
+    elif body:
+        body[0].insert_paragraph_before(notice, style=style)
+
+
+def _insert_after(paragraph: Paragraph, text: str, style: ParagraphStyle) -> None:
+    following = paragraph._p.getnext()
+    if following is not None and following.tag == qn("w:p"):
+        Paragraph(following, paragraph._parent).insert_paragraph_before(text, style=style)
+    else:
+        new = OxmlElement("w:p")
+        paragraph._p.addnext(new)
+        created = Paragraph(new, paragraph._parent)
+        created.style = style
+        created.add_run(text)
+
+
+def _add_revision_history(document: Document, revisions: Sequence[Revision]) -> None:
+    document.add_paragraph("Revision history", style="Heading 1")
+    document.add_paragraph("Changes to the partnership file this document is built from, newest first.")
+    table = document.add_table(rows=1, cols=3)
+    if "Table Grid" in [s.name for s in document.styles]:
+        table.style = document.styles["Table Grid"]
+    header = table.rows[0]
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(header.cells, ("Date", "Commit", "Summary"), strict=True):
+        cell.text = text
+    for revision in revisions:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (revision.date, revision.commit, revision.summary), strict=True):
+            cell.text = text
+
+
+def _set_properties(document: Document, properties: DocumentProperties) -> None:
+    core = document.core_properties
+    core.title = properties.title
+    core.subject = properties.subject
+    core.language = properties.language
+    core.keywords = properties.keywords
+    core.category = properties.category
+    core.content_status = properties.status
+    core.identifier = properties.identifier
+    core.author = "partnerdocs"
+    core.last_modified_by = "partnerdocs"
+    core.comments = ""
+    core.revision = 1
+    # No wall-clock time inside documents: the source commit's date, or a fixed one.
+    when = dt.datetime.combine(properties.date, dt.time(), tzinfo=dt.UTC) if properties.date else FIXED_TIMESTAMP
+    core.created = when
+    core.modified = when

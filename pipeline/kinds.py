@@ -46,6 +46,14 @@ class DocumentKind:
     """True when the kind makes several files per partnership (a letter per member)."""
     requires: Callable[[Partnership], str | None] = lambda _: None
     """Why a partnership cannot have this document yet (None when it can)."""
+    names: Callable[[Partnership], list[str]] | None = None
+    """The file names this kind makes (needed only when many=True); cheap, builds no context."""
+
+    def document_names(self, partnership: Partnership) -> list[str]:
+        """The names of the files this kind makes for a partnership, without building their contexts."""
+        if self.requires(partnership) is not None:
+            return []
+        return self.names(partnership) if self.names else [self.id]
 
     @property
     def template_name(self) -> str:
@@ -89,6 +97,7 @@ KINDS: dict[str, DocumentKind] = {
             audience=Audience.public,
             builder="pipeline.contexts.letter_of_intent:letters",
             many=True,
+            names=lambda p: [f"letter-of-intent-{writer.id}" for _, writer in p.letters_of_intent()],
             requires=_has_letters,
         ),
         DocumentKind(

@@ -88,6 +88,11 @@ def load_file(path: Path) -> SourceDocument:
         raw = path.read_bytes()
     except OSError as error:
         raise PartnerdocsError([Problem(str(path), message=f"cannot read the file: {error.strerror}")]) from error
+    return load_source(path, raw)
+
+
+def load_source(path: Path, raw: bytes) -> SourceDocument:
+    """Parse the bytes of a partnership file; `path` names it in messages and gives its slug."""
     if len(raw) > MAX_FILE_BYTES:
         message = f"the file is {len(raw):,} bytes; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
         raise PartnerdocsError([Problem(str(path), 1, 1, message=message)])

@@ -6,12 +6,11 @@ and every rendered part re-parsed strictly, because docxtpl's own parser silentl
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.document import Document
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -19,18 +18,6 @@ from lxml import etree
 
 from pipeline import formatting
 from pipeline.errors import PartnerdocsError, Problem
-
-
-@dataclass(frozen=True)
-class DocumentProperties:
-    """Core properties set in code after rendering (never through Jinja: it would double-escape)."""
-
-    title: str
-    subject: str
-    language: str = "en-US"
-    keywords: str = ""
-    category: str = ""
-    content_status: str = ""
 
 
 class TemplateRenderError(PartnerdocsError):
@@ -57,9 +44,21 @@ class _StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
             raise ValueError(f"the rendered document is not well-formed XML ({error})") from error
         return super().fix_tables(xml)
 
+    def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:  # noqa: N803 (docxtpl's name)
+        # docxtpl swaps in a plain XmlPart and only updates the relationship, so python-docx's
+        # `section.header` would still return the unrendered part. Keep the part's own class
+        # (HeaderPart/FooterPart) and update python-docx's by-id cache too.
+        relationships = self.docx._part.rels
+        part = relationships[relKey].target_part
+        new_part = type(part).load(part.partname, part.content_type, xml, part.package)
+        for relationship in part.rels.values():
+            new_part.load_rel(relationship.reltype, relationship._target, relationship.rId, relationship.is_external)
+        relationships[relKey]._target = new_part
+        relationships._target_parts_by_rId[relKey] = new_part
 
-def render_docx(template: Path, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
-    """Render one document and return the bytes of the saved .docx (not yet normalized)."""
+
+def render_template(template: Path, context: Mapping[str, Any]) -> Document:
+    """Render one template and return the document in memory, ready to be finalized."""
     document = _StrictDocxTemplate(str(template))
     try:
         document.render(dict(context), jinja_env=make_environment(), autoescape=True)
@@ -69,32 +68,13 @@ def render_docx(template: Path, context: Mapping[str, Any], properties: Document
         raise TemplateRenderError(template, f"{type(error).__name__}: {error}{line}") from error
     except ValueError as error:
         raise TemplateRenderError(template, str(error)) from error
-    _check_body(template, document)
-    _set_properties(document, properties)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    _check_body(template, document.docx)
+    rendered: Document = document.docx
+    return rendered
 
 
-def _check_body(template: Path, document: DocxTemplate) -> None:
-    body = document.docx.element.body
+def _check_body(template: Path, document: Document) -> None:
+    body = document.element.body
     last = body[-1] if len(body) else None
     if last is None or etree.QName(last).localname != "sectPr":
         raise TemplateRenderError(template, "rendering lost the end of the document (section properties missing)")
-
-
-def _set_properties(document: DocxTemplate, properties: DocumentProperties) -> None:
-    core = document.docx.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.language = properties.language
-    core.keywords = properties.keywords
-    core.category = properties.category
-    core.content_status = properties.content_status
-    core.author = "partnerdocs"
-    core.last_modified_by = "partnerdocs"
-    core.comments = ""
-    core.revision = 1
-    # No wall-clock time inside documents: fixed timestamps keep builds reproducible.
-    core.created = formatting.FIXED_TIMESTAMP
-    core.modified = formatting.FIXED_TIMESTAMP

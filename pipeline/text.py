@@ -15,10 +15,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
-def docx_text(source: bytes | Path) -> str:
-    """The text rendition of a .docx given as bytes or a path."""
-    stream = io.BytesIO(source) if isinstance(source, bytes) else str(source)
-    document: Document = docx.Document(stream)
+def docx_text(source: bytes | Path | Document) -> str:
+    """The text rendition of a .docx given as bytes, a path or a document in memory."""
+    if isinstance(source, Document):
+        document = source
+    else:
+        document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
     lines: list[str] = []
     for header_line in _header_lines(document):
         lines.append(f"[header] {header_line}")

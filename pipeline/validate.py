@@ -31,13 +31,13 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        problems += [_problem(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        problems += [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
         return None, problems
-    problems += [_problem(source, location, message) for location, message in reference_problems(partnership)]
+    problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
     return (None if problems else partnership), problems
 
 
-def _problem(source: SourceDocument, location: Location, message: str) -> Problem:
+def problem_at(source: SourceDocument, location: Location, message: str) -> Problem:
     position = source.position_of(location)
     return Problem(str(source.path), position.line, position.column, format_path(location), message)
 

@@ -18,7 +18,7 @@ from schemas.governance import (
     Observance,
 )
 from schemas.members import Member
-from schemas.operations import Agreement, Emergency, Evaluation, Funding, Onboarding
+from schemas.operations import Agreement, Emergency, Evaluation, Funding, Grant, Onboarding
 from schemas.policies import (
     Confidentiality,
     MandatoryReporting,
@@ -28,6 +28,7 @@ from schemas.policies import (
     SurvivorEngagement,
     TraumaInformed,
 )
+from schemas.signoff import Approval, ApproverOverride
 from schemas.types import MAX_ITEMS, MemberId, Model, Text
 from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, PartnershipFunction
 
@@ -113,6 +114,17 @@ class Partnership(Model):
     charter: Charter = Field(
         default_factory=Charter, description="Authority, adoption, amendment and review of the governance charter."
     )
+    approvers: list[ApproverOverride] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Who must approve a document, where it should differ from the default for its kind.",
+    )
+    approvals: list[Approval] = Field(
+        default_factory=list,
+        max_length=5000,
+        description="Recorded approvals; `partnerdocs approve` adds them. A document is final when every "
+        "required approval matches its current content.",
+    )
 
     @property
     def display_name(self) -> str:
@@ -121,6 +133,17 @@ class Partnership(Model):
     @property
     def current_members(self) -> list[Member]:
         return [m for m in self.members if m.is_current]
+
+    def letters_of_intent(self) -> list[tuple[Grant, Member]]:
+        """(grant, writer) for each letter of intent to write: current writers of grants with a current applicant."""
+        current = {m.id: m for m in self.current_members}
+        return [
+            (grant, current[writer])
+            for grant in self.funding.grants
+            if grant.letter_of_intent is not None and grant.applicant in current
+            for writer in grant.letter_writers
+            if writer in current
+        ]
 
     def member(self, member_id: str) -> Member:
         for candidate in self.members:

@@ -101,9 +101,11 @@ def built_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example partnerships built once per test session; returns the output folder."""
     from pipeline.build import build
 
-    out = tmp_path_factory.mktemp("built") / "output"
-    build([ROOT / "partnerships"], out)
-    return out
+    # A copy outside git, so no revision history (which changes with every commit) reaches golden texts.
+    folder = tmp_path_factory.mktemp("built")
+    shutil.copytree(ROOT / "partnerships", folder / "partnerships")
+    build([folder / "partnerships"], folder / "output")
+    return folder / "output"
 
 
 HOSTILE_TEXT = [

@@ -36,7 +36,7 @@ def test_every_example_gets_an_mou_and_its_text(built_examples: Path) -> None:
 
 def test_two_builds_are_byte_identical(built_examples: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    build([e for e in EXAMPLES], again)
+    build([built_examples.parent / "partnerships"], again)
     first = {p.relative_to(built_examples): p.read_bytes() for p in built_examples.rglob("*.*")}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*.*")}
     assert first.keys() == second.keys()

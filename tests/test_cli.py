@@ -50,7 +50,9 @@ def test_build_reports_each_file(write_partnership: Callable[..., Path], tmp_pat
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", str(path), "--kind", "mou", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt)\n1 document built.\n"
+    assert result.output == (
+        f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt) [DRAFT]\n1 document built, 1 of them draft.\n"
+    )
 
 
 def test_build_with_an_invalid_file_exits_1_and_says_nothing_was_written(

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from conftest import HOSTILE_TEXT, minimal_data
 from pipeline.audience import Audience
 from pipeline.contexts.mou import mou_context
-from pipeline.finalize import normalize_docx
+from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.kinds import TEMPLATES_DIR
-from pipeline.render import DocumentProperties, render_docx
+from pipeline.render import render_template
 from pipeline.text import docx_text
 from schemas import Partnership
 
@@ -41,6 +41,6 @@ def test_any_text_renders_literally(name: str, organization: str, person: str) -
     data["members"][1]["legal_name"] = organization
     data["members"][1]["contacts"]["primary"]["name"] = person
     partnership = Partnership.model_validate(data)
-    text = docx_text(normalize_docx(render_docx(TEMPLATE, mou_context(partnership, Audience.members), PROPS)))
+    text = docx_text(finalize(render_template(TEMPLATE, mou_context(partnership, Audience.members)), Finish(PROPS)))
     for value in (name, organization, person):
         assert value in text

@@ -60,22 +60,14 @@ class LetterSignature:
 
 def letters(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
     """One letter per current writer of every grant that asks for letters of intent."""
-    planned = []
-    current = {m.id: m for m in partnership.current_members}
-    for grant in partnership.funding.grants:
-        applicant = current.get(grant.applicant)
-        if grant.letter_of_intent is None or applicant is None:
-            continue  # a withdrawn applicant has no application left to support
-        for writer_id in grant.letter_writers:
-            if writer := current.get(writer_id):
-                planned.append(
-                    PlannedDocument(
-                        name=f"letter-of-intent-{writer.id}",
-                        title=f"{DOCUMENT_TITLE}: {writer.name}",
-                        context=letter_context(partnership, grant, writer, audience),
-                    )
-                )
-    return planned
+    return [
+        PlannedDocument(
+            name=f"letter-of-intent-{writer.id}",
+            title=f"{DOCUMENT_TITLE}: {writer.name}",
+            context=letter_context(partnership, grant, writer, audience),
+        )
+        for grant, writer in partnership.letters_of_intent()
+    ]
 
 
 def letter_context(partnership: Partnership, grant: Grant, writer: Member, audience: Audience) -> dict[str, Any]:

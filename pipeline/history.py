@@ -1,0 +1,95 @@
+"""What git knows about each partnership file: its last commit and its revision history.
+
+One `git log` per repository covers every file in it, so a build of hundreds of partnerships costs
+one subprocess, not hundreds. A file outside any git repository simply has no history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_REVISIONS = 10
+
+
+@dataclass(frozen=True)
+class Revision:
+    date: str
+    commit: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class SourceHistory:
+    """The commits that changed one file, newest first."""
+
+    commit: str | None = None
+    date: dt.date | None = None
+    revisions: tuple[Revision, ...] = ()
+
+
+NO_HISTORY = SourceHistory()
+
+
+def source_histories(paths: Iterable[Path]) -> dict[Path, SourceHistory]:
+    """The git history of each file (NO_HISTORY for files outside a repository or never committed)."""
+    files = [p.resolve() for p in paths]
+    result = dict.fromkeys(files, NO_HISTORY)
+    if shutil.which("git") is None:
+        return result
+    by_root: dict[Path, list[Path]] = {}
+    for file in files:
+        root = _repository_root(file.parent)
+        if root is not None:
+            by_root.setdefault(root, []).append(file)
+    for root, members in by_root.items():
+        result.update(_log(root, members))
+    return result
+
+
+def _repository_root(folder: Path) -> Path | None:
+    try:
+        completed = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return Path(completed.stdout.strip()).resolve() if completed.returncode == 0 else None
+
+
+def _log(root: Path, files: list[Path]) -> dict[Path, SourceHistory]:
+    relative = [str(f.relative_to(root)) for f in files]
+    command = ["git", "-C", str(root), "log", "--format=%x1e%H%x1f%ad%x1f%s", "--date=short", "--name-only", "--"]
+    try:
+        completed = subprocess.run(
+            command + relative, capture_output=True, text=True, check=False, timeout=120, encoding="utf-8"
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if completed.returncode != 0:
+        return {}
+    commits: dict[str, list[tuple[str, str, str]]] = {name: [] for name in relative}
+    for record in completed.stdout.split("\x1e"):
+        if not record.strip():
+            continue
+        header, _, names = record.partition("\n")
+        full_hash, date, summary = header.split("\x1f", 2)
+        for name in names.split("\n"):
+            if name.strip() in commits:
+                commits[name.strip()].append((full_hash, date, summary))
+    histories = {}
+    for file, name in zip(files, relative, strict=True):
+        entries = commits[name]
+        if entries:
+            full_hash, date, _ = entries[0]
+            revisions = tuple(Revision(d, h[:7], s) for h, d, s in entries[:MAX_REVISIONS])
+            histories[file] = SourceHistory(full_hash, dt.date.fromisoformat(date), revisions)
+    return histories

@@ -1,0 +1,103 @@
+"""output/<slug>/manifest.json: what was built, from what, and whether it is final.
+
+The manifest lets anyone check a document they received (`partnerdocs verify`) and lets CI publish
+only final documents. It holds no wall-clock time, so identical builds write identical manifests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.errors import PartnerdocsError, Problem
+from pipeline.write import write_atomically
+
+MANIFEST_NAME = "manifest.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document's line in the manifest."""
+
+    name: str
+    kind: str
+    sha256: str
+    fingerprint: str
+    status: str
+    template: str
+    template_sha256: str
+    required: tuple[str, ...]
+    approvals: tuple[dict[str, str], ...]
+    missing: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "path": f"{self.name}.docx",
+            "text": f"{self.name}.txt",
+            "sha256": self.sha256,
+            "fingerprint": self.fingerprint,
+            "status": self.status,
+            "template": self.template,
+            "template_sha256": self.template_sha256,
+            "required_approvers": list(self.required),
+            "approvals": list(self.approvals),
+            "missing_approvals": list(self.missing),
+        }
+
+
+def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry]) -> Path:
+    """Write the manifest, keeping entries of documents built earlier that this build did not touch."""
+    path = folder / MANIFEST_NAME
+    documents = {entry.name: entry.as_json() for entry in entries}
+    for old in read_manifest(path).get("documents", []):
+        name = old.get("name")
+        if name and name not in documents and (folder / f"{name}.docx").is_file():
+            documents[name] = old
+    manifest = {
+        "partnerdocs_version": __version__,
+        "source": source,
+        "documents": [documents[name] for name in sorted(documents)],
+    }
+    write_atomically(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return path
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest's content, or {} when there is none or it is unreadable (it is rewritten then)."""
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return content if isinstance(content, dict) else {}
+
+
+def verify(document: Path, manifest_path: Path | None = None) -> str:
+    """A one-line confirmation that a document matches its manifest; PartnerdocsError when it does not."""
+    manifest_path = manifest_path or document.parent / MANIFEST_NAME
+    manifest = read_manifest(manifest_path)
+    if not manifest:
+        message = f"no readable manifest at {manifest_path}; pass --manifest with the manifest.json it came with"
+        raise PartnerdocsError([Problem(str(document), message=message)])
+    entry = next((d for d in manifest.get("documents", []) if d.get("path") == document.name), None)
+    if entry is None:
+        message = f"{manifest_path} lists no document named {document.name}"
+        raise PartnerdocsError([Problem(str(document), message=message)])
+    actual = sha256(document.read_bytes())
+    if actual != entry.get("sha256"):
+        message = (
+            f"does not match {manifest_path}: its sha256 is {actual[:16]}..., the manifest says "
+            f"{str(entry.get('sha256'))[:16]}...; the file was changed after partnerdocs built it"
+        )
+        raise PartnerdocsError([Problem(str(document), message=message)])
+    status = str(entry.get("status", "")).upper()
+    return f"{document}: matches {manifest_path} ({status}, fingerprint {str(entry.get('fingerprint'))[:12]})"

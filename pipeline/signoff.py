@@ -1,0 +1,106 @@
+"""Sign-off: who must approve each document, its content fingerprint, and whether it is final.
+
+A fingerprint is a hash of what a signer reads (the document's text rendition, taken before any
+draft marking or revision table is added) and of the template's bytes. It does not depend on zip
+timestamps, so rebuilding the same content gives the same fingerprint, and any change to the data
+or the template gives a new one, which turns a final document back into a draft.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from schemas import Partnership
+from schemas.signoff import Approval
+from schemas.vocabulary import LeadershipModel
+
+FINGERPRINT_VERSION = "partnerdocs-fingerprint-v1"
+SHORT = 12
+"""Characters of a fingerprint printed in documents and messages."""
+
+
+def fingerprint(template_sha256: str, text: str) -> str:
+    """The content fingerprint of a document's text rendered from a template."""
+    payload = f"{FINGERPRINT_VERSION}\n{template_sha256}\n{text}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """Where a document stands: who must approve it, and whose approval matches the current content."""
+
+    document: str
+    fingerprint: str
+    required: tuple[str, ...]
+    approved: tuple[Approval, ...]
+    missing: tuple[str, ...]
+    stale: tuple[Approval, ...]
+    """Approvals of required members that were given for an earlier version."""
+
+    @property
+    def final(self) -> bool:
+        return bool(self.required) and not self.missing
+
+    @property
+    def status(self) -> str:
+        return "final" if self.final else "draft"
+
+
+def leaders(partnership: Partnership) -> list[str]:
+    """Ids of the current lead organizations, or of the core group's seats."""
+    current = {m.id for m in partnership.current_members}
+    leadership = partnership.leadership
+    if leadership.model is LeadershipModel.core_group:
+        ids = [seat.member for seat in leadership.core_group]
+    else:
+        ids = list(leadership.leads)
+    return [i for i in dict.fromkeys(ids) if i in current]
+
+
+def default_approvers(partnership: Partnership, kind_id: str, document: str) -> list[str]:
+    """Whose approval a document needs unless the YAML says otherwise (see `approvers`)."""
+    if kind_id == "mou":
+        return [m.id for m in partnership.current_members]
+    if kind_id == "letter-of-intent":
+        return [document.removeprefix(f"{kind_id}-")]
+    return leaders(partnership)
+
+
+def required_approvers(partnership: Partnership, kind_id: str, document: str) -> list[str]:
+    """The approvers of a document: an override for the document (or its kind) if any, else the default."""
+    overrides = {o.document: o.members for o in partnership.approvers}
+    chosen = overrides.get(document) or overrides.get(kind_id)
+    return list(dict.fromkeys(chosen)) if chosen else default_approvers(partnership, kind_id, document)
+
+
+def evaluate(partnership: Partnership, document: str, required: Iterable[str], current: str) -> Signoff:
+    """Compare the recorded approvals of a document with its current fingerprint."""
+    needed = tuple(required)
+    mine = [a for a in partnership.approvals if a.document == document and a.by in needed]
+    approved = tuple(a for a in mine if a.fingerprint == current)
+    approved_by = {a.by for a in approved}
+    stale = tuple(a for a in mine if a.fingerprint != current and a.by not in approved_by)
+    missing = tuple(member for member in needed if member not in approved_by)
+    return Signoff(document, current, needed, approved, missing, stale)
+
+
+def approval_problems(
+    partnership: Partnership, required: dict[str, list[str]]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Approvals and overrides that name a document that does not exist, or an approver it does not need."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    names = ", ".join(sorted(required))
+    for index, override in enumerate(partnership.approvers):
+        if override.document not in required and not any(d.startswith(override.document) for d in required):
+            problems.append((("approvers", index, "document"), f"no document is named '{override.document}'"))
+    for index, approval in enumerate(partnership.approvals):
+        if approval.document not in required:
+            message = f"no document is named '{approval.document}'; the documents are: {names}"
+            problems.append((("approvals", index, "document"), message))
+        elif approval.by not in required[approval.document]:
+            who = ", ".join(required[approval.document]) or "nobody"
+            message = f"'{approval.by}' is not among those who must approve {approval.document} ({who})"
+            problems.append((("approvals", index, "by"), message))
+    return problems

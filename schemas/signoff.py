@@ -1,0 +1,43 @@
+"""Sign-off: who approved which document, bound to the exact content they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from schemas.types import MAX_ITEMS, MemberId, Model, Text
+
+DOCUMENT_NAME = r"^[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?$"
+
+FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class Approval(Model):
+    """One signatory's approval of one document, for the content whose fingerprint it names."""
+
+    document: str = Field(
+        pattern=DOCUMENT_NAME,
+        max_length=96,
+        description="The document approved: a kind such as 'mou', or a letter such as 'letter-of-intent-omalley'.",
+        examples=["mou"],
+    )
+    by: MemberId = Field(description="Id of the member whose signatory approved it.")
+    role: Text | None = Field(None, description="The approver's title, e.g. 'Executive Director'.")
+    date: dt.date = Field(description="Date of the approval (YYYY-MM-DD).")
+    fingerprint: str = Field(
+        pattern=FINGERPRINT_PATTERN,
+        description="Content fingerprint of the version approved; `partnerdocs approve` fills it in.",
+    )
+
+
+class ApproverOverride(Model):
+    """Who must approve a document, when it should differ from the default for its kind."""
+
+    document: str = Field(pattern=DOCUMENT_NAME, max_length=96, description="The document, e.g. 'governance-charter'.")
+    members: list[MemberId] = Field(
+        min_length=1, max_length=MAX_ITEMS, description="Ids of the members whose signatories must approve it."
+    )
+
+
+__all__ = ["DOCUMENT_NAME", "FINGERPRINT_PATTERN", "Approval", "ApproverOverride"]
