@@ -1,0 +1,257 @@
+"""Sign-off: drafts by default, final after every approval, draft again after any change; release and verify."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import ROOT, make_template, minimal_data
+from pipeline.approve import approve
+from pipeline.build import build
+from pipeline.cli import main
+from pipeline.errors import PartnerdocsError
+from pipeline.manifest import read_manifest
+
+runner = CliRunner()
+APPROVERS = ["harbor-hope", "omalley"]
+
+
+def approve_all(path: Path, document: str = "mou") -> None:
+    for member in APPROVERS:
+        approve(path, document, member, "2026-03-01")
+
+
+def mou_status(out: Path) -> tuple[str, str]:
+    document = docx.Document(str(out / "pathways" / "mou.docx"))
+    return document.core_properties.content_status, (out / "pathways" / "mou.txt").read_text(encoding="utf-8")
+
+
+def test_documents_are_drafts_by_default(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    build([write_partnership()], tmp_path / "out", ["mou"])
+    status, text = mou_status(tmp_path / "out")
+    assert status == "Draft"
+    assert text.startswith("[header] DRAFT – not for signature\n")
+    assert "Draft – not for signature. This version (content fingerprint " in text
+    assert "still needs approval from Harbor & Hope, O'Malley Staffing Solutions, LLC." in text
+
+
+def test_final_after_every_required_approval(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    approve(path, "mou", "harbor-hope", "2026-03-01")
+    build([path], tmp_path / "half", ["mou"])
+    assert mou_status(tmp_path / "half")[0] == "Draft"
+    approve(path, "mou", "omalley", "2026-03-02")
+    build([path], tmp_path / "out", ["mou"])
+    status, text = mou_status(tmp_path / "out")
+    assert status == "Final"
+    assert "DRAFT" not in text and "Draft" not in text
+
+
+def test_any_data_change_makes_it_a_draft_again(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    approve_all(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["mission"] = "Open safe and dignified pathways to paid work."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(path), "--kind", "mou", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert mou_status(tmp_path / "out")[0] == "Draft"
+    assert "  draft again: still to approve: Harbor & Hope, O'Malley Staffing Solutions, LLC; out of date: " in (
+        result.output
+    )
+    assert "Harbor & Hope approved an earlier version on 2026-03-01 (fingerprint " in result.output
+
+
+def test_a_template_change_makes_it_a_draft_again(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    approve_all(path)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    build([path], tmp_path / "before", ["mou"], templates_dir=templates)
+    assert mou_status(tmp_path / "before")[0] == "Final"
+    template = docx.Document(str(templates / "mou.docx"))
+    template.add_paragraph("One more sentence that signatories have not read.")
+    template.save(str(templates / "mou.docx"))
+    build([path], tmp_path / "after", ["mou"], templates_dir=templates)
+    assert mou_status(tmp_path / "after")[0] == "Draft"
+
+
+def test_release_is_refused_with_the_list_of_what_is_missing(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_partnership()
+    approve(path, "mou", "harbor-hope", "2026-03-01")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(path), "--release", "--out", str(out)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{path}: approvals (mou): mou is not final: still to approve: O'Malley Staffing Solutions, LLC" in lines
+    assert (
+        f"{path}: approvals (governance-charter): governance-charter is not final: still to approve: Harbor & Hope"
+        in (lines)
+    )
+    assert lines[-1].endswith("nothing was written, earlier documents are unchanged.")
+    assert not out.exists()
+
+
+def test_release_builds_final_documents(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    approve_all(path)
+    result = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "[final]" in result.output
+
+
+def test_manifest_lists_every_document(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+    approve_all(path)
+    build([path], tmp_path / "out")
+    manifest = read_manifest(tmp_path / "out" / "pathways" / "manifest.json")
+    assert manifest["source"]["file"] == "pathways.yaml"
+    assert manifest["source"]["commit"] is None
+    entries = {d["name"]: d for d in manifest["documents"]}
+    assert set(entries) == {"mou", "governance-charter", "emergency-response-guide", "onboarding-packet"}
+    mou = entries["mou"]
+    assert mou["status"] == "final"
+    assert mou["required_approvers"] == APPROVERS
+    assert [a["by"] for a in mou["approvals"]] == APPROVERS
+    assert len(mou["sha256"]) == len(mou["fingerprint"]) == len(mou["template_sha256"]) == 64
+    assert entries["governance-charter"]["missing_approvals"] == ["harbor-hope"]
+
+
+def test_verify_passes_for_built_files_and_fails_for_a_tampered_one(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    build([write_partnership()], tmp_path / "out", ["mou"])
+    document = tmp_path / "out" / "pathways" / "mou.docx"
+    result = runner.invoke(main, ["verify", str(document)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{document}: matches {document.parent / 'manifest.json'} (DRAFT, fingerprint ")
+    edited = docx.Document(str(document))
+    edited.paragraphs[3].text = "The Parties agree to something else."
+    edited.save(str(document))
+    result = runner.invoke(main, ["verify", str(document)])
+    assert result.exit_code == 1
+    assert "the file was changed after partnerdocs built it" in result.output
+
+
+def test_approve_keeps_comments_and_layout(tmp_path: Path) -> None:
+    source = ROOT / "partnerships" / "harbor-hope-omalley.yaml"
+    path = tmp_path / source.name
+    shutil.copy(source, path)
+    before = path.read_text(encoding="utf-8")
+    approve(path, "letter-of-intent-omalley", "omalley", "2026-03-01")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    added = after[len(before) :]
+    assert added.startswith("approvals:\n  - document: letter-of-intent-omalley\n    by: omalley\n")
+    assert "    date: 2026-03-01\n    fingerprint: " in added
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["mou", "--by", "nobody"], "'nobody' is not the id of any organization under 'members'"),
+        (["letter-of-intent-omalley", "--by", "harbor-hope"], "'harbor-hope' is not among those who must approve"),
+        (["mou", "--by", "omalley", "--fingerprint", "0123456789ab"], "the fingerprint 0123456789ab matches no"),
+        (["mou", "--by", "omalley", "--date", "2026-02-30"], "'2026-02-30' is not a valid date"),
+        (["memo", "--by", "omalley"], "there is no document named 'memo'"),
+    ],
+)
+def test_bad_approvals_are_refused_and_leave_the_yaml_untouched(
+    tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    path = folder / "harbor-hope-omalley.yaml"
+    shutil.copy(ROOT / "partnerships" / path.name, path)
+    before = path.read_bytes()
+    result = runner.invoke(main, ["approve", "harbor-hope-omalley", *arguments, "--partnerships", str(folder)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "nothing was changed" in result.output
+    assert path.read_bytes() == before
+
+
+def test_approval_in_yaml_by_someone_not_required_points_at_its_line(
+    write_partnership: Callable[..., Path],
+) -> None:
+    data = minimal_data()
+    data["approvals"] = [
+        {"document": "governance-charter", "by": "omalley", "date": "2026-03-01", "fingerprint": "a" * 64}
+    ]
+    result = runner.invoke(main, ["validate", str(write_partnership(data))])
+    assert result.exit_code == 1
+    assert (
+        ":2:7: approvals[0].by: 'omalley' is not among those who must approve governance-charter (harbor-hope)"
+        in result.output
+    )
+
+
+def test_approving_twice_is_harmless(write_partnership: Callable[..., Path]) -> None:
+    path = write_partnership()
+    first = approve(path, "mou", "omalley", "2026-03-01")
+    before = path.read_bytes()
+    second = approve(path, "mou", "omalley", "2026-03-05")
+    assert second.already and not first.already
+    assert path.read_bytes() == before
+
+
+def test_revision_history_comes_from_git(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership()
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
+    git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Add the partnership")
+    path.write_text(path.read_text(encoding="utf-8").replace("Port Alder", "Port Alder and Elm"), encoding="utf-8")
+    git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-am", "Widen the area served")
+    build([path], tmp_path / "out", ["mou"])
+    text = (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
+    history = text[text.index("## Revision history") :].splitlines()
+    assert history[2] == "| Date | Commit | Summary |"
+    assert history[3].endswith("| Widen the area served |")
+    assert history[4].endswith("| Add the partnership |")
+    commit = read_manifest(tmp_path / "out" / "pathways" / "manifest.json")["source"]["commit"]
+    assert history[3].split(" | ")[1] == commit[:7]
+
+
+def test_no_revision_history_outside_git(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    build([write_partnership()], tmp_path / "out", ["mou"])
+    assert "Revision history" not in (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
+
+
+def test_approval_survives_revision_history(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    """Recording an approval is a commit too; it must not make the approved document stale."""
+    path = write_partnership()
+    env = ["-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "-C", str(tmp_path), "init", "-q"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), *env, "add", "."], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), *env, "commit", "-q", "-m", "Add"], check=True)
+    approve_all(path)
+    subprocess.run(["git", "-C", str(tmp_path), *env, "commit", "-q", "-am", "Approve the MOU"], check=True)
+    build([path], tmp_path / "out", ["mou"])
+    assert mou_status(tmp_path / "out")[0] == "Final"
+
+
+def test_template_without_a_title_still_gets_a_visible_draft_line(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    make_template(templates / "mou.docx", ["First paragraph", "{{ partnership_name }}"], header="{{ document_title }}")
+    with pytest.raises(PartnerdocsError):
+        build([write_partnership()], tmp_path / "bad", ["mou"], templates_dir=tmp_path / "missing")
+    build([write_partnership()], tmp_path / "out", ["mou"], templates_dir=templates)
+    text = (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[:2] == ["[header] DRAFT – not for signature", "[header] Memorandum of Understanding"]
+    assert text.splitlines()[3].startswith("Draft – not for signature.")
