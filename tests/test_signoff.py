@@ -190,7 +190,7 @@ def test_approval_in_yaml_by_someone_not_required_points_at_its_line(
     result = runner.invoke(main, ["validate", str(write_partnership(data))])
     assert result.exit_code == 1
     assert (
-        ":2:7: approvals[0].by: 'omalley' is not among those who must approve governance-charter (harbor-hope)"
+        ":7:7: approvals[0].by: 'omalley' is not among those who must approve governance-charter (harbor-hope)"
         in result.output
     )
 
