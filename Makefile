@@ -4,11 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: docs test lint schema clean help
+.PHONY: docs test lint schema validate status release diff-driver clean help
 .DEFAULT_GOAL := help
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,19 @@ $(STAMP): pyproject.toml
 
 docs: $(STAMP) ## set up, then build the documents of every partnership into output/
 	$(BIN)/partnerdocs build
+
+validate: $(STAMP) ## check every partnership file and list all problems
+	$(BIN)/partnerdocs validate
+
+status: $(STAMP) ## show which documents are final and who still has to approve
+	$(BIN)/partnerdocs status
+
+release: $(STAMP) ## build, refusing unless every document is final (CI runs this on merge)
+	$(BIN)/partnerdocs build --release
+
+diff-driver: $(STAMP) ## make `git diff` show .docx files as text (this clone only)
+	git config diff.docx.textconv "$(CURDIR)/$(BIN)/partnerdocs text"
+	git config diff.docx.cachetextconv true
 
 test: $(STAMP) lint ## set up, then run the linters and the test suite
 	$(BIN)/pytest
