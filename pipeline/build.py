@@ -6,6 +6,7 @@ failed build (or a refused release) leaves the previous outputs exactly as they 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     documents: list[RenderedDocument] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
@@ -98,6 +100,14 @@ def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
     if problems:
         raise PartnerdocsError(problems)
     return loaded
+
+
+def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) -> list[Problem]:
+    """The lint findings of every partnership: warnings, or errors when strict."""
+    from pipeline.lint import lint
+
+    findings = [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership)]
+    return [dataclasses.replace(f, severity="error") for f in findings] if strict else findings
 
 
 def required_approvals(partnership: Partnership) -> dict[str, list[str]]:
@@ -148,10 +158,17 @@ def build(
     templates_dir: Path = TEMPLATES_DIR,
     progress: Callable[[str], None] = lambda _: None,
     release: bool = False,
+    strict: bool = False,
 ) -> BuildReport:
-    """Render and write documents; with release=True, refuse unless every document is final."""
-    # Load and check everything, then render in memory: a failure so far has written nothing.
-    report = render_all(load_partnerships(paths), kinds, templates_dir, progress)
+    """Render and write documents; with release=True, refuse unless every document is final;
+    with strict=True, refuse when lint finds anything."""
+    # Load, check and lint everything, then render in memory: a failure so far has written nothing.
+    partnerships = load_partnerships(paths)
+    warnings = lint_all(partnerships, strict)
+    if strict and warnings:
+        raise PartnerdocsError(warnings)
+    report = render_all(partnerships, kinds, templates_dir, progress)
+    report.warnings = warnings
     if release:
         _refuse_drafts(report.documents)
 

@@ -17,6 +17,8 @@ from pipeline import __version__
 from pipeline.errors import PartnerdocsError, format_problems
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 
+DOCS_DIR = TEMPLATES_DIR.parent / "docs"
+
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
@@ -33,6 +35,7 @@ class _Group(click.Group):
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+STRICT = click.option("--strict", is_flag=True, help="Treat lint warnings as errors (exit 1, nothing written).")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,6 +92,44 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
 
 @main.command()
 @PATHS
+@STRICT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints the findings as a list of objects, for editors and scripts.",
+)
+def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
+    """Check partnerships for design mistakes the partnership toolkits warn about.
+
+    PATHS are YAML files or folders (default: partnerships/). Each finding names its rule, its line
+    and why the rule exists; docs/lint-rules.md lists every rule. Findings are warnings (exit 0)
+    unless --strict is given (exit 1). 'partnerdocs build' runs the same checks.
+
+    \b
+    Example:
+      partnerdocs lint --strict partnerships/county-task-force.yaml
+    """
+    from pipeline.build import lint_all, load_partnerships
+
+    findings = lint_all(load_partnerships(paths), strict)
+    if output_format == "json":
+        click.echo(format_problems(findings, "json"))
+    elif findings:
+        click.echo(format_problems(findings), err=not strict)
+        count = len(findings)
+        noun = "error" if strict else "warning"
+        click.echo(f"{count} {noun}{'s' if count != 1 else ''}.", err=True)
+    else:
+        click.echo("No lint findings.")
+    if strict and findings:
+        sys.exit(1)
+
+
+@main.command()
+@PATHS
 @click.option(
     "--kind",
     "kinds",
@@ -122,8 +163,15 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     is_flag=True,
     help="Refuse, writing nothing, unless every document is final (what CI runs on merge to main).",
 )
+@STRICT
 def build(
-    paths: tuple[Path, ...], kinds: tuple[str, ...], out_dir: Path, templates_dir: Path, make_pdf: bool, release: bool
+    paths: tuple[Path, ...],
+    kinds: tuple[str, ...],
+    out_dir: Path,
+    templates_dir: Path,
+    make_pdf: bool,
+    release: bool,
+    strict: bool,
 ) -> None:
     """Build the documents of partnerships.
 
@@ -144,7 +192,9 @@ def build(
     from pipeline.build import build as run_build
     from pipeline.build import draft_reasons
 
-    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress, release=release)
+    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress, release=release, strict=strict)
+    if report.warnings:
+        click.echo(format_problems(report.warnings), err=True)
     for note in report.skipped:
         click.echo(f"skipped {note}", err=True)
     for path, document in zip(report.written, report.documents, strict=True):
@@ -200,15 +250,22 @@ def _not_a_docx(path: Path, error: Exception) -> Any:
     help="Where to write the JSON Schema (default: schemas/partnership.schema.json).",
 )
 def schema(out_file: Path | None) -> None:
-    """Write the JSON Schema of partnership files.
+    """Write the JSON Schema of partnership files, and the reference pages in docs/.
 
-    Editors use it for autocompletion and inline errors: VS Code with the YAML extension reads the
-    '# yaml-language-server: $schema=...' line at the top of each partnership file.
+    Editors use the schema for autocompletion and inline errors: VS Code with the YAML extension
+    reads the '# yaml-language-server: $schema=...' line at the top of each partnership file.
+    Without --out, docs/schema.md (every field) and docs/lint-rules.md (every rule) are rewritten too.
     """
     from pipeline.write import write_atomically
     from schemas import SCHEMA_FILE, Partnership
 
     target = out_file or SCHEMA_FILE
+    if out_file is None:
+        from pipeline.reference import rules_markdown, schema_markdown
+
+        for name, text in (("schema.md", schema_markdown()), ("lint-rules.md", rules_markdown())):
+            write_atomically(DOCS_DIR / name, text.encode("utf-8"))
+            click.echo(f"wrote {_relative(DOCS_DIR / name)}")
     document = Partnership.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "partnerdocs partnership file"

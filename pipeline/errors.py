@@ -16,14 +16,19 @@ class Problem:
     column: int = 0
     path: str = ""
     message: str = ""
+    severity: str = "error"
+    rule: str = ""
+    """The lint rule that found it; empty for validation errors."""
+    hint: str = ""
+    """Why the rule exists, printed on a second line."""
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        if self.path:
-            return f"{where}: {self.path}: {self.message}"
-        return f"{where}: {self.message}"
+        message = f"{self.severity}[{self.rule}]: {self.message}" if self.rule else self.message
+        text = f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
+        return f"{text}\n    why: {self.hint}" if self.hint else text
 
 
 class PartnerdocsError(Exception):

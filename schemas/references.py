@@ -59,8 +59,8 @@ def _unknown_member_message(value: str, known: list[str]) -> str:
     message = f"'{value}' is not the id of any organization under 'members'"
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:
-        return f"{message}; did you mean '{close[0]}'?"
-    return f"{message}; known ids: {', '.join(known)}"
+        message += f"; did you mean '{close[0]}'?"
+    return f"{message} (known ids: {', '.join(known)})"
 
 
 def _duplicates(section: str, ids: list[str], what: str) -> list[tuple[Location, str]]:

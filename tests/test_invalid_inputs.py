@@ -48,5 +48,8 @@ def test_json_format_lists_problems_as_objects(monkeypatch: pytest.MonkeyPatch) 
         "column": 14,
         "path": "members[0].contacts.primary.email",
         "message": "'jane@' is not a valid email address (There must be something after the @-sign)",
+        "severity": "error",
+        "rule": "",
+        "hint": "",
     }
     assert [p["path"] for p in problems] == ["members[0].contacts.primary.email", "members[0].joined"]

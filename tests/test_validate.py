@@ -39,7 +39,7 @@ def test_unknown_member_reference_lists_known_ids(write_partnership: Callable[..
     data = minimal_data()
     data["leadership"]["leads"] = ["xyz"]
     assert messages(write_partnership(data)) == [
-        "leadership.leads[0]: 'xyz' is not the id of any organization under 'members'; known ids: harbor-hope, omalley"
+        "leadership.leads[0]: 'xyz' is not the id of any organization under 'members' (known ids: harbor-hope, omalley)"
     ]
 
 
@@ -74,10 +74,10 @@ def test_nested_references_are_checked_everywhere(write_partnership: Callable[..
     subgrant = {"from_member": "harbor-hope", "to_member": "omaley", "amount": "$1", "purpose": "x"}
     data["funding"] = {"subgrants": [subgrant]}
     assert messages(write_partnership(data)) == [
-        "committees[0].members[1]: 'nobody' is not the id of any organization under 'members'; "
-        "known ids: harbor-hope, omalley",
+        "committees[0].members[1]: 'nobody' is not the id of any organization under 'members' "
+        "(known ids: harbor-hope, omalley)",
         "funding.subgrants[0].to_member: 'omaley' is not the id of any organization under 'members'; "
-        "did you mean 'omalley'?",
+        "did you mean 'omalley'? (known ids: harbor-hope, omalley)",
     ]
 
 

@@ -1,0 +1,232 @@
+"""Stage 3, lint: partnership-design mistakes the toolkits warn about, beyond what validation can reject.
+
+Each rule has an id, a check that returns (location, message) pairs, and a one-line rationale from
+the toolkits. Findings are warnings; `--strict` makes them errors. docs/lint-rules.md is generated
+from RULES, so the documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from pipeline.errors import Problem
+from pipeline.load import Location, SourceDocument
+from pipeline.validate import problem_at
+from schemas import Partnership
+from schemas.vocabulary import DecisionMethod, Formality, Hazard, LeadershipModel, Level
+
+Finding = tuple[Location, str]
+Check = Callable[[Partnership], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    rationale: str
+    check: Check
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, summary: str, rationale: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        RULES.append(Rule(rule_id, summary, rationale, check))
+        return check
+
+    return register
+
+
+def lint(source: SourceDocument, partnership: Partnership) -> list[Problem]:
+    """Every finding of every rule for one partnership, as warnings pointing at their lines."""
+    findings = []
+    for each in RULES:
+        for location, message in each.check(partnership):
+            problem = problem_at(source, location, message)
+            findings.append(
+                Problem(
+                    problem.file,
+                    problem.line,
+                    problem.column,
+                    problem.path,
+                    message,
+                    severity="warning",
+                    rule=each.id,
+                    hint=each.rationale,
+                )
+            )
+    return findings
+
+
+@rule(
+    "core-group-size",
+    "A core-group leadership has 10 or more seats.",
+    "A core group works best with 7 or 8 people from different sectors; 10 or more is hard to convene and to agree.",
+)
+def _core_group_size(p: Partnership) -> Iterator[Finding]:
+    seats = p.leadership.core_group
+    if p.leadership.model is LeadershipModel.core_group and len(seats) >= 10:
+        yield ("leadership", "core_group"), f"the core group has {len(seats)} seats; keep it under 10"
+
+
+@rule(
+    "co-leads-at-most-three",
+    "A co-leadership names more than three lead organizations.",
+    "Co-leadership works with two or three organizations, often an advocacy organization and one other sector.",
+)
+def _co_leads(p: Partnership) -> Iterator[Finding]:
+    leads = p.leadership.leads
+    if p.leadership.model is LeadershipModel.co_leadership and len(leads) > 3:
+        message = f"{len(leads)} co-leads; more than three is a core group: use model core_group"
+        yield ("leadership", "leads"), message
+
+
+_MONEY = re.compile(r"\$\s?\d|\b(?:pays?|paid|reimburses?|funds?|funding)\b", re.IGNORECASE)
+# Money that reaches a member through a subaward, or a member's own grant, is not moved by the MOU.
+_SEPARATE_FUNDING = re.compile(r"\bsub-?(?:award|grant|recipient)s?\b|\bgrant funds\b|\bin-kind\b", re.IGNORECASE)
+
+
+@rule(
+    "mou-moves-funds",
+    "The MOU would move money between parties: a commitment reads like a payment, or a subgrant names no agreement.",
+    "An MOU obligates and transfers no funds; money between partners needs its own subgrant agreement.",
+)
+def _mou_moves_funds(p: Partnership) -> Iterator[Finding]:
+    for m_index, member in enumerate(p.members):
+        for c_index, commitment in enumerate(member.commitments):
+            text = commitment.description
+            if commitment.in_kind_value is None and _MONEY.search(text) and not _SEPARATE_FUNDING.search(text):
+                location = ("members", m_index, "commitments", c_index, "description")
+                yield location, "this commitment reads like a payment; if money changes hands, use a subgrant agreement"
+    for index, subgrant in enumerate(p.funding.subgrants):
+        if subgrant.agreement_reference is None:
+            message = "name the separate subgrant agreement that moves these funds (agreement_reference)"
+            yield ("funding", "subgrants", index), message
+
+
+@rule(
+    "member-without-backup",
+    "A current member has no backup contact.",
+    "Personnel change is the most common disruption: a second person who knows the partnership keeps it going.",
+)
+def _member_without_backup(p: Partnership) -> Iterator[Finding]:
+    for index, member in enumerate(p.members):
+        if member.is_current and member.contacts.backup is None:
+            yield ("members", index, "contacts"), f"{member.name} has no backup contact"
+
+
+@rule(
+    "shared-decisions",
+    "A collaboration or multisector collaboration decides hierarchically.",
+    "Collaboration means sharing decisions; representatives of every sector should have an equal voice.",
+)
+def _shared_decisions(p: Partnership) -> Iterator[Finding]:
+    collaborative = p.level in {Level.collaboration, Level.multisector_collaboration}
+    if collaborative and p.decision_making.method is DecisionMethod.hierarchical:
+        message = f"a {p.level.label.lower()} decides hierarchically; use representative or consensus"
+        yield ("decision_making", "method"), message
+
+
+@rule(
+    "consensus-needs-quorum-and-fallback",
+    "Consensus decision-making without a quorum or a fallback rule.",
+    "Consensus can stall: a quorum says who must be there, and a fallback says how to decide when agreement fails.",
+)
+def _consensus_rules(p: Partnership) -> Iterator[Finding]:
+    decision = p.decision_making
+    if decision.method is DecisionMethod.consensus:
+        missing = [name for name in ("quorum", "fallback") if getattr(decision, name) is None]
+        if missing:
+            yield ("decision_making",), f"consensus without {' or '.join(missing)}"
+
+
+@rule(
+    "survivor-compensation",
+    "Survivor engagement does not say how survivors are paid.",
+    "Survivors who share their expertise should be paid for it, like any other consultant.",
+)
+def _survivor_compensation(p: Partnership) -> Iterator[Finding]:
+    engagement = p.survivor_engagement
+    if engagement is None:
+        yield ("survivor_engagement",), "there is no survivor_engagement section; say how survivors shape the work"
+    elif engagement.compensation is None:
+        yield ("survivor_engagement",), "survivor engagement does not state compensation"
+
+
+@rule(
+    "formal-needs-agreement",
+    "A formal partnership has no agreement terms.",
+    "Formal partnerships document their terms: notice period, renewal and how the agreement is amended.",
+)
+def _formal_agreement(p: Partnership) -> Iterator[Finding]:
+    if p.formality is Formality.formal and p.agreement is None:
+        yield (), "the partnership is formal but has no 'agreement' section (notice period, amendment)"
+
+
+@rule(
+    "emergency-scenarios",
+    "The emergency plan covers neither a data breach nor the loss of key personnel.",
+    "A breach of survivor information and the sudden loss of a key person are the crises partners face most.",
+)
+def _emergency_scenarios(p: Partnership) -> Iterator[Finding]:
+    covered = set(p.emergency.hazards) | {s.hazard for s in p.emergency.scenarios}
+    for hazard in (Hazard.data_breach, Hazard.loss_of_key_personnel):
+        if hazard not in covered:
+            yield ("emergency",), f"no plan for: {hazard.label.lower()} (add it to hazards or scenarios)"
+
+
+@rule(
+    "succession-three-deep",
+    "An order of succession is less than three positions deep.",
+    "Continuity plans name at least three positions in line, so one absence never leaves a role empty.",
+)
+def _succession_depth(p: Partnership) -> Iterator[Finding]:
+    for index, line in enumerate(p.emergency.succession):
+        if len(line.order) < 3:
+            message = f"the succession for '{line.role}' is {len(line.order)} deep; name at least three positions"
+            yield ("emergency", "succession", index, "order"), message
+
+
+_PLACEHOLDER = re.compile(r"\b(?:x{2,}|0{3,}|123|1234)\b|\?\?|§\s*$", re.IGNORECASE)
+_FEDERAL = re.compile(r"U\.?\s?S\.?\s?C|C\.?\s?F\.?\s?R|United States Code", re.IGNORECASE)
+
+
+@rule(
+    "reporting-citation",
+    "The mandated-reporting citation looks invented, incomplete or federal.",
+    "Reporting duties come from state law and differ by state; documents must never carry a guessed citation.",
+)
+def _reporting_citation(p: Partnership) -> Iterator[Finding]:
+    reference = p.mandatory_reporting.legal_reference
+    location = ("mandatory_reporting", "legal_reference")
+    if reference is None:
+        return
+    if _PLACEHOLDER.search(reference) or not re.search(r"\d", reference):
+        yield location, f"'{reference}' does not look like a complete citation; copy it exactly from your counsel"
+    elif _FEDERAL.search(reference):
+        yield location, "mandated reporting is set by state law; a federal citation here is probably wrong"
+
+
+@rule(
+    "todo-left",
+    "A value still contains a TODO placeholder.",
+    "Placeholders from `partnerdocs new` must be replaced before documents go to anyone.",
+)
+def _todo_left(p: Partnership) -> Iterator[Finding]:
+    yield from _todos(p, ())
+
+
+def _todos(value: object, location: Location) -> Iterator[Finding]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _todos(getattr(value, name), (*location, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _todos(item, (*location, index))
+    elif isinstance(value, str) and "TODO" in value:
+        yield location, f"replace the placeholder: {value[:60]}"

@@ -1,0 +1,200 @@
+"""Lint: each rule has a fixture that trips it and one that passes; findings point at lines; docs are current."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, ROOT, minimal_data
+from pipeline.build import lint_all, load_partnerships
+from pipeline.cli import main
+from pipeline.lint import RULES
+from pipeline.reference import rules_markdown, schema_markdown
+
+runner = CliRunner()
+Change = Callable[[dict[str, Any]], None]
+
+
+def clean() -> dict[str, Any]:
+    """The minimal partnership with everything the rules ask for, so each case changes one thing."""
+    data = minimal_data()
+    data["members"][1]["contacts"]["backup"] = {"name": "Marcus Bell", "title": "Senior Recruiter"}
+    data["survivor_engagement"] = {"approach": "Survivors shape the work.", "compensation": "$60 an hour."}
+    data["emergency"] = {"hazards": ["data_breach", "loss_of_key_personnel"]}
+    return data
+
+
+def core_group(seats: int) -> Change:
+    def change(d: dict[str, Any]) -> None:
+        members = [dict(copy.deepcopy(d["members"][0]), id=f"m{i}", legal_name=f"Member {i}") for i in range(seats)]
+        d["members"] = members
+        d["leadership"] = {"model": "core_group", "core_group": [{"member": m["id"]} for m in members]}
+
+    return change
+
+
+def co_leads(count: int) -> Change:
+    def change(d: dict[str, Any]) -> None:
+        d["members"] = [
+            dict(copy.deepcopy(d["members"][0]), id=f"m{i}", legal_name=f"Member {i}") for i in range(count)
+        ]
+        d["leadership"] = {"model": "co_leadership", "leads": [f"m{i}" for i in range(count)]}
+
+    return change
+
+
+def set_path(path: str, value: Any) -> Change:
+    def change(d: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target = d
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target.setdefault(part, {})
+        if value is None:
+            target.pop(last, None)
+        else:
+            target[last] = value
+
+    return change
+
+
+def chain(*changes: Change) -> Change:
+    def change(d: dict[str, Any]) -> None:
+        for each in changes:
+            each(d)
+
+    return change
+
+
+SUBGRANT = {"from_member": "harbor-hope", "to_member": "omalley", "amount": "$10,000", "purpose": "Transit passes"}
+SUCCESSION = [{"position": "Director"}, {"position": "Deputy"}, {"position": "Board chair"}]
+CASES: dict[str, tuple[Change, Change]] = {
+    "core-group-size": (core_group(10), core_group(8)),
+    "co-leads-at-most-three": (co_leads(4), co_leads(3)),
+    "mou-moves-funds": (
+        set_path("members.1.commitments", [{"description": "Pay Harbor & Hope $500 a month."}]),
+        set_path("funding", {"subgrants": [dict(SUBGRANT, agreement_reference="Subgrant 2025-1")]}),
+    ),
+    "member-without-backup": (set_path("members.1.contacts.backup", None), set_path("name", "Still fine")),
+    "shared-decisions": (
+        set_path("level", "collaboration"),
+        chain(set_path("level", "collaboration"), set_path("decision_making.method", "representative")),
+    ),
+    "consensus-needs-quorum-and-fallback": (
+        set_path("decision_making", {"method": "consensus", "quorum": "A majority."}),
+        set_path("decision_making", {"method": "consensus", "quorum": "A majority.", "fallback": "A 3/4 vote."}),
+    ),
+    "survivor-compensation": (set_path("survivor_engagement.compensation", None), set_path("name", "Fine")),
+    "formal-needs-agreement": (
+        chain(set_path("formality", "formal"), set_path("agreement", None)),
+        set_path("formality", "formal"),
+    ),
+    "emergency-scenarios": (set_path("emergency.hazards", ["pandemic"]), set_path("name", "Fine")),
+    "succession-three-deep": (
+        set_path("emergency.succession", [{"role": "Lead", "order": SUCCESSION[:2]}]),
+        set_path("emergency.succession", [{"role": "Lead", "order": SUCCESSION}]),
+    ),
+    "reporting-citation": (
+        set_path("mandatory_reporting", {"legal_reference": "18 U.S.C. 1591"}),
+        set_path("mandatory_reporting", {"legal_reference": "Riverbend Comp. Stat. § 26-44"}),
+    ),
+    "todo-left": (set_path("mission", "TODO: our mission"), set_path("mission", "Our mission.")),
+}
+
+
+def rules_found(write: Callable[..., Path], data: dict[str, Any]) -> set[str]:
+    return {finding.rule for finding in lint_all(load_partnerships([write(data)]))}
+
+
+def test_the_clean_fixture_trips_no_rule(write_partnership: Callable[..., Path]) -> None:
+    assert rules_found(write_partnership, clean()) == set()
+
+
+def test_every_rule_has_cases() -> None:
+    assert {r.id for r in RULES} == set(CASES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_trips_on_its_failing_fixture_only(write_partnership: Callable[..., Path], rule_id: str) -> None:
+    failing, passing = CASES[rule_id]
+    bad, good = clean(), clean()
+    failing(bad)
+    passing(good)
+    assert rule_id in rules_found(write_partnership, bad)
+    assert rule_id not in rules_found(write_partnership, good)
+
+
+def test_finding_points_at_the_line_and_says_why(write_partnership: Callable[..., Path]) -> None:
+    data = clean()
+    data["members"][1]["contacts"].pop("backup")
+    path = write_partnership(data)
+    result = runner.invoke(main, ["lint", str(path)])
+    assert result.exit_code == 0
+    # yaml.safe_dump sorts keys, so 'contacts' opens the second member's item.
+    line = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("- contacts:")][1]
+    assert result.output.splitlines()[:2] == [
+        f"{path}:{line}:3: members[1].contacts: warning[member-without-backup]: "
+        "O'Malley Staffing Solutions, LLC has no backup contact",
+        "    why: Personnel change is the most common disruption: a second person who knows the partnership "
+        "keeps it going.",
+    ]
+    assert result.output.splitlines()[-1] == "1 warning."
+
+
+def test_strict_turns_warnings_into_errors(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = clean()
+    data["mission"] = "TODO"
+    path = write_partnership(data)
+    result = runner.invoke(main, ["lint", "--strict", str(path)])
+    assert result.exit_code == 1
+    assert "mission: error[todo-left]: replace the placeholder: TODO" in result.output
+    built = runner.invoke(main, ["build", "--strict", str(path), "--out", str(tmp_path / "out")])
+    assert built.exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_prints_warnings_and_still_builds(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = clean()
+    data["mission"] = "TODO: write the mission"
+    result = runner.invoke(main, ["build", str(write_partnership(data)), "--kind", "mou", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "warning[todo-left]" in result.output
+    assert (tmp_path / "pathways" / "mou.docx").is_file()
+
+
+def test_lint_json_format(write_partnership: Callable[..., Path]) -> None:
+    import json
+
+    result = runner.invoke(main, ["lint", "--format", "json", str(write_partnership(clean()))])
+    assert json.loads(result.output) == []
+
+
+def test_reference_pages_are_current() -> None:
+    assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == schema_markdown(), "run: make schema"
+    assert (ROOT / "docs" / "lint-rules.md").read_text(encoding="utf-8") == rules_markdown(), "run: make schema"
+
+
+def test_schema_reference_lists_every_field() -> None:
+    text = schema_markdown()
+    for model in ("Partnership", "Member", "Contact", "Agreement", "Approval", "LetterOfIntent"):
+        assert f"## {model}\n" in text
+    assert "| `legal_name` | text | yes | Full legal name" in text
+
+
+def test_every_example_starts_with_the_schema_line() -> None:
+    for example in EXAMPLES:
+        first = example.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schemas/partnership.schema.json", example.name
+
+
+def test_pre_commit_hooks_run_partnerdocs_commands() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    entries = {hook["id"]: hook["entry"] for hook in hooks}
+    assert entries == {"partnerdocs-validate": "partnerdocs validate", "partnerdocs-lint": "partnerdocs lint"}
+    for command in entries.values():
+        assert runner.invoke(main, [command.split()[1], "--help"]).exit_code == 0
