@@ -1,8 +1,8 @@
 """Stage 5, finalize: mark drafts, add the revision history, set core properties, make bytes reproducible.
 
 Core properties are set here in code, never through Jinja (docxtpl would double-escape them).
-python-docx stamps the current time on every zip entry; rewriting the archive with a fixed time and
-the same entry order makes two builds of the same inputs byte-identical.
+python-docx stamps the current time on every zip entry; saving with a fixed time (and python-docx's
+own, stable entry order) makes two builds of the same inputs byte-identical.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
@@ -61,23 +63,37 @@ def finalize(document: Document, finish: Finish) -> bytes:
     if finish.revisions:
         _add_revision_history(document, finish.revisions)
     _set_properties(document, finish.properties)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalize_docx(buffer.getvalue())
+    return save_reproducibly(document)
 
 
-def normalize_docx(data: bytes) -> bytes:
-    """The same document with fixed zip timestamps and attributes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+def save_reproducibly(document: Document) -> bytes:
+    """The document's bytes, with a fixed time on every zip entry (python-docx writes the current time)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, source.read(entry.filename), compresslevel=6)
+    writer = _FixedTimeZipWriter(buffer)
+    # The same steps as python-docx's OpcPackage.save, with a writer that fixes each entry's time.
+    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
     return buffer.getvalue()
+
+
+class _FixedTimeZipWriter:
+    def __init__(self, stream: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 3
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
 
 
 def _draft_style(document: Document) -> ParagraphStyle:
