@@ -91,6 +91,59 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
 
 
 @main.command()
+@click.argument("slug")
+@click.option(
+    "--level",
+    type=click.Choice(["networking", "coordination", "cooperation", "collaboration", "multisector_collaboration"]),
+    default="cooperation",
+    show_default=True,
+    help="How closely the members will work together.",
+)
+@click.option(
+    "--leadership",
+    type=click.Choice(["primary_lead", "co_leadership", "core_group"]),
+    default="primary_lead",
+    show_default=True,
+    help="One lead organization, two or three co-leads, or a small multisector core group.",
+)
+@click.option(
+    "--partnerships",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("partnerships"),
+    show_default=True,
+    help="Folder to write the new file into.",
+)
+def new(slug: str, level: str, leadership: str, folder: Path) -> None:
+    """Start a new partnership file from a commented skeleton.
+
+    Writes FOLDER/SLUG.yaml (SLUG: lowercase letters, digits and dashes; it names the documents'
+    folder too). The skeleton is valid as it is; replace every TODO ('partnerdocs lint' lists those
+    left), then run 'partnerdocs build'. An existing file is never overwritten.
+
+    \b
+    Example:
+      partnerdocs new county-task-force --level collaboration --leadership co_leadership
+    """
+    from pipeline.errors import Problem
+    from pipeline.scaffold import scaffold
+    from schemas.vocabulary import LeadershipModel, Level
+
+    path = folder / f"{slug}.yaml"
+    try:
+        text = scaffold(slug, Level(level), LeadershipModel(leadership))
+    except ValueError as error:
+        raise PartnerdocsError([Problem(str(path), message=str(error))]) from error
+    if path.exists():
+        message = "this file already exists; choose another name, or edit it instead"
+        raise PartnerdocsError([Problem(str(path), message=message)])
+    from pipeline.write import write_atomically
+
+    write_atomically(path, text.encode("utf-8"))
+    click.echo(f"wrote {path}: replace each TODO, then run 'partnerdocs validate' and 'partnerdocs lint'.")
+
+
+@main.command()
 @PATHS
 @STRICT
 @click.option(

@@ -50,7 +50,7 @@ def test_build_reports_each_file(write_partnership: Callable[..., Path], tmp_pat
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", str(path), "--kind", "mou", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    assert result.stdout == (
         f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt) [DRAFT]\n1 document built, 1 of them draft.\n"
     )
 
@@ -178,3 +178,27 @@ def test_pdf_without_libreoffice_is_a_clear_error(
         "partnerdocs: --pdf needs LibreOffice; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
         in result.output
     )
+
+
+def test_new_writes_a_skeleton_and_never_overwrites(tmp_path: Path) -> None:
+    folder = tmp_path / "partnerships"
+    result = runner.invoke(
+        main, ["new", "county-task-force", "--level", "collaboration", "--partnerships", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    path = folder / "county-task-force.yaml"
+    assert result.output == (
+        f"wrote {path}: replace each TODO, then run 'partnerdocs validate' and 'partnerdocs lint'.\n"
+    )
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    before = path.read_bytes()
+    again = runner.invoke(main, ["new", "county-task-force", "--partnerships", str(folder)])
+    assert again.exit_code == 1
+    assert f"{path}: this file already exists; choose another name, or edit it instead" in again.output
+    assert path.read_bytes() == before
+
+
+def test_new_refuses_an_unsafe_name(tmp_path: Path) -> None:
+    result = runner.invoke(main, ["new", "../escape", "--partnerships", str(tmp_path)])
+    assert result.exit_code == 1
+    assert not list(tmp_path.parent.glob("escape.yaml"))

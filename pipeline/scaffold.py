@@ -1,0 +1,398 @@
+"""The skeleton `partnerdocs new` writes: a commented partnership file that is valid as it is.
+
+Every fact the coalition must supply is a text value containing TODO, so the file loads, validates
+and builds (as drafts) from the first minute, and `partnerdocs lint` lists what is still to fill in.
+The text is assembled from plain string templates, never dumped from data, because the comments
+are the point: they teach a non-programmer what each section is for and which documents use it.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+from enum import Enum
+
+from schemas.types import ID_PATTERN
+from schemas.vocabulary import (
+    ConfidentialityLaw,
+    Hazard,
+    LeadershipModel,
+    Level,
+    OrganizationType,
+    PartnershipFunction,
+    Sector,
+)
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/partnership.schema.json"
+
+COLLABORATIVE_LEVELS = frozenset({Level.collaboration, Level.multisector_collaboration})
+"""Levels that share decisions: they get a formal agreement and consensus decision-making."""
+
+LEVEL_MEANINGS: dict[Level, str] = {
+    Level.networking: "members exchange information that helps each other's work",
+    Level.coordination: "members share information and fit their activities together",
+    Level.cooperation: "members share information, activities and resources like staff time",
+    Level.collaboration: "members share resources, risks and decisions for one common purpose",
+    Level.multisector_collaboration: "a collaboration joined by every sector involved",
+}
+"""One plain line per level, in words that describe it without ranking it above or below the others."""
+
+
+def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
+    """The text of a new partnership file: a commented skeleton that validates as it is.
+
+    Raises ValueError when `slug` could not be a file name of a partnership (lowercase letters,
+    digits and dashes), since the file would be refused anyway.
+    """
+    if not re.fullmatch(ID_PATTERN, slug):
+        raise ValueError(
+            f"'{slug}' cannot name a partnership file: use lowercase letters, digits and dashes "
+            "(at most 48), e.g. 'county-task-force'"
+        )
+    sections = [
+        _header(slug),
+        _at_a_glance(level),
+        _MEMBERS.format(org_types=_choices(OrganizationType), sectors=_choices(Sector)),
+        _leadership(leadership),
+        _decision_making(level),
+        _MEETINGS,
+        _CONFIDENTIALITY.format(laws=_choices(ConfidentialityLaw)),
+        _PROTECTIONS,
+        _AGREEMENT,
+        _EMERGENCY.format(hazards=_choices(Hazard)),
+        _WELCOME,
+    ]
+    return "\n".join(section.strip("\n") + "\n" for section in sections)
+
+
+def _choices(vocabulary: Iterable[Enum], indent: str = "") -> str:
+    """Comment lines listing the allowed values of a vocabulary, wrapped to fit an editor."""
+    values = ", ".join(str(item.value) for item in vocabulary)
+    lines = textwrap.wrap(values, width=76 - len(indent), break_on_hyphens=False, break_long_words=False)
+    return "\n".join(f"{indent}#   {line}" for line in lines)
+
+
+def _header(slug: str) -> str:
+    return f"""{SCHEMA_LINE}
+#
+# NEW PARTNERSHIP (partnerships/{slug}.yaml)
+# This file describes one partnership. partnerdocs builds every Word document
+# (MOU, governance charter, emergency guide, onboarding packet) from it, so a
+# fact changed here changes in every document. The file name becomes the
+# name of the folder the documents are written to.
+#
+# How to edit it:
+# - Replace every value that contains TODO with the real facts. A document
+#   is only a draft to talk about while any TODO is left: run
+#   `.venv/bin/partnerdocs lint` to list the ones remaining, line by line.
+# - Each organization is described ONCE, under `members`. Everywhere else it
+#   is named by its short `id` (member-one and member-two below). To rename
+#   an id, change it everywhere it appears in this file.
+# - Dates are written YYYY-MM-DD, for example 2026-03-01.
+# - Put text in double quotes when it contains a colon followed by a space
+#   ("Note: like this"), when it starts with a special character
+#   (' " & * ! % @ ` # - ? [ {{ | >), or when it is a time such as "9:30"
+#   (without quotes YAML reads 9:30 as a number).
+# - Long text can go after `>-` on the following lines, indented; the lines
+#   are joined into one paragraph.
+# - An optional line you don't need: delete the whole line. Never leave a
+#   value empty or write "none".
+# - Indent with spaces, never tabs, and line up items exactly as below.
+# - A line starting with # is a comment like this one; documents ignore it.
+# - Check the file with `.venv/bin/partnerdocs validate` (or `make validate`)
+#   and build the documents with `make docs`. A message names the line to fix.
+# - Editors: the first line links this file to the schema, so VS Code with
+#   the Red Hat "YAML" extension completes field names, explains each field
+#   and underlines mistakes (press Ctrl+Space where you want a field).
+"""
+
+
+def _at_a_glance(level: Level) -> str:
+    meanings = "\n".join(f"#   {item.value}: {LEVEL_MEANINGS[item]}" for item in Level)
+    if level in COLLABORATIVE_LEVELS:
+        formality = "formal"
+        why = "A collaboration shares decisions and resources, so it is usually formal."
+    else:
+        formality = "informal"
+        why = "Many partnerships at this level start informal; the MOU can make them formal."
+    return f"""
+# --- The partnership at a glance --------------------------------------------
+# Who you are and why you work together. Every document opens with these
+# facts; the MOU and the charter also print the values, goals and functions.
+name: "TODO: the partnership's full name"
+# Acronym or short name used after the first mention. Delete the line if none.
+short_name: "TODO: a short name or acronym"
+# level: how closely the members work together. Documents describe the level
+# in words; they never rank it. The five levels:
+{meanings}
+level: {level.value}
+# formality: formal (the partnership runs on a signed agreement and written
+# rules) or informal (it runs on goodwill and regular contact).
+# {why}
+formality: {formality}
+geography: "TODO: the area the partnership serves, e.g. Riverbend County"
+purpose: "TODO: why the partnership exists, its common goal, in a few sentences"
+mission: "TODO: the mission statement, in one sentence"
+# The vision statement. Delete this line if the members have not agreed one.
+vision: "TODO: the vision statement"
+values:
+  - "TODO: a value all members share, e.g. survivor choice comes first"
+# Goals that can be reached in the next year or two. Copy the three lines
+# starting at `- name:` for each further goal.
+goals:
+  - name: "TODO: a short name for the goal"
+    description: "TODO: what the goal means in practice"
+    outcome: "TODO: how you will know it was reached, e.g. 30 referrals a year"
+# functions: what the partnership does. Keep the ones that fit, from:
+{_choices(PartnershipFunction)}
+functions:
+  - share_information_and_resources
+"""
+
+
+_MEMBERS = """
+# --- Members ----------------------------------------------------------------
+# Each member organization, described once. The MOU lists them as parties
+# with their commitments and signatories; the other documents print contacts.
+# `id`: a short name (lowercase letters, digits, dashes) used elsewhere here.
+# organization_type, one of:
+{org_types}
+# sector, one of:
+{sectors}
+# sector_detail says it in your own words; delete it if the sector says it all.
+# Give every organization a backup contact, so the partnership survives staff
+# changes. Add `email:` and `phone:` lines under a contact when you have them.
+# To add a member, copy a whole block from `- id:` to its signatory.
+members:
+  - id: member-one
+    legal_name: "TODO: first member's full legal name"
+    organization_type: nonprofit  # one of the types listed above
+    sector: direct_victim_services  # one of the sectors listed above
+    sector_detail: "TODO: what the organization does, e.g. shelter for adult survivors"
+    services:
+      - "TODO: a service this organization offers partners or survivors"
+    commitments:
+      - description: "TODO: what this organization promises to do, stated realistically"
+    contacts:
+      primary:
+        name: "TODO: name of the main contact"
+        title: "TODO: the main contact's job title"
+      backup:
+        name: "TODO: name of the person who steps in when the main contact is away"
+        title: "TODO: the backup contact's job title"
+    # The official who signs agreements. Delete `name` until it is confirmed:
+    # the MOU then prints a blank line to sign on.
+    signatory:
+      name: "TODO: full name of the person who signs for this organization"
+      title: "TODO: the signatory's title, e.g. Executive Director"
+
+  - id: member-two
+    legal_name: "TODO: second member's full legal name"
+    organization_type: nonprofit  # one of the types listed above
+    sector: other  # one of the sectors listed above
+    sector_detail: "TODO: what the organization does, e.g. staffing agency"
+    services:
+      - "TODO: a service this organization offers partners or survivors"
+    commitments:
+      - description: "TODO: what this organization promises to do, stated realistically"
+    contacts:
+      primary:
+        name: "TODO: name of the main contact"
+        title: "TODO: the main contact's job title"
+      backup:
+        name: "TODO: name of the person who steps in when the main contact is away"
+        title: "TODO: the backup contact's job title"
+    signatory:
+      name: "TODO: full name of the person who signs for this organization"
+      title: "TODO: the signatory's title, e.g. Chief Executive Officer"
+"""
+
+
+def _leadership(model: LeadershipModel) -> str:
+    if model is LeadershipModel.primary_lead:
+        body = """  model: primary_lead
+  # The one lead organization, by id.
+  leads:
+    - member-one
+  selection: "TODO: why this organization leads, or how the lead is chosen\""""
+    elif model is LeadershipModel.co_leadership:
+        body = """  model: co_leadership
+  # Two or three lead organizations, by id; often an advocacy organization
+  # and one from another sector.
+  leads:
+    - member-one
+    - member-two
+  selection: "TODO: how the co-leads are chosen and how they share the work\""""
+    else:
+        body = """  model: core_group
+  # One seat per organization. Keep the core group under 10 people: seven or
+  # eight from different sectors is easiest to convene and to agree.
+  core_group:
+    - member: member-one
+      role: "TODO: this seat's duties, e.g. Chair"
+    - member: member-two
+      role: "TODO: this seat's duties, e.g. Training lead"
+  selection: "TODO: how seats are filled and for how long\""""
+    return f"""
+# --- Leadership -------------------------------------------------------------
+# Who leads: primary_lead (one organization), co_leadership (two or three) or
+# core_group (a small group of seats). The charter describes it, and the leads
+# (or the core group) approve the charter, emergency guide and onboarding packet.
+leadership:
+{body}
+"""
+
+
+def _decision_making(level: Level) -> str:
+    if level in COLLABORATIVE_LEVELS:
+        why = "# A collaboration shares decisions, so this skeleton starts with consensus."
+        body = """  method: consensus
+  # true: each proposal is tested on an eight-point scale, from full support
+  # to a block, so that quiet doubts are heard before anything is decided.
+  gradients_of_agreement: true
+  quorum: "TODO: how many voting members must be present to decide, e.g. two thirds"
+  fallback: "TODO: what happens when consensus is out of reach, e.g. a two-thirds vote\""""
+    else:
+        why = "# At this level each organization usually keeps its own chain of command."
+        body = """  method: hierarchical
+  summary: "TODO: in a sentence or two, how joint matters are decided"
+  # Where a disagreement goes when the contacts cannot settle it.
+  escalation: "TODO: who decides next, e.g. the members' chief executives together\""""
+    return f"""
+# --- Decisions --------------------------------------------------------------
+# How the partnership decides; the charter and the MOU describe it. method:
+# hierarchical (each organization's own chain of command), representative
+# (chosen people decide for all) or consensus (a proposal everyone accepts).
+{why}
+decision_making:
+{body}
+"""
+
+
+_MEETINGS = """
+# --- Meetings ---------------------------------------------------------------
+# When the partnership meets, and the rules every meeting keeps. The charter
+# and the onboarding packet print them. Copy a `- name:` block per meeting.
+meetings:
+  regular:
+    - name: "TODO: what the meeting is called, e.g. Monthly check-in"
+      schedule: "TODO: when it happens, e.g. first Thursday of each month, 9:30-10:30"
+      format: "TODO: in person, by video or both, and where"
+  ground_rules:
+    - Never name or describe a survivor in a way that could identify them
+    - Raise problems early and without blame
+    - "TODO: a rule your members agree on (or delete this line)"
+"""
+
+_CONFIDENTIALITY = """
+# --- Confidentiality --------------------------------------------------------
+# The laws that protect survivors' information, and the written permission
+# (a "release") a survivor signs before anything about them is shared. The
+# MOU, the charter and the onboarding packet explain these rules.
+# law, one of:
+{laws}
+# Add `applies_to:` with member ids when a law binds only some members.
+confidentiality:
+  laws:
+    - law: confidentiality_of_information
+      note: "TODO: what this rule means for your members"
+  release:
+    # Days a survivor's signed release stays valid; 90 is common.
+    time_limit_days: 90
+  sharing_rules:
+    - >-
+      Nothing that could identify a survivor is shared without their
+      informed, written and time-limited release, and services never depend
+      on signing one.
+"""
+
+_PROTECTIONS = """
+# --- Mandatory reporting ----------------------------------------------------
+# What staff must report by law, so survivors can be told honestly what stays
+# confidential. The MOU, the charter and the onboarding packet print it.
+# The state law's citation goes in a field named legal_reference: add it only
+# when your counsel gives it to you, copied exactly. Never guess a citation.
+mandatory_reporting:
+  minors: "TODO: what staff do when a minor may be involved"
+  disclosure: "TODO: how survivors learn the limits of confidentiality"
+
+# --- Media ------------------------------------------------------------------
+# How the partnership speaks in public: who approves joint statements, and
+# rules every member keeps. The MOU, the charter and both guides print them.
+media:
+  approval: "TODO: who approves joint public statements, e.g. every lead, in writing"
+  rules:
+    - No survivor is named, pictured or described without their written consent.
+
+# --- Survivor voice ---------------------------------------------------------
+# How survivors shape the partnership, and how they are paid for their time
+# and expertise like any other expert. The MOU, the charter and the
+# onboarding packet describe it.
+survivor_engagement:
+  approach: "TODO: in a few sentences, how survivors shape the partnership's work"
+  compensation: "TODO: how survivors are paid for their time, e.g. an hourly rate"
+"""
+
+_AGREEMENT = """
+# --- The agreement (MOU) ----------------------------------------------------
+# The terms of the Memorandum of Understanding: without this section no MOU
+# is built. The charter and the onboarding packet refer to these terms too.
+agreement:
+  # type: mou or moa. binding: non_binding (the usual MOU) or binding.
+  type: mou
+  binding: non_binding
+  # Length of each term in months. renewal: automatic, by_written_amendment
+  # or none.
+  term_months: 12
+  renewal: by_written_amendment
+  # Days of written notice a member gives before it leaves the partnership.
+  termination_notice_days: 30
+  amendment: In writing, signed by the signatory of every member.
+"""
+
+_EMERGENCY = """
+# --- Emergencies ------------------------------------------------------------
+# What happens when something goes wrong. The Emergency and Crisis Response
+# Guide, read by the core team only, is built from this section.
+# hazards, any of:
+{hazards}
+emergency:
+  activation: "TODO: who starts the emergency plan, and when"
+  hazards:
+    - data_breach
+    - loss_of_key_personnel
+  # Who steps in when a leader cannot act: positions (not people), in order,
+  # at least three deep. Copy the `- role:` block for each leadership role.
+  succession:
+    - role: "TODO: the role covered, e.g. the lead organization's contact"
+      order:
+        - position: "TODO: first in line, e.g. Program Director"
+          member: member-one
+        - position: "TODO: second in line, e.g. Deputy Director"
+          member: member-one
+        - position: "TODO: third in line, e.g. Executive Director"
+          member: member-one
+"""
+
+_WELCOME = """
+# --- Welcoming new members --------------------------------------------------
+# What a new contact does in their first three months. The onboarding packet
+# prints this checklist.
+onboarding:
+  first_90_days:
+    - Read the MOU and the governance charter.
+    - Meet the primary contact of every other member.
+    - Make sure your organization has named a backup contact.
+
+# --- Words we use -----------------------------------------------------------
+# Terms and acronyms, with what they mean in this partnership. The MOU and the
+# onboarding packet list them. Copy the two lines for each new term.
+definitions:
+  - term: PII
+    meaning: >-
+      Personally identifying information: anything that could identify a
+      survivor, such as a name, address, phone number or date of birth.
+  - term: "TODO: a word or acronym your members use"
+    meaning: "TODO: what it means in this partnership"
+"""

@@ -1,0 +1,115 @@
+"""The skeleton of `partnerdocs new`: valid for every level and leadership model, and it builds."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.build import build, load_partnerships
+from pipeline.lint import lint
+from pipeline.scaffold import SCHEMA_LINE, scaffold
+from schemas.vocabulary import DecisionMethod, Formality, Hazard, LeadershipModel, Level
+
+COMBINATIONS = list(itertools.product(Level, LeadershipModel))
+COLLABORATIVE = {Level.collaboration, Level.multisector_collaboration}
+
+
+def write_skeleton(tmp_path: Path, level: Level, leadership: LeadershipModel) -> Path:
+    folder = tmp_path / "partnerships"
+    folder.mkdir(exist_ok=True)
+    path = folder / "new-partnership.yaml"
+    path.write_text(scaffold("new-partnership", level, leadership), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
+def test_skeleton_validates_as_written(tmp_path: Path, level: Level, leadership: LeadershipModel) -> None:
+    path = write_skeleton(tmp_path, level, leadership)
+    text = path.read_text(encoding="utf-8")
+
+    loaded = load_partnerships([path])
+
+    assert len(loaded) == 1
+    partnership = loaded[0].partnership
+    assert partnership.level is level
+    assert partnership.leadership.model is leadership
+    assert text.splitlines()[0] == SCHEMA_LINE
+    assert "TODO" in text
+    assert partnership.mandatory_reporting.legal_reference is None
+    # The field may be named in a comment (to say never guess it), but never given a value.
+    assert not [line for line in text.splitlines() if "legal_reference" in line.split("#", 1)[0]]
+    assert len(text.splitlines()) <= 300
+
+
+@pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
+def test_skeleton_follows_the_choices(tmp_path: Path, level: Level, leadership: LeadershipModel) -> None:
+    partnership = load_partnerships([write_skeleton(tmp_path, level, leadership)])[0].partnership
+
+    collaborative = level in COLLABORATIVE
+    assert partnership.formality is (Formality.formal if collaborative else Formality.informal)
+    decision = partnership.decision_making
+    if collaborative:
+        assert decision.method is DecisionMethod.consensus
+        assert decision.gradients_of_agreement
+        assert decision.quorum is not None and decision.fallback is not None
+    else:
+        assert decision.method is DecisionMethod.hierarchical
+        assert decision.escalation is not None
+    expected_leads = {
+        LeadershipModel.primary_lead: ["member-one"],
+        LeadershipModel.co_leadership: ["member-one", "member-two"],
+        LeadershipModel.core_group: [],
+    }[leadership]
+    assert partnership.leadership.leads == expected_leads
+    seats = [seat.member for seat in partnership.leadership.core_group]
+    assert seats == (["member-one", "member-two"] if leadership is LeadershipModel.core_group else [])
+    assert [m.id for m in partnership.members] == ["member-one", "member-two"]
+    assert all(m.contacts.backup is not None for m in partnership.members)
+    assert {Hazard.data_breach, Hazard.loss_of_key_personnel} <= set(partnership.emergency.hazards)
+    assert [len(line.order) for line in partnership.emergency.succession] == [3]
+    assert partnership.agreement is not None
+    assert partnership.survivor_engagement is not None and partnership.survivor_engagement.compensation
+
+
+@pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
+def test_only_the_todos_are_left_to_lint(tmp_path: Path, level: Level, leadership: LeadershipModel) -> None:
+    # The skeleton itself follows every toolkit rule; what remains is filling in the placeholders.
+    loaded = load_partnerships([write_skeleton(tmp_path, level, leadership)])[0]
+
+    findings = lint(loaded.source, loaded.partnership)
+
+    assert findings
+    assert {finding.rule for finding in findings} == {"todo-left"}
+
+
+def test_the_slug_is_only_in_a_comment() -> None:
+    text = scaffold("county-task-force", Level.cooperation, LeadershipModel.primary_lead)
+
+    data = yaml.safe_load(text)
+
+    assert "county-task-force" in text
+    assert "county-task-force" not in repr(data)
+    assert all(line.startswith("#") for line in text.splitlines() if "county-task-force" in line)
+
+
+@pytest.mark.parametrize("slug", ["County Task Force", "task_force", "", "a\nname: injected", "-lead"])
+def test_a_slug_that_cannot_name_a_file_is_refused(slug: str) -> None:
+    with pytest.raises(ValueError, match="lowercase letters, digits and dashes"):
+        scaffold(slug, Level.cooperation, LeadershipModel.primary_lead)
+
+
+def test_skeleton_builds_draft_documents(tmp_path: Path) -> None:
+    path = write_skeleton(tmp_path, Level.multisector_collaboration, LeadershipModel.co_leadership)
+
+    report = build([path], tmp_path / "out")
+
+    folder = tmp_path / "out" / "new-partnership"
+    names = {p.name for p in report.written}
+    assert names == {"mou.docx", "governance-charter.docx", "emergency-response-guide.docx", "onboarding-packet.docx"}
+    assert all(not document.signoff.final for document in report.documents)
+    mou = (folder / "mou.txt").read_text(encoding="utf-8")
+    assert "TODO: the partnership's full name" in mou
+    assert "Draft" in mou or "DRAFT" in mou
