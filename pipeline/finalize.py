@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from pipeline.formatting import FIXED_TIMESTAMP
 from pipeline.history import Revision
+from pipeline.text import paragraph_style, style_names
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DRAFT_HEADER = "DRAFT – not for signature"
@@ -119,7 +120,8 @@ def _mark_draft(document: Document, notice: str) -> None:
             first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             first.insert_paragraph_before(DRAFT_HEADER, style=style)
     body = document.paragraphs
-    title = next((p for p in body if p.style is not None and p.style.name == "Title"), None)
+    styles = style_names(document)
+    title = next((p for p in body if paragraph_style(p, styles) == "Title"), None)
     if title is not None:
         _insert_after(title, notice, style)
     elif body:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -21,6 +23,7 @@ def docx_text(source: bytes | Path | Document) -> str:
         document = source
     else:
         document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    styles = style_names(document)
     lines: list[str] = []
     for header_line in _header_lines(document):
         lines.append(f"[header] {header_line}")
@@ -28,7 +31,7 @@ def docx_text(source: bytes | Path | Document) -> str:
         lines.append("")
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            line = _paragraph_line(block)
+            line = _paragraph_line(block, styles)
             if line:
                 lines.append(line)
         else:
@@ -49,11 +52,32 @@ def _header_lines(document: Document) -> list[str]:
     return seen
 
 
-def _paragraph_line(paragraph: Paragraph) -> str:
+def style_names(document: Document) -> dict[str | None, str]:
+    """Paragraph style id -> the style's name as Word shows it (None: the default style).
+
+    python-docx resolves `paragraph.style` by scanning every style, which made text extraction
+    the slowest step of a build; one map per document does the same job.
+    """
+    names: dict[str | None, str] = {}
+    for element in document.styles.element.findall(qn("w:style")):
+        name = element.find(qn("w:name"))
+        if name is not None:
+            ui_name = BabelFish.internal2ui(name.get(qn("w:val"), ""))
+            names[element.get(qn("w:styleId"))] = ui_name
+            if element.get(qn("w:default")) in ("1", "true") and element.get(qn("w:type")) == "paragraph":
+                names[None] = ui_name
+    return names
+
+
+def paragraph_style(paragraph: Paragraph, styles: dict[str | None, str]) -> str:
+    return styles.get(paragraph._p.style, styles.get(None, ""))
+
+
+def _paragraph_line(paragraph: Paragraph, styles: dict[str | None, str]) -> str:
     text = paragraph.text.strip()
     if not text:
         return ""
-    style = paragraph.style.name if paragraph.style is not None else ""
+    style = paragraph_style(paragraph, styles)
     if style == "Title":
         return f"# {text}"
     if style.startswith("Heading "):
