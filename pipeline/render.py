@@ -6,13 +6,16 @@ and every rendered part re-parsed strictly, because docxtpl's own parser silentl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -27,22 +30,85 @@ class TemplateRenderError(PartnerdocsError):
         super().__init__([Problem(str(template), message=message)])
 
 
+@functools.cache
 def make_environment() -> SandboxedEnvironment:
-    """The only Jinja environment templates are rendered with."""
+    """The only Jinja environment templates are rendered with (one per process)."""
     environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     environment.filters.update(formatting.FILTERS)
     return environment
 
 
-class _StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl re-parses rendered XML with recover=True, which drops content after broken markup."""
+@dataclass(frozen=True)
+class _CompiledPart:
+    template: Template
+    encoding: str
 
-    def fix_tables(self, xml: str) -> Any:
+
+# Compiled Jinja templates of every template part, per process: compiling costs more than rendering,
+# and it depends only on the template file, so each part is compiled once and reused.
+_COMPILED: dict[tuple[str, int, int, str], _CompiledPart] = {}
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_PARAGRAPH_START_RENDERED = re.compile(r"\n<w:p([ >])")
+
+
+class _CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl, with compiled parts cached and rendered XML checked strictly.
+
+    docxtpl re-parses rendered XML with recover=True, which silently drops content after broken
+    markup; every part is parsed strictly first. docxtpl's `{_{` escape for literal braces is not
+    applied to rendered text, so a value that happens to contain `{_{` is kept exactly as written.
+    """
+
+    def __init__(self, template: Path) -> None:
+        super().__init__(str(template))
+        stat = template.stat()
+        self._identity = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+
+    def build_xml(self, context: dict[str, Any], jinja_env: SandboxedEnvironment | None = None) -> str:
+        compiled = self._compiled("body", self._body_source, jinja_env)
+        return self._render_part(compiled, self.docx._part, context)
+
+    def build_headers_footers_xml(
+        self, context: dict[str, Any], uri: str, jinja_env: SandboxedEnvironment | None = None
+    ) -> Iterator[tuple[str, bytes]]:
+        for rel_key, part in self.get_headers_footers(uri):
+            source = functools.partial(self._part_source, part)
+            compiled = self._compiled(str(part.partname), source, jinja_env)
+            yield rel_key, self._render_part(compiled, part, context).encode(compiled.encoding)
+
+    def _body_source(self) -> str:
+        patched: str = self.patch_xml(self.get_xml())
+        return patched
+
+    def _part_source(self, part: Any) -> str:
+        patched: str = self.patch_xml(self.get_part_xml(part))
+        return patched
+
+    def render_properties(self, context: dict[str, Any], jinja_env: SandboxedEnvironment | None = None) -> None:
+        """Core properties are set in code after rendering, never through Jinja."""
+
+    def _compiled(self, name: str, source: Callable[[], str], jinja_env: SandboxedEnvironment | None) -> _CompiledPart:
+        key = (*self._identity, name)
+        found = _COMPILED.get(key)
+        if found is None:
+            xml = source()
+            environment = jinja_env or make_environment()
+            found = _CompiledPart(
+                environment.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", xml)),
+                self.get_headers_footers_encoding(xml),
+            )
+            _COMPILED[key] = found
+        return found
+
+    def _render_part(self, compiled: _CompiledPart, part: Any, context: dict[str, Any]) -> str:
+        self.current_rendering_part = part
+        xml = _PARAGRAPH_START_RENDERED.sub(r"<w:p\1", compiled.template.render(context))
         try:
             etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as error:
             raise ValueError(f"the rendered document is not well-formed XML ({error})") from error
-        return super().fix_tables(xml)
+        resolved: str = self.resolve_listing(xml)
+        return resolved
 
     def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:  # noqa: N803 (docxtpl's name)
         # docxtpl swaps in a plain XmlPart and only updates the relationship, so python-docx's
@@ -59,7 +125,7 @@ class _StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
 
 def render_template(template: Path, context: Mapping[str, Any]) -> Document:
     """Render one template and return the document in memory, ready to be finalized."""
-    document = _StrictDocxTemplate(str(template))
+    document = _CachingDocxTemplate(template)
     try:
         document.render(dict(context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as error:
