@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles import BabelFish
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
@@ -29,8 +29,10 @@ def docx_text(source: bytes | Path | Document) -> str:
         lines.append(f"[header] {header_line}")
     if lines:
         lines.append("")
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
+    # lxml directly: python-docx's objects re-run an XPath query per paragraph and per run, which made
+    # text extraction the slowest step of a build. The output is the same as Paragraph.text gives.
+    for block in document.element.body.iterchildren(_P, _TBL):
+        if block.tag == _P:
             line = _paragraph_line(block, styles)
             if line:
                 lines.append(line)
@@ -39,14 +41,38 @@ def docx_text(source: bytes | Path | Document) -> str:
     return "\n".join(lines) + "\n"
 
 
+_P, _TBL, _TR, _TC, _R, _HYPERLINK = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:hyperlink"))
+_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
+    qn(t) for t in ("w:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:noBreakHyphen")
+)
+_P_STYLE, _VAL, _TYPE = qn("w:pStyle"), qn("w:val"), qn("w:type")
+
+
+def paragraph_text(p: BaseOxmlElement) -> str:
+    """The text of a w:p element, as python-docx's Paragraph.text gives it."""
+    parts = []
+    for run in p.iterchildren(_R, _HYPERLINK):
+        for child in run.iter(_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN):
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag in (_TAB, _PTAB):
+                parts.append("\t")
+            elif tag == _CR or (tag == _BR and child.get(_TYPE) in (None, "textWrapping")):
+                parts.append("\n")
+            elif tag == _NO_BREAK_HYPHEN:
+                parts.append("-")
+    return "".join(parts)
+
+
 def _header_lines(document: Document) -> list[str]:
     seen: list[str] = []
     for section in document.sections:
         for header in (section.first_page_header, section.header):
             if header.is_linked_to_previous:
                 continue
-            for paragraph in header.paragraphs:
-                text = paragraph.text.strip()
+            for paragraph in header._element.iterchildren(_P):
+                text = paragraph_text(paragraph).strip()
                 if text and text not in seen:
                     seen.append(text)
     return seen
@@ -55,29 +81,32 @@ def _header_lines(document: Document) -> list[str]:
 def style_names(document: Document) -> dict[str | None, str]:
     """Paragraph style id -> the style's name as Word shows it (None: the default style).
 
-    python-docx resolves `paragraph.style` by scanning every style, which made text extraction
-    the slowest step of a build; one map per document does the same job.
+    python-docx resolves `paragraph.style` by scanning every style; one map per document does the same.
     """
     names: dict[str | None, str] = {}
     for element in document.styles.element.findall(qn("w:style")):
         name = element.find(qn("w:name"))
         if name is not None:
-            ui_name = BabelFish.internal2ui(name.get(qn("w:val"), ""))
+            ui_name = BabelFish.internal2ui(name.get(_VAL, ""))
             names[element.get(qn("w:styleId"))] = ui_name
             if element.get(qn("w:default")) in ("1", "true") and element.get(qn("w:type")) == "paragraph":
                 names[None] = ui_name
     return names
 
 
-def paragraph_style(paragraph: Paragraph, styles: dict[str | None, str]) -> str:
-    return styles.get(paragraph._p.style, styles.get(None, ""))
+def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: dict[str | None, str]) -> str:
+    """The style name of a paragraph (or w:p element), using a map from style_names()."""
+    p = paragraph._p if isinstance(paragraph, Paragraph) else paragraph
+    style = p.find(f"{qn('w:pPr')}/{_P_STYLE}")
+    style_id = style.get(_VAL) if style is not None else None
+    return styles.get(style_id, styles.get(None, ""))
 
 
-def _paragraph_line(paragraph: Paragraph, styles: dict[str | None, str]) -> str:
-    text = paragraph.text.strip()
+def _paragraph_line(p: BaseOxmlElement, styles: dict[str | None, str]) -> str:
+    text = paragraph_text(p).strip()
     if not text:
         return ""
-    style = paragraph_style(paragraph, styles)
+    style = paragraph_style(p, styles)
     if style == "Title":
         return f"# {text}"
     if style.startswith("Heading "):
@@ -89,17 +118,13 @@ def _paragraph_line(paragraph: Paragraph, styles: dict[str | None, str]) -> str:
     return text
 
 
-def _table_lines(table: Table) -> list[str]:
+def _table_lines(table: BaseOxmlElement) -> list[str]:
     lines = []
-    for row in table.rows:
+    for row in table.iterchildren(_TR):
         cells = []
-        previous = None
-        for cell in row.cells:
-            # Merged cells are reported once per grid column; print each merged cell once.
-            if cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(" / ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        for cell in row.iterchildren(_TC):
+            texts = (paragraph_text(p).strip() for p in cell.iterchildren(_P))
+            cells.append(" / ".join(text for text in texts if text))
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     return lines

@@ -22,6 +22,7 @@ HOSTILE = [
     "</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>bold",
     'O\'Malley "quoted"',
     "مرحبا 你好 Zúñiga",
+    "docxtpl escapes {_{ and }_} and {_% %_} stay as written",
 ]
 
 
