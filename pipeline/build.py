@@ -240,7 +240,7 @@ def _render(
     # Imported here so that commands which render nothing (validate, --help) stay quick to start.
     from pipeline.finalize import DocumentProperties, Finish, finalize
     from pipeline.render import render_template
-    from pipeline.text import docx_text
+    from pipeline.text import docx_text, style_names
 
     template = templates_dir / kind.template_name
     if not template.is_file():
@@ -248,7 +248,8 @@ def _render(
     partnership = loaded.partnership
     template_sha256 = sha256(template.read_bytes())
     document = render_template(template, planned.context)
-    current = fingerprint(template_sha256, docx_text(document))
+    styles = style_names(document)
+    current = fingerprint(template_sha256, docx_text(document, styles))
     signoff = evaluate(partnership, planned.name, required_approvers(partnership, kind.id, planned.name), current)
     notice = None
     if not signoff.final:
@@ -266,8 +267,8 @@ def _render(
         identifier=current,
         date=history.date,
     )
-    data = finalize(document, Finish(properties, notice, history.revisions))
-    text = docx_text(document)
+    data = finalize(document, Finish(properties, notice, history.revisions), styles)
+    text = docx_text(document, styles)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit)
 
 

@@ -57,10 +57,10 @@ class Finish:
     revisions: Sequence[Revision] = ()
 
 
-def finalize(document: Document, finish: Finish) -> bytes:
+def finalize(document: Document, finish: Finish, styles: dict[str | None, str] | None = None) -> bytes:
     """Apply the finish to a rendered document and return its reproducible bytes."""
     if finish.draft_notice is not None:
-        _mark_draft(document, finish.draft_notice)
+        _mark_draft(document, finish.draft_notice, styles if styles is not None else style_names(document))
     if finish.revisions:
         _add_revision_history(document, finish.revisions)
     _set_properties(document, finish.properties)
@@ -97,9 +97,9 @@ class _FixedTimeZipWriter:
         self._zip.close()
 
 
-def _draft_style(document: Document) -> ParagraphStyle:
+def _draft_style(document: Document, names: dict[str | None, str]) -> ParagraphStyle:
     styles = document.styles
-    if DRAFT_STYLE in [s.name for s in styles]:
+    if DRAFT_STYLE in names.values():
         style: ParagraphStyle = styles[DRAFT_STYLE]
         return style
     style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -109,8 +109,8 @@ def _draft_style(document: Document) -> ParagraphStyle:
     return style
 
 
-def _mark_draft(document: Document, notice: str) -> None:
-    style = _draft_style(document)
+def _mark_draft(document: Document, notice: str, styles: dict[str | None, str]) -> None:
+    style = _draft_style(document, styles)
     seen = set()
     for section in document.sections:
         for header in (section.header, section.first_page_header, section.even_page_header):
@@ -120,7 +120,6 @@ def _mark_draft(document: Document, notice: str) -> None:
             first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             first.insert_paragraph_before(DRAFT_HEADER, style=style)
     body = document.paragraphs
-    styles = style_names(document)
     title = next((p for p in body if paragraph_style(p, styles) == "Title"), None)
     if title is not None:
         _insert_after(title, notice, style)

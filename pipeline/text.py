@@ -17,13 +17,16 @@ from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 
-def docx_text(source: bytes | Path | Document) -> str:
-    """The text rendition of a .docx given as bytes, a path or a document in memory."""
+def docx_text(source: bytes | Path | Document, styles: dict[str | None, str] | None = None) -> str:
+    """The text rendition of a .docx given as bytes, a path or a document in memory.
+
+    `styles` (from style_names) saves rebuilding the style map when the caller already has it.
+    """
     if isinstance(source, Document):
         document = source
     else:
         document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    styles = style_names(document)
+    styles = styles if styles is not None else style_names(document)
     lines: list[str] = []
     for header_line in _header_lines(document):
         lines.append(f"[header] {header_line}")
