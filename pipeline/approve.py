@@ -15,7 +15,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.build import LoadedPartnership, RenderedDocument, load_partnerships, render_all
+from pipeline.documents import LoadedPartnership, RenderedDocument, load_partnerships, render_all
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 from pipeline.load import load_source
@@ -85,8 +85,8 @@ def _render_one(loaded: LoadedPartnership, document: str, templates_dir: Path) -
     if document not in names:
         listing = ", ".join(sorted(names)) or "none"
         raise _refusal(loaded.source.path, f"there is no document named '{document}'; its documents are: {listing}")
-    report = render_all([loaded], [names[document].id], templates_dir)
-    return next(d for d in report.documents if d.name == document)
+    rendered = render_all([loaded], [names[document].id], templates_dir)
+    return next(d for d in rendered if d.name == document)
 
 
 def _parse_date(path: Path, text: str | None) -> dt.date:

@@ -1,64 +1,54 @@
-"""The build: load and check everything first, render in memory, and only then write.
+"""The build: decide what is out of date, render it (in parallel), and move it into place all at once.
 
-Like mkdocs, nothing is written unless every input is valid and every document rendered, so a
-failed build (or a refused release) leaves the previous outputs exactly as they were.
+Every document is rendered into a hidden staging folder inside the output folder; only when every
+partnership succeeded are the files renamed into place (each rename is atomic), so a failed build
+or a refused release leaves the previous outputs exactly as they were. A partnership whose inputs
+(its YAML, the templates, the partnerdocs code, its git history) are unchanged since the manifest
+was written is skipped without even being parsed; this module imports nothing heavy for that.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import hashlib
+import os
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
-from pipeline.load import SourceDocument, load_file
-from pipeline.manifest import Entry, sha256, write_manifest
-from pipeline.signoff import SHORT, Signoff, approval_problems, evaluate, fingerprint, required_approvers
-from pipeline.validate import problem_at, validate_document
-from pipeline.write import write_atomically
-from schemas import Partnership
+from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind
+from pipeline.manifest import MANIFEST_NAME, read_manifest, sha256, write_manifest
 
 if TYPE_CHECKING:
+    from pipeline.documents import PartnershipResult, StagedDocument
     from pipeline.history import SourceHistory
 
 DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
+STAGING_PREFIX = ".partnerdocs-staging-"
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
-class LoadedPartnership:
-    source: SourceDocument
-    partnership: Partnership
-
-    @property
-    def slug(self) -> str:
-        return self.source.slug
-
-
-@dataclass(frozen=True)
-class RenderedDocument:
-    loaded: LoadedPartnership
-    kind: DocumentKind
-    name: str
-    docx: bytes
-    text: str
-    signoff: Signoff
-    template_sha256: str
-    source_commit: str | None
-
-    @property
-    def slug(self) -> str:
-        return self.loaded.slug
+class Template:
+    path: Path
+    sha256: str
 
 
 @dataclass
 class BuildReport:
-    written: list[Path] = field(default_factory=list)
+    documents: list[StagedDocument] = field(default_factory=list)
+    """The documents written by this build."""
+    unchanged: int = 0
+    """Documents left as they were because nothing they depend on changed."""
     skipped: list[str] = field(default_factory=list)
-    documents: list[RenderedDocument] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[Path]:
+        return [d.target for d in self.documents]
 
 
 def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
@@ -76,79 +66,39 @@ def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
-    """Every partnership, validated; or one PartnerdocsError listing the problems of all files."""
-    problems: list[Problem] = []
-    loaded: list[LoadedPartnership] = []
-    slugs: dict[str, Path] = {}
-    for path in find_partnership_files(paths):
-        try:
-            source = load_file(path)
-        except PartnerdocsError as error:
-            problems += error.problems
-            continue
-        if source.slug in slugs:
-            message = f"another file, {slugs[source.slug]}, has the same name; documents would overwrite each other"
+def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in files:
+        if path.stem in seen:
+            message = f"another file, {seen[path.stem]}, has the same name; documents would overwrite each other"
             problems.append(Problem(str(path), 1, 1, message=message))
-        slugs[source.slug] = path
-        partnership, found = validate_document(source)
-        problems += found
-        if partnership is not None:
-            required = required_approvals(partnership)
-            problems += [problem_at(source, loc, msg) for loc, msg in approval_problems(partnership, required)]
-            loaded.append(LoadedPartnership(source, partnership))
+        seen.setdefault(path.stem, path)
+    return problems
+
+
+def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path) -> dict[str, Template]:
+    """Each kind's template with the hash of its bytes; a missing template is a problem."""
+    templates, problems = {}, []
+    for kind in kinds:
+        path = templates_dir / kind.template_name
+        try:
+            templates[kind.id] = Template(path, sha256(path.read_bytes()))
+        except OSError:
+            problems.append(Problem(str(path), message=f"the {kind.id} template is missing"))
     if problems:
         raise PartnerdocsError(problems)
-    return loaded
+    return templates
 
 
-def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) -> list[Problem]:
-    """The lint findings of every partnership: warnings, or errors when strict."""
-    from pipeline.lint import lint
-
-    findings = [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership)]
-    return [dataclasses.replace(f, severity="error") for f in findings] if strict else findings
-
-
-def required_approvals(partnership: Partnership) -> dict[str, list[str]]:
-    """Every document of a partnership, with the ids of the members who must approve it."""
-    return {
-        name: required_approvers(partnership, kind.id, name)
-        for kind in KINDS.values()
-        for name in kind.document_names(partnership)
-    }
-
-
-def render_all(
-    partnerships: Iterable[LoadedPartnership],
-    kinds: Iterable[str] = (),
-    templates_dir: Path = TEMPLATES_DIR,
-    progress: Callable[[str], None] = lambda _: None,
-) -> BuildReport:
-    """Render the chosen kinds (default: all) of every partnership in memory; writes nothing."""
-    from pipeline.history import source_histories
-
-    chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
-    partnerships = list(partnerships)
-    histories = source_histories(p.source.path for p in partnerships)
-    report = BuildReport()
-    problems: list[Problem] = []
-    for loaded in partnerships:
-        history = histories[loaded.source.path.resolve()]
-        for kind in chosen:
-            reason = kind.requires(loaded.partnership)
-            if reason:
-                report.skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
-                continue
-            for planned in kind.plan(loaded.partnership):
-                progress(f"rendering {loaded.slug}/{planned.name}")
-                try:
-                    report.documents.append(_render(loaded, kind, planned, templates_dir, history))
-                except PartnerdocsError as error:
-                    problems += error.problems
-    if problems:
-        raise PartnerdocsError(problems)
-    return report
+def code_version() -> str:
+    """partnerdocs' version and a hash of its code: a change to either rebuilds everything."""
+    digest = hashlib.sha256(__version__.encode())
+    package_root = Path(__file__).resolve().parent.parent
+    for folder in ("pipeline", "schemas"):
+        for source in sorted((package_root / folder).rglob("*.py")):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def build(
@@ -156,139 +106,167 @@ def build(
     out_dir: Path,
     kinds: Iterable[str] = (),
     templates_dir: Path = TEMPLATES_DIR,
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Progress | None = None,
     release: bool = False,
     strict: bool = False,
+    jobs: int = 1,
+    force: bool = False,
 ) -> BuildReport:
-    """Render and write documents; with release=True, refuse unless every document is final;
-    with strict=True, refuse when lint finds anything."""
-    # Load, check and lint everything, then render in memory: a failure so far has written nothing.
-    partnerships = load_partnerships(paths)
-    warnings = lint_all(partnerships, strict)
-    if strict and warnings:
-        raise PartnerdocsError(warnings)
-    report = render_all(partnerships, kinds, templates_dir, progress)
-    report.warnings = warnings
-    if release:
-        _refuse_drafts(report.documents)
+    """Build what is out of date; refuse (writing nothing) on any problem, lint finding with strict,
+    or draft document with release."""
+    from pipeline.history import NO_HISTORY, source_histories
 
-    # Write last, each file atomically, then each partnership's manifest.
-    entries: dict[Path, list[Entry]] = {}
-    sources: dict[Path, dict[str, str | None]] = {}
-    for document in report.documents:
-        folder = out_dir / document.slug
-        docx_path = folder / f"{document.name}.docx"
-        write_atomically(docx_path, document.docx)
-        write_atomically(docx_path.with_suffix(".txt"), document.text.encode("utf-8"))
-        report.written.append(docx_path)
-        entries.setdefault(folder, []).append(_manifest_entry(document, sha256(document.docx)))
-        sources[folder] = {
-            "file": document.loaded.source.path.name,
-            "sha256": sha256(document.loaded.source.path.read_bytes()),
-            "commit": document.source_commit,
-        }
-    for folder, folder_entries in entries.items():
-        write_manifest(folder, sources[folder], folder_entries)
+    chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
+    files = find_partnership_files(paths)
+    problems = duplicate_slug_problems(files)
+    templates = template_digests(chosen, templates_dir)
+    histories = source_histories(files)
+    version = code_version()
+    report = BuildReport()
+    to_build = []
+    for path in files:
+        history = histories.get(path.resolve(), NO_HISTORY)
+        keys = {k.id: _input_key(version, path, templates[k.id], history.commit) for k in chosen}
+        current = None if force else _current_documents(out_dir / path.stem, keys)
+        if current is None:
+            to_build.append((path, history, keys))
+        else:
+            report.unchanged += len(current)
+            if release:
+                problems += _release_problems_from_manifest(path, current)
+    _remove_stale_staging(out_dir)
+    out_dir_existed = out_dir.exists()
+    staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+    try:
+        results = _run(to_build, [k.id for k in chosen], templates, staging, out_dir, strict, jobs, progress)
+        for result in results:
+            problems += result.problems
+            report.warnings += result.warnings
+            report.skipped += result.skipped
+            report.documents += result.documents
+            if release:
+                problems += [_not_final(result.path, d.entry.name, d.reasons) for d in result.documents if not d.final]
+        if strict:
+            problems += report.warnings
+        if problems:
+            raise PartnerdocsError(problems)
+        _move_into_place(results, out_dir, {path: keys for path, _, keys in to_build})
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not out_dir_existed and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
     return report
 
 
-def draft_reasons(signoff: Signoff, partnership: Partnership) -> str:
-    """Why a document is still a draft, in one line."""
-    parts = []
-    if signoff.missing:
-        parts.append("still to approve: " + ", ".join(_member_name(partnership, m) for m in signoff.missing))
-    if signoff.stale:
-        stale = ", ".join(
-            f"{_member_name(partnership, a.by)} approved an earlier version on {a.date} "
-            f"(fingerprint {a.fingerprint[:SHORT]})"
-            for a in signoff.stale
-        )
-        parts.append(f"out of date: {stale}")
-    if not signoff.required:
-        parts.append("nobody is set to approve it (add 'approvers' to the YAML)")
-    return "; ".join(parts)
+def _input_key(version: str, path: Path, template: Template, commit: str | None) -> str:
+    payload = f"{version}\n{sha256(path.read_bytes())}\n{template.sha256}\n{commit or ''}"
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _member_name(partnership: Partnership, member_id: str) -> str:
+def _current_documents(folder: Path, keys: dict[str, str]) -> list[dict[str, object]] | None:
+    """The manifest entries of the chosen kinds when all are up to date and present; None otherwise."""
+    manifest = read_manifest(folder / MANIFEST_NAME)
+    built = manifest.get("inputs", {})
+    if not isinstance(built, dict) or any(built.get(kind) != key for kind, key in keys.items()):
+        return None
+    entries = [e for e in manifest.get("documents", []) if isinstance(e, dict) and e.get("kind") in keys]
+    if not all((folder / str(e.get("path"))).is_file() for e in entries):
+        return None
+    return entries
+
+
+def _not_final(path: Path, name: str, reasons: str) -> Problem:
+    return Problem(str(path), path=f"approvals ({name})", message=f"{name} is not final: {reasons}")
+
+
+def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]) -> list[Problem]:
+    problems = []
+    for entry in entries:
+        if entry.get("status") != "final":
+            missing = entry.get("missing_approvals")
+            names = [str(m) for m in missing] if isinstance(missing, list) else []
+            reasons = f"still to approve: {', '.join(names)}" if names else "not approved"
+            problems.append(_not_final(path, str(entry.get("name")), reasons))
+    return problems
+
+
+def _run(
+    work: list[tuple[Path, SourceHistory, dict[str, str]]],
+    kinds: list[str],
+    templates: dict[str, Template],
+    staging: Path,
+    out_dir: Path,
+    strict: bool,
+    jobs: int,
+    progress: Progress | None,
+) -> list[PartnershipResult]:
+    from pipeline.documents import build_one
+
+    if not work:
+        return []
+    staging.mkdir(parents=True, exist_ok=True)
+    arguments = [(path, kinds, templates, history, staging, out_dir, strict) for path, history, _ in work]
+    if jobs <= 1 or len(work) == 1:
+        results = []
+        for done, args in enumerate(arguments, 1):
+            results.append(build_one(*args))
+            if progress:
+                progress(done, len(work))
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork: workers start with the modules already imported, so each starts working at once.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:
+        futures = {pool.submit(build_one, *args): index for index, args in enumerate(arguments)}
+        ordered: list[PartnershipResult | None] = [None] * len(arguments)
+        for done, future in enumerate(as_completed(futures), 1):
+            ordered[futures[future]] = future.result()
+            if progress:
+                progress(done, len(work))
+    return [result for result in ordered if result is not None]
+
+
+def _move_into_place(results: list[PartnershipResult], out_dir: Path, keys: dict[Path, dict[str, str]]) -> None:
+    for result in results:
+        if not result.documents:
+            continue
+        folder = out_dir / result.path.stem
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_documents_no_longer_made(folder, result, keys[result.path])
+        for document in result.documents:
+            # A rename replaces the directory entry: a symlink at the target is replaced, never followed.
+            document.staged.replace(document.target)
+            document.staged_text.replace(document.target.with_suffix(".txt"))
+        write_manifest(folder, result.source, [d.entry for d in result.documents], keys[result.path])
+
+
+def _remove_documents_no_longer_made(folder: Path, result: PartnershipResult, kinds: dict[str, str]) -> None:
+    """A letter whose writer left, say: its old files would otherwise look current."""
+    made = {d.entry.name for d in result.documents}
+    for entry in read_manifest(folder / MANIFEST_NAME).get("documents", []):
+        name = str(entry.get("name", ""))
+        if entry.get("kind") in kinds and name not in made and name:
+            for suffix in (".docx", ".txt", ".pdf"):
+                (folder / f"{name}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Staging folders left by a build that was killed: their process no longer exists."""
+    if not out_dir.is_dir():
+        return
+    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX)
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
     try:
-        return partnership.member(member_id).name
-    except KeyError:
-        return member_id
-
-
-def _refuse_drafts(documents: list[RenderedDocument]) -> None:
-    problems = [
-        Problem(
-            str(d.loaded.source.path),
-            path=f"approvals ({d.name})",
-            message=f"{d.name} is not final: {draft_reasons(d.signoff, d.loaded.partnership)}",
-        )
-        for d in documents
-        if not d.signoff.final
-    ]
-    if problems:
-        raise PartnerdocsError(problems)
-
-
-def _render(
-    loaded: LoadedPartnership,
-    kind: DocumentKind,
-    planned: PlannedDocument,
-    templates_dir: Path,
-    history: SourceHistory,
-) -> RenderedDocument:
-    # Imported here so that commands which render nothing (validate, --help) stay quick to start.
-    from pipeline.finalize import DocumentProperties, Finish, finalize
-    from pipeline.render import render_template
-    from pipeline.text import docx_text, style_names
-
-    template = templates_dir / kind.template_name
-    if not template.is_file():
-        raise PartnerdocsError([Problem(str(template), message=f"the {kind.id} template is missing")])
-    partnership = loaded.partnership
-    template_sha256 = sha256(template.read_bytes())
-    document = render_template(template, planned.context)
-    styles = style_names(document)
-    current = fingerprint(template_sha256, docx_text(document, styles))
-    signoff = evaluate(partnership, planned.name, required_approvers(partnership, kind.id, planned.name), current)
-    notice = None
-    if not signoff.final:
-        waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing) or "its approvers"
-        notice = (
-            f"Draft – not for signature. This version (content fingerprint {current[:SHORT]}) "
-            f"still needs approval from {waiting}."
-        )
-    properties = DocumentProperties(
-        title=f"{planned.title}: {partnership.name}",
-        subject=partnership.name,
-        keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
-        category=kind.title,
-        status="Final" if signoff.final else "Draft",
-        identifier=current,
-        date=history.date,
-    )
-    data = finalize(document, Finish(properties, notice, history.revisions), styles)
-    text = docx_text(document, styles)
-    return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit)
-
-
-def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
-    signoff = document.signoff
-    approvals = tuple(
-        {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "yes"}
-        for a in signoff.approved
-    ) + tuple(
-        {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "no"} for a in signoff.stale
-    )
-    return Entry(
-        name=document.name,
-        kind=document.kind.id,
-        sha256=digest,
-        fingerprint=signoff.fingerprint,
-        status=signoff.status,
-        template=document.kind.template_name,
-        template_sha256=document.template_sha256,
-        required=signoff.required,
-        approvals=approvals,
-        missing=signoff.missing,
-    )
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

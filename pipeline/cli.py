@@ -6,8 +6,11 @@ User errors (PartnerdocsError) are printed without a traceback and exit 1; usage
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +77,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     Example:
       partnerdocs validate partnerships/county-task-force.yaml
     """
-    from pipeline.build import load_partnerships
+    from pipeline.documents import load_partnerships
 
     try:
         loaded = load_partnerships(paths)
@@ -165,7 +168,7 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     Example:
       partnerdocs lint --strict partnerships/county-task-force.yaml
     """
-    from pipeline.build import lint_all, load_partnerships
+    from pipeline.documents import lint_all, load_partnerships
 
     findings = lint_all(load_partnerships(paths), strict)
     if output_format == "json":
@@ -217,6 +220,15 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     help="Refuse, writing nothing, unless every document is final (what CI runs on merge to main).",
 )
 @STRICT
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Partnerships built at the same time, in separate processes.",
+)
+@click.option("--force", is_flag=True, help="Rebuild every document, even those whose inputs did not change.")
 def build(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...],
@@ -225,6 +237,8 @@ def build(
     make_pdf: bool,
     release: bool,
     strict: bool,
+    jobs: int,
+    force: bool,
 ) -> None:
     """Build the documents of partnerships.
 
@@ -236,6 +250,9 @@ def build(
     A document is FINAL when every required signatory approved exactly its current content (see
     'partnerdocs approve'); otherwise it is a DRAFT, marked in its header and under its title.
 
+    Documents whose inputs (the YAML, the templates, partnerdocs itself) did not change since the last
+    build are left as they are; --force rebuilds them.
+
     \b
     Examples:
       partnerdocs build
@@ -243,33 +260,60 @@ def build(
       partnerdocs build --pdf
     """
     from pipeline.build import build as run_build
-    from pipeline.build import draft_reasons
 
-    report = run_build(paths, out_dir, kinds, templates_dir, progress=_progress, release=release, strict=strict)
+    with _progress_bar() as progress:
+        report = run_build(
+            paths, out_dir, kinds, templates_dir, progress, release=release, strict=strict, jobs=jobs, force=force
+        )
     if report.warnings:
         click.echo(format_problems(report.warnings), err=True)
     for note in report.skipped:
         click.echo(f"skipped {note}", err=True)
-    for path, document in zip(report.written, report.documents, strict=True):
-        status = "final" if document.signoff.final else "DRAFT"
-        click.echo(f"wrote {path} (+ {path.with_suffix('.txt').name}) [{status}]")
-        if document.signoff.stale:
-            click.echo(f"  draft again: {draft_reasons(document.signoff, document.loaded.partnership)}", err=True)
+    for document in report.documents:
+        status = "final" if document.final else "DRAFT"
+        click.echo(f"wrote {document.target} (+ {document.target.with_suffix('.txt').name}) [{status}]")
+        if document.stale:
+            click.echo(f"  draft again: {document.reasons}", err=True)
     if make_pdf:
         from pipeline.pdf import convert_to_pdf
 
-        _progress(f"converting {len(report.written)} documents to PDF with LibreOffice")
-        for pdf in convert_to_pdf(report.written):
+        missing = [p for p in _all_documents(out_dir, paths) if not p.with_suffix(".pdf").is_file()]
+        for pdf in convert_to_pdf(sorted(set(report.written) | set(missing))):
             click.echo(f"wrote {pdf}")
-    drafts = sum(1 for d in report.documents if not d.signoff.final)
-    summary = f"{len(report.written)} document{'s' if len(report.written) != 1 else ''} built"
-    click.echo(f"{summary}, {drafts} of them draft{'s' if drafts != 1 else ''}." if drafts else f"{summary}.")
+    drafts = sum(1 for d in report.documents if not d.final)
+    summary = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''} built"
+    summary += f", {drafts} of them draft{'s' if drafts != 1 else ''}" if drafts else ""
+    if report.unchanged:
+        summary += f"; {report.unchanged} unchanged (use --force to rebuild them)"
+    click.echo(summary + ".")
 
 
-def _progress(message: str) -> None:
+def _all_documents(out_dir: Path, paths: tuple[Path, ...]) -> list[Path]:
+    from pipeline.build import find_partnership_files
+
+    return [p for f in find_partnership_files(paths) for p in (out_dir / f.stem).glob("*.docx")]
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     # Only on a terminal: logs and CI stay quiet and readable.
-    if sys.stderr.isatty():
-        click.echo(f"  {message}...", err=True)
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 @main.command()
@@ -349,16 +393,16 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
     """
-    from pipeline.build import draft_reasons, load_partnerships, render_all
+    from pipeline.documents import draft_reasons, load_partnerships, render_all
 
-    report = render_all(load_partnerships(paths), templates_dir=templates_dir)
-    for document in report.documents:
+    documents = render_all(load_partnerships(paths), templates_dir=templates_dir)
+    for document in documents:
         line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
         if not document.signoff.final:
             line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
         click.echo(line)
-    drafts = sum(1 for d in report.documents if not d.signoff.final)
-    click.echo(f"{len(report.documents) - drafts} final, {drafts} draft.")
+    drafts = sum(1 for d in documents if not d.signoff.final)
+    click.echo(f"{len(documents) - drafts} final, {drafts} draft.")
 
 
 @main.command()

@@ -55,17 +55,25 @@ class Entry:
         }
 
 
-def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry]) -> Path:
-    """Write the manifest, keeping entries of documents built earlier that this build did not touch."""
+def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry], inputs: dict[str, str]) -> Path:
+    """Write the manifest, keeping what earlier builds recorded for kinds this build did not touch.
+
+    `inputs` maps each kind built to the key of everything its documents depend on; the next build
+    skips the kind while the key is unchanged.
+    """
     path = folder / MANIFEST_NAME
+    previous = read_manifest(path)
     documents = {entry.name: entry.as_json() for entry in entries}
-    for old in read_manifest(path).get("documents", []):
+    for old in previous.get("documents", []):
         name = old.get("name")
-        if name and name not in documents and (folder / f"{name}.docx").is_file():
+        if name and name not in documents and old.get("kind") not in inputs and (folder / f"{name}.docx").is_file():
             documents[name] = old
+    recorded = previous.get("inputs")
+    old_inputs: dict[str, str] = recorded if isinstance(recorded, dict) else {}
     manifest = {
         "partnerdocs_version": __version__,
         "source": source,
+        "inputs": dict(sorted({**old_inputs, **inputs}.items())),
         "documents": [documents[name] for name in sorted(documents)],
     }
     write_atomically(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

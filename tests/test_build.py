@@ -69,7 +69,7 @@ def test_template_failure_leaves_earlier_outputs_untouched(
     broken.mkdir()
     make_template(broken / "mou.docx", ["{{ no_such_variable }}"])
     with pytest.raises(PartnerdocsError) as caught:
-        build([path], out, templates_dir=broken)
+        build([path], out, ["mou"], templates_dir=broken)
     assert "'no_such_variable' is undefined" in str(caught.value)
     assert snapshot(out) == before
 

@@ -15,7 +15,7 @@ from docxtpl import DocxTemplate
 
 from conftest import EXAMPLES, ROOT
 from pipeline.audience import Audience, is_visible
-from pipeline.build import load_partnerships
+from pipeline.documents import load_partnerships
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 from pipeline.render import make_environment
 from schemas import Partnership

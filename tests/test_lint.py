@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, minimal_data
-from pipeline.build import lint_all, load_partnerships
 from pipeline.cli import main
+from pipeline.documents import lint_all, load_partnerships
 from pipeline.lint import RULES
 from pipeline.reference import rules_markdown, schema_markdown
 

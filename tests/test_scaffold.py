@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.build import build, load_partnerships
+from pipeline.build import build
+from pipeline.documents import load_partnerships
 from pipeline.lint import lint
 from pipeline.scaffold import SCHEMA_LINE, scaffold
 from schemas.vocabulary import DecisionMethod, Formality, Hazard, LeadershipModel, Level
@@ -109,7 +110,7 @@ def test_skeleton_builds_draft_documents(tmp_path: Path) -> None:
     folder = tmp_path / "out" / "new-partnership"
     names = {p.name for p in report.written}
     assert names == {"mou.docx", "governance-charter.docx", "emergency-response-guide.docx", "onboarding-packet.docx"}
-    assert all(not document.signoff.final for document in report.documents)
+    assert all(not document.final for document in report.documents)
     mou = (folder / "mou.txt").read_text(encoding="utf-8")
     assert "TODO: the partnership's full name" in mou
     assert "Draft" in mou or "DRAFT" in mou

@@ -1,0 +1,281 @@
+"""The documents of partnerships: load and check each file, lint it, render its documents.
+
+`build_one` does all of it for one partnership file and stages the results on disk; pipeline.build
+runs it for many files (in worker processes with --jobs) and moves the staged files into place only
+when every one succeeded. Nothing here is imported by commands that render nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.build import Template, find_partnership_files, template_digests
+from pipeline.errors import PartnerdocsError, Problem
+from pipeline.finalize import DocumentProperties, Finish, finalize
+from pipeline.history import NO_HISTORY, SourceHistory, source_histories
+from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
+from pipeline.load import SourceDocument, load_file
+from pipeline.manifest import Entry, sha256
+from pipeline.render import render_template
+from pipeline.signoff import SHORT, Signoff, approval_problems, evaluate, fingerprint, required_approvers
+from pipeline.text import docx_text, style_names
+from pipeline.validate import problem_at, validate_document
+from schemas import Partnership
+
+
+@dataclass(frozen=True)
+class LoadedPartnership:
+    source: SourceDocument
+    partnership: Partnership
+
+    @property
+    def slug(self) -> str:
+        return self.source.slug
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    loaded: LoadedPartnership
+    kind: DocumentKind
+    name: str
+    docx: bytes
+    text: str
+    signoff: Signoff
+    template_sha256: str
+    source_commit: str | None
+
+    @property
+    def slug(self) -> str:
+        return self.loaded.slug
+
+
+@dataclass(frozen=True)
+class StagedDocument:
+    """A document rendered and written under the staging folder, waiting to be moved into place."""
+
+    target: Path
+    staged: Path
+    staged_text: Path
+    entry: Entry
+    final: bool
+    reasons: str
+    """Why it is a draft ('' when final)."""
+    stale: bool
+    """True when approvals exist but were given for an earlier version."""
+
+
+@dataclass(frozen=True)
+class PartnershipResult:
+    """Everything one partnership file produced: problems, or staged documents."""
+
+    path: Path
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    skipped: tuple[str, ...] = ()
+    documents: tuple[StagedDocument, ...] = ()
+    source: dict[str, str | None] = dataclasses.field(default_factory=dict)
+
+
+def load_one(path: Path) -> tuple[LoadedPartnership | None, list[Problem]]:
+    """One partnership, validated (None if invalid), with every problem found in it."""
+    try:
+        source = load_file(path)
+    except PartnerdocsError as error:
+        return None, list(error.problems)
+    partnership, problems = validate_document(source)
+    if partnership is None:
+        return None, problems
+    required = required_approvals(partnership)
+    problems += [problem_at(source, loc, msg) for loc, msg in approval_problems(partnership, required)]
+    return (None if problems else LoadedPartnership(source, partnership)), problems
+
+
+def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
+    """Every partnership, validated; or one PartnerdocsError listing the problems of all files."""
+    from pipeline.build import duplicate_slug_problems
+
+    files = find_partnership_files(paths)
+    problems = duplicate_slug_problems(files)
+    loaded = []
+    for path in files:
+        partnership, found = load_one(path)
+        problems += found
+        if partnership is not None:
+            loaded.append(partnership)
+    if problems:
+        raise PartnerdocsError(problems)
+    return loaded
+
+
+def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) -> list[Problem]:
+    """The lint findings of every partnership: warnings, or errors when strict."""
+    from pipeline.lint import lint
+
+    findings = [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership)]
+    return [dataclasses.replace(f, severity="error") for f in findings] if strict else findings
+
+
+def required_approvals(partnership: Partnership) -> dict[str, list[str]]:
+    """Every document of a partnership, with the ids of the members who must approve it."""
+    return {
+        name: required_approvers(partnership, kind.id, name)
+        for kind in KINDS.values()
+        for name in kind.document_names(partnership)
+    }
+
+
+def render_all(
+    partnerships: Iterable[LoadedPartnership],
+    kinds: Iterable[str] = (),
+    templates_dir: Path = TEMPLATES_DIR,
+) -> list[RenderedDocument]:
+    """Render the chosen kinds (default: all) of every partnership in memory; writes nothing."""
+    chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
+    partnerships = list(partnerships)
+    templates = template_digests(chosen, templates_dir)
+    histories = source_histories(p.source.path for p in partnerships)
+    rendered = []
+    for loaded in partnerships:
+        history = histories.get(loaded.source.path.resolve(), NO_HISTORY)
+        for kind in chosen:
+            if kind.requires(loaded.partnership) is None:
+                for planned in kind.plan(loaded.partnership):
+                    rendered.append(_render(loaded, kind, planned, templates[kind.id], history))
+    return rendered
+
+
+def build_one(
+    path: Path,
+    kinds: Sequence[str],
+    templates: dict[str, Template],
+    history: SourceHistory,
+    staging: Path,
+    out_dir: Path,
+    strict: bool = False,
+) -> PartnershipResult:
+    """Check, lint and render one partnership file, writing its documents under `staging`."""
+    from pipeline.lint import lint
+
+    loaded, problems = load_one(path)
+    if loaded is None:
+        return PartnershipResult(path, problems=tuple(problems))
+    warnings = lint(loaded.source, loaded.partnership)
+    if strict:
+        warnings = [dataclasses.replace(w, severity="error") for w in warnings]
+    skipped, staged = [], []
+    try:
+        for kind in (KINDS[k] for k in kinds):
+            reason = kind.requires(loaded.partnership)
+            if reason:
+                skipped.append(f"{path}: no {kind.id}: {reason}")
+                continue
+            for planned in kind.plan(loaded.partnership):
+                document = _render(loaded, kind, planned, templates[kind.id], history)
+                staged.append(_stage(document, staging, out_dir))
+    except PartnerdocsError as error:
+        return PartnershipResult(path, problems=tuple(error.problems))
+    source = {"file": path.name, "sha256": sha256(path.read_bytes()), "commit": history.commit}
+    return PartnershipResult(path, (), tuple(warnings), tuple(skipped), tuple(staged), source)
+
+
+def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDocument:
+    folder = staging / document.slug
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = folder / f"{document.name}.docx"
+    staged.write_bytes(document.docx)
+    staged_text = staged.with_suffix(".txt")
+    staged_text.write_bytes(document.text.encode("utf-8"))
+    signoff = document.signoff
+    reasons = "" if signoff.final else draft_reasons(signoff, document.loaded.partnership)
+    return StagedDocument(
+        target=out_dir / document.slug / f"{document.name}.docx",
+        staged=staged,
+        staged_text=staged_text,
+        entry=_manifest_entry(document, sha256(document.docx)),
+        final=signoff.final,
+        reasons=reasons,
+        stale=bool(signoff.stale),
+    )
+
+
+def draft_reasons(signoff: Signoff, partnership: Partnership) -> str:
+    """Why a document is still a draft, in one line."""
+    parts = []
+    if signoff.missing:
+        parts.append("still to approve: " + ", ".join(_member_name(partnership, m) for m in signoff.missing))
+    if signoff.stale:
+        stale = ", ".join(
+            f"{_member_name(partnership, a.by)} approved an earlier version on {a.date} "
+            f"(fingerprint {a.fingerprint[:SHORT]})"
+            for a in signoff.stale
+        )
+        parts.append(f"out of date: {stale}")
+    if not signoff.required:
+        parts.append("nobody is set to approve it (add 'approvers' to the YAML)")
+    return "; ".join(parts)
+
+
+def _member_name(partnership: Partnership, member_id: str) -> str:
+    try:
+        return partnership.member(member_id).name
+    except KeyError:
+        return member_id
+
+
+def _render(
+    loaded: LoadedPartnership,
+    kind: DocumentKind,
+    planned: PlannedDocument,
+    template: Template,
+    history: SourceHistory,
+) -> RenderedDocument:
+    partnership = loaded.partnership
+    template_sha256 = template.sha256
+    document = render_template(template.path, planned.context)
+    styles = style_names(document)
+    current = fingerprint(template_sha256, docx_text(document, styles))
+    signoff = evaluate(partnership, planned.name, required_approvers(partnership, kind.id, planned.name), current)
+    notice = None
+    if not signoff.final:
+        waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing) or "its approvers"
+        notice = (
+            f"Draft – not for signature. This version (content fingerprint {current[:SHORT]}) "
+            f"still needs approval from {waiting}."
+        )
+    properties = DocumentProperties(
+        title=f"{planned.title}: {partnership.name}",
+        subject=partnership.name,
+        keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
+        category=kind.title,
+        status="Final" if signoff.final else "Draft",
+        identifier=current,
+        date=history.date,
+    )
+    data = finalize(document, Finish(properties, notice, history.revisions), styles)
+    text = docx_text(document, styles)
+    return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit)
+
+
+def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
+    signoff = document.signoff
+    approvals = tuple(
+        {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "yes"}
+        for a in signoff.approved
+    ) + tuple(
+        {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "no"} for a in signoff.stale
+    )
+    return Entry(
+        name=document.name,
+        kind=document.kind.id,
+        sha256=digest,
+        fingerprint=signoff.fingerprint,
+        status=signoff.status,
+        template=document.kind.template_name,
+        template_sha256=document.template_sha256,
+        required=signoff.required,
+        approvals=approvals,
+        missing=signoff.missing,
+    )
