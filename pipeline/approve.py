@@ -15,10 +15,11 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.documents import LoadedPartnership, RenderedDocument, load_partnerships, render_all
+from pipeline.documents import RenderedDocument, render_all
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 from pipeline.load import load_source
+from pipeline.partnerships import LoadedPartnership, load_partnerships
 from pipeline.signoff import SHORT
 from pipeline.validate import validate_document
 from pipeline.write import write_atomically

@@ -127,18 +127,19 @@ def build(
     for path in files:
         history = histories.get(path.resolve(), NO_HISTORY)
         keys = {k.id: _input_key(version, path, templates[k.id], history.commit) for k in chosen}
-        current = None if force else _current_documents(out_dir / path.stem, keys)
-        if current is None:
-            to_build.append((path, history, keys))
-        else:
-            report.unchanged += len(current)
+        current = {} if force else _current_documents(out_dir / path.stem, keys)
+        stale = {kind: key for kind, key in keys.items() if kind not in current}
+        if stale:
+            to_build.append((path, history, stale))
+        for entries in current.values():
+            report.unchanged += len(entries)
             if release:
-                problems += _release_problems_from_manifest(path, current)
+                problems += _release_problems_from_manifest(path, entries)
     _remove_stale_staging(out_dir)
     out_dir_existed = out_dir.exists()
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
     try:
-        results = _run(to_build, [k.id for k in chosen], templates, staging, out_dir, strict, jobs, progress)
+        results = _run(to_build, templates, staging, out_dir, strict, jobs, progress)
         for result in results:
             problems += result.problems
             report.warnings += result.warnings
@@ -163,16 +164,19 @@ def _input_key(version: str, path: Path, template: Template, commit: str | None)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _current_documents(folder: Path, keys: dict[str, str]) -> list[dict[str, object]] | None:
-    """The manifest entries of the chosen kinds when all are up to date and present; None otherwise."""
+def _current_documents(folder: Path, keys: dict[str, str]) -> dict[str, list[dict[str, object]]]:
+    """The manifest entries of each kind that is up to date (same inputs, files present), by kind."""
     manifest = read_manifest(folder / MANIFEST_NAME)
-    built = manifest.get("inputs", {})
-    if not isinstance(built, dict) or any(built.get(kind) != key for kind, key in keys.items()):
-        return None
-    entries = [e for e in manifest.get("documents", []) if isinstance(e, dict) and e.get("kind") in keys]
-    if not all((folder / str(e.get("path"))).is_file() for e in entries):
-        return None
-    return entries
+    built = manifest.get("inputs")
+    if not isinstance(built, dict):
+        return {}
+    entries = [e for e in manifest.get("documents", []) if isinstance(e, dict)]
+    current = {}
+    for kind, key in keys.items():
+        mine = [e for e in entries if e.get("kind") == kind]
+        if built.get(kind) == key and all((folder / str(e.get("path"))).is_file() for e in mine):
+            current[kind] = mine
+    return current
 
 
 def _not_final(path: Path, name: str, reasons: str) -> Problem:
@@ -192,7 +196,6 @@ def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]
 
 def _run(
     work: list[tuple[Path, SourceHistory, dict[str, str]]],
-    kinds: list[str],
     templates: dict[str, Template],
     staging: Path,
     out_dir: Path,
@@ -200,12 +203,12 @@ def _run(
     jobs: int,
     progress: Progress | None,
 ) -> list[PartnershipResult]:
-    from pipeline.documents import build_one
-
     if not work:
         return []
+    from pipeline.documents import build_one
+
     staging.mkdir(parents=True, exist_ok=True)
-    arguments = [(path, kinds, templates, history, staging, out_dir, strict) for path, history, _ in work]
+    arguments = [(path, list(stale), templates, history, staging, out_dir, strict) for path, history, stale in work]
     if jobs <= 1 or len(work) == 1:
         results = []
         for done, args in enumerate(arguments, 1):
@@ -230,9 +233,9 @@ def _run(
 
 def _move_into_place(results: list[PartnershipResult], out_dir: Path, keys: dict[Path, dict[str, str]]) -> None:
     for result in results:
-        if not result.documents:
-            continue
         folder = out_dir / result.path.stem
+        if not result.documents and not (folder / MANIFEST_NAME).is_file():
+            continue
         folder.mkdir(parents=True, exist_ok=True)
         _remove_documents_no_longer_made(folder, result, keys[result.path])
         for document in result.documents:

@@ -77,7 +77,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     Example:
       partnerdocs validate partnerships/county-task-force.yaml
     """
-    from pipeline.documents import load_partnerships
+    from pipeline.partnerships import load_partnerships
 
     try:
         loaded = load_partnerships(paths)
@@ -168,7 +168,7 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     Example:
       partnerdocs lint --strict partnerships/county-task-force.yaml
     """
-    from pipeline.documents import lint_all, load_partnerships
+    from pipeline.partnerships import lint_all, load_partnerships
 
     findings = lint_all(load_partnerships(paths), strict)
     if output_format == "json":
@@ -393,7 +393,8 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
     """
-    from pipeline.documents import draft_reasons, load_partnerships, render_all
+    from pipeline.documents import draft_reasons, render_all
+    from pipeline.partnerships import load_partnerships
 
     documents = render_all(load_partnerships(paths), templates_dir=templates_dir)
     for document in documents:

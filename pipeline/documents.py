@@ -12,28 +12,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build import Template, find_partnership_files, template_digests
+from pipeline.build import Template, template_digests
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
 from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
-from pipeline.load import SourceDocument, load_file
 from pipeline.manifest import Entry, sha256
+from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
-from pipeline.signoff import SHORT, Signoff, approval_problems, evaluate, fingerprint, required_approvers
+from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint, required_approvers
 from pipeline.text import docx_text, style_names
-from pipeline.validate import problem_at, validate_document
 from schemas import Partnership
-
-
-@dataclass(frozen=True)
-class LoadedPartnership:
-    source: SourceDocument
-    partnership: Partnership
-
-    @property
-    def slug(self) -> str:
-        return self.source.slug
 
 
 @dataclass(frozen=True)
@@ -77,54 +66,6 @@ class PartnershipResult:
     skipped: tuple[str, ...] = ()
     documents: tuple[StagedDocument, ...] = ()
     source: dict[str, str | None] = dataclasses.field(default_factory=dict)
-
-
-def load_one(path: Path) -> tuple[LoadedPartnership | None, list[Problem]]:
-    """One partnership, validated (None if invalid), with every problem found in it."""
-    try:
-        source = load_file(path)
-    except PartnerdocsError as error:
-        return None, list(error.problems)
-    partnership, problems = validate_document(source)
-    if partnership is None:
-        return None, problems
-    required = required_approvals(partnership)
-    problems += [problem_at(source, loc, msg) for loc, msg in approval_problems(partnership, required)]
-    return (None if problems else LoadedPartnership(source, partnership)), problems
-
-
-def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
-    """Every partnership, validated; or one PartnerdocsError listing the problems of all files."""
-    from pipeline.build import duplicate_slug_problems
-
-    files = find_partnership_files(paths)
-    problems = duplicate_slug_problems(files)
-    loaded = []
-    for path in files:
-        partnership, found = load_one(path)
-        problems += found
-        if partnership is not None:
-            loaded.append(partnership)
-    if problems:
-        raise PartnerdocsError(problems)
-    return loaded
-
-
-def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) -> list[Problem]:
-    """The lint findings of every partnership: warnings, or errors when strict."""
-    from pipeline.lint import lint
-
-    findings = [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership)]
-    return [dataclasses.replace(f, severity="error") for f in findings] if strict else findings
-
-
-def required_approvals(partnership: Partnership) -> dict[str, list[str]]:
-    """Every document of a partnership, with the ids of the members who must approve it."""
-    return {
-        name: required_approvers(partnership, kind.id, name)
-        for kind in KINDS.values()
-        for name in kind.document_names(partnership)
-    }
 
 
 def render_all(

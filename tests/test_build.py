@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import EXAMPLES, minimal_data
+from conftest import EXAMPLES, ROOT, minimal_data
 from pipeline.build import build
 from pipeline.errors import PartnerdocsError
 from pipeline.text import docx_text
@@ -141,3 +141,98 @@ def test_output_under_a_file_gives_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PartnerdocsError) as caught:
         write_atomically(blocker / "slug" / "mou.docx", b"x")
     assert str(caught.value).endswith("cannot write the file: Not a directory")
+
+
+def test_unchanged_partnerships_are_skipped_and_changed_ones_rebuilt(examples_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build([examples_copy], out)
+    assert first.unchanged == 0 and first.documents
+    before = snapshot(out)
+    second = build([examples_copy], out)
+    assert second.documents == [] and second.unchanged == len(first.documents)
+    assert snapshot(out) == before
+    harbor = examples_copy / "harbor-hope-omalley.yaml"
+    harbor.write_text(harbor.read_text(encoding="utf-8").replace("Port Alder", "Port Alder City"), encoding="utf-8")
+    third = build([examples_copy], out)
+    assert {d.target.parent.name for d in third.documents} == {"harbor-hope-omalley"}
+    after = snapshot(out)
+    untouched = [name for name in before if not name.startswith("harbor-hope-omalley/")]
+    assert all(after[name] == before[name] for name in untouched)
+    forced = build([examples_copy], out, force=True)
+    assert forced.unchanged == 0 and len(forced.documents) == len(first.documents)
+
+
+def test_a_template_change_rebuilds_only_that_kind(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    path = write_partnership()
+    build([path], tmp_path / "out", templates_dir=templates)
+    document = docx.Document(str(templates / "mou.docx"))
+    document.add_paragraph("A new closing sentence.")
+    document.save(str(templates / "mou.docx"))
+    report = build([path], tmp_path / "out", templates_dir=templates)
+    assert [d.entry.name for d in report.documents] == ["mou"]
+    assert report.unchanged == 3
+
+
+def test_parallel_build_is_byte_identical_to_a_serial_one(built_examples: Path, tmp_path: Path) -> None:
+    parallel = tmp_path / "parallel"
+    build([built_examples.parent / "partnerships"], parallel, jobs=2)
+    serial = {p.relative_to(built_examples): p.read_bytes() for p in built_examples.rglob("*.*")}
+    both = {p.relative_to(parallel): p.read_bytes() for p in parallel.rglob("*.*")}
+    assert serial.keys() == both.keys()
+    assert [name for name in serial if serial[name] != both[name]] == []
+
+
+def test_no_staging_folder_is_left_behind(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([write_partnership()], out)
+    (out / ".partnerdocs-staging-999999999").mkdir()  # left by a build that was killed
+    data = minimal_data()
+    data["mission"] = "A new mission."
+    build([write_partnership(data)], out)
+    assert [p.name for p in out.iterdir()] == ["pathways"]
+
+
+def test_commands_that_render_nothing_do_not_import_rendering(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "for args in (['--help'], ['validate', sys.argv[1]]):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('docx', 'docxtpl', 'jinja2', 'lxml') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(ROOT / "partnerships")], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_no_op_build_does_not_even_parse_the_yaml(examples_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    build([examples_copy], tmp_path / "out")
+    probe = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "try:\n"
+        "    main(['build', sys.argv[1], '--out', sys.argv[2]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('docx', 'pydantic', 'yaml') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(examples_copy), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "0 documents built; " in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -15,8 +15,8 @@ from docxtpl import DocxTemplate
 
 from conftest import EXAMPLES, ROOT
 from pipeline.audience import Audience, is_visible
-from pipeline.documents import load_partnerships
 from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.partnerships import load_partnerships
 from pipeline.render import make_environment
 from schemas import Partnership
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, minimal_data
 from pipeline.cli import main
-from pipeline.documents import lint_all, load_partnerships
 from pipeline.lint import RULES
+from pipeline.partnerships import lint_all, load_partnerships
 from pipeline.reference import rules_markdown, schema_markdown
 
 runner = CliRunner()

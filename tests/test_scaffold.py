@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from pipeline.build import build
-from pipeline.documents import load_partnerships
 from pipeline.lint import lint
+from pipeline.partnerships import load_partnerships
 from pipeline.scaffold import SCHEMA_LINE, scaffold
 from schemas.vocabulary import DecisionMethod, Formality, Hazard, LeadershipModel, Level
 
