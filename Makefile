@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: docs test lint schema validate status release diff-driver clean help
+.PHONY: docs test lint schema validate status release diff-driver bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -36,12 +36,15 @@ test: $(STAMP) lint ## set up, then run the linters and the test suite
 	$(BIN)/pytest
 
 lint: $(STAMP) ## ruff (style and errors) and mypy (types)
-	$(BIN)/ruff check pipeline schemas tests
-	$(BIN)/ruff format --check pipeline schemas tests
+	$(BIN)/ruff check pipeline schemas tests bench
+	$(BIN)/ruff format --check pipeline schemas tests bench
 	$(BIN)/mypy
 
 schema: $(STAMP) ## regenerate schemas/partnership.schema.json from the models
 	$(BIN)/partnerdocs schema
+
+bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor
+	$(BIN)/python bench/run.py
 
 clean: ## remove generated documents (the virtual environment stays)
 	rm -rf output

@@ -1,0 +1,200 @@
+"""`make bench`: partnerdocs on 200 synthetic partnerships, measured against the python-docx floor.
+
+The floor is what any tool must pay per document: python-docx loading and saving the document's
+template, with no rendering at all. Every figure comes from this run, on this machine:
+
+  full_build_over_floor  a full serial build (--jobs 1) divided by the floor for the same documents
+  noop_rebuild_s         a rebuild when nothing changed
+  jobs2_speedup          a full build with --jobs 1 divided by one with --jobs 2
+  rss_200_over_50        peak memory (max RSS) building 200 partnerships divided by building 50
+
+Run with the project's Python: .venv/bin/python bench/run.py [--partnerships N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import docx
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTNERDOCS = Path(sys.executable).parent / "partnerdocs"
+SECTORS = ["law_enforcement", "direct_victim_services", "legal_assistance", "healthcare", "workforce", "education"]
+LAWS = ["vawa", "voca", "hipaa", "ferpa", "prea"]
+
+
+def synthetic_partnership(index: int, members: int, rng: random.Random) -> dict[str, Any]:
+    """A valid, realistic-sized partnership with `members` member organizations."""
+    ids = [f"org-{index}-{n}" for n in range(members)]
+
+    def member(n: int) -> dict[str, Any]:
+        name = f"Organization {n} of Partnership {index}"
+        return {
+            "id": ids[n],
+            "legal_name": f"{name}, Inc.",
+            "short_name": f"Org {n}",
+            "organization_type": "nonprofit" if n % 3 else "local_government",
+            "sector": SECTORS[n % len(SECTORS)],
+            "description": f"{name} serves survivors across the county with {rng.randint(5, 80)} staff.",
+            "services": [f"Service {s} offered by {name}" for s in range(3)],
+            "commitments": [
+                {"description": f"Provide {s + 1} trainings a year for member staff.", "in_kind_value": 500 * (s + 1)}
+                for s in range(2)
+            ],
+            "contacts": {
+                "primary": {"name": f"Primary Person {n}", "title": "Program Director", "phone": "(360) 555-0142"},
+                "backup": {"name": f"Backup Person {n}", "title": "Case Manager", "email": f"b{n}@org.example"},
+            },
+            "signatory": {"name": f"Signatory {n}", "title": "Executive Director"},
+        }
+
+    writers = ids[2 : 2 + rng.randint(0, 3)]
+    return {
+        "name": f"Synthetic Anti-Trafficking Partnership {index} & Friends",
+        "short_name": f"SATP{index}",
+        "level": "multisector_collaboration",
+        "formality": "formal",
+        "geography": f"County {index} and its {rng.randint(2, 9)} cities",
+        "purpose": "Identify and serve every survivor in the county through one coordinated response. " * 2,
+        "background": "The county sees labor and sex trafficking in agriculture, hospitality and online. " * 3,
+        "mission": "Identify and serve all victims of trafficking through a victim-centered response.",
+        "vision": "A county where no one is bought, sold or forced to work.",
+        "values": ["Survivor voice", "Equity", "Transparency", "Accountability"],
+        "goals": [{"name": f"Goal {g}", "description": "Train every member.", "outcome": "Trained."} for g in range(3)],
+        "functions": ["strategic_coordination", "operational_coordination", "raise_awareness"],
+        "members": [member(n) for n in range(members)],
+        "leadership": {"model": "co_leadership", "leads": ids[:2]},
+        "decision_making": {
+            "method": "consensus",
+            "gradients_of_agreement": True,
+            "quorum": "A majority of voting members.",
+            "fallback": "Three quarters of the voting members present.",
+        },
+        "meetings": {
+            "regular": [{"name": "Full partnership", "schedule": "Second Tuesday of each month"}],
+            "ground_rules": ["Survivor confidentiality comes first.", "Respect different views."],
+        },
+        "committees": [
+            {"id": "steering", "name": "Steering Committee", "charge": "Plan the work.", "members": ids[:3]}
+        ],
+        "confidentiality": {
+            "laws": [{"law": LAWS[n % len(LAWS)], "applies_to": [ids[n]]} for n in range(min(members, 5))],
+            "release": {"time_limit_days": 90},
+        },
+        "mandatory_reporting": {"mandated_reporters": ids[:2], "minors": "Reports go to the child abuse hotline."},
+        "media": {"approval": "The co-leads approve joint statements."},
+        "survivor_engagement": {"approach": "A paid survivor advisory board.", "compensation": "$60 an hour."},
+        "funding": {
+            "grants": [
+                {
+                    "program": "Enhanced Collaborative Model",
+                    "funder": "Office for Victims of Crime",
+                    "fiscal_year": 2026,
+                    "applicant": ids[0],
+                    "partners": writers,
+                    **({"letter_of_intent": {"addressee": "Grants Manager"}} if writers else {}),
+                }
+            ]
+        },
+        "agreement": {"termination_notice_days": 60, "amendment": "In writing, signed by all.", "term_months": 36},
+        "emergency": {
+            "hazards": ["pandemic", "data_breach", "loss_of_key_personnel"],
+            "succession": [{"role": "Co-lead", "order": [{"position": p} for p in ("Director", "Deputy", "Chair")]}],
+        },
+        "evaluation": {"metrics": [{"name": "Victims identified", "target": "100 a year"}]},
+        "onboarding": {"first_90_days": ["Meet your mentor.", "Read the MOU."]},
+        "definitions": [{"term": "PII", "meaning": "Personally identifying information."}],
+    }
+
+
+def generate(folder: Path, count: int, seed: int) -> list[int]:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    sizes = [rng.randint(2, 40) for _ in range(count)]
+    for index, size in enumerate(sizes):
+        data = synthetic_partnership(index, size, rng)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        (folder / f"partnership-{index:03d}.yaml").write_text(text, encoding="utf-8")
+    return sizes
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time of a command and its peak resident memory in KiB (the process itself)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss
+
+
+def floor_seconds(outputs: Path) -> tuple[float, int]:
+    """python-docx load + save of each built document's template, no rendering."""
+    templates = {}
+    for manifest in outputs.glob("*/manifest.json"):
+        for entry in json.loads(manifest.read_text(encoding="utf-8"))["documents"]:
+            templates.setdefault(entry["template"], 0)
+            templates[entry["template"]] += 1
+    started = time.perf_counter()
+    for template, count in templates.items():
+        for _ in range(count):
+            document = docx.Document(str(ROOT / "templates" / template))
+            document.save(io.BytesIO())
+    return time.perf_counter() - started, sum(templates.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--partnerships", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=2026)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="partnerdocs-bench-") as work:
+        base = Path(work)
+        sizes = generate(base / "all", options.partnerships, options.seed)
+        small = base / "quarter"
+        small.mkdir()
+        for path in sorted((base / "all").glob("*.yaml"))[: options.partnerships // 4]:
+            (small / path.name).write_bytes(path.read_bytes())
+        cli = [str(PARTNERDOCS)]
+        print(f"{options.partnerships} partnerships ({min(sizes)} to {max(sizes)} members), seed {options.seed}")
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        validate_s, _ = timed([*cli, "validate", str(base / "all")])
+        serial_s, rss_all = timed([*cli, "build", str(base / "all"), "--out", str(base / "serial"), "--jobs", "1"])
+        floor_s, documents = floor_seconds(base / "serial")
+        noop_s, _ = timed([*cli, "build", str(base / "all"), "--out", str(base / "serial")])
+        parallel_s, _ = timed([*cli, "build", str(base / "all"), "--out", str(base / "parallel"), "--jobs", "2"])
+        quarter_s, rss_quarter = timed([*cli, "build", str(small), "--out", str(base / "quarter-out"), "--jobs", "1"])
+    rows = [
+        ("documents built", f"{documents}"),
+        ("floor: python-docx load + save of each template", f"{floor_s:.2f} s"),
+        ("full build, --jobs 1", f"{serial_s:.2f} s"),
+        ("full build, --jobs 2", f"{parallel_s:.2f} s"),
+        ("no-op rebuild", f"{noop_s:.2f} s"),
+        (f"validate all {options.partnerships}", f"{validate_s:.2f} s"),
+        (f"peak memory, {options.partnerships // 4} partnerships", f"{rss_quarter / 1024:.0f} MiB ({quarter_s:.2f} s)"),
+        (f"peak memory, {options.partnerships} partnerships", f"{rss_all / 1024:.0f} MiB"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label.ljust(width)}  {value}")
+    print(f"full_build_over_floor: {serial_s / floor_s:.2f}")
+    print(f"noop_rebuild_s: {noop_s:.2f}")
+    print(f"jobs2_speedup: {serial_s / parallel_s:.2f}")
+    print(f"rss_200_over_50: {rss_all / rss_quarter:.2f}")
+
+
+if __name__ == "__main__":
+    main()
