@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from pipeline import __version__
+from pipeline.cli_options import PATHS, STRICT, TEMPLATES
 from pipeline.errors import PartnerdocsError, format_problems
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 
@@ -35,10 +36,6 @@ class _Group(click.Group):
                 summary += "; nothing was written, earlier documents are unchanged"
             click.echo(summary + ".", err=True)
             ctx.exit(1)
-
-
-PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-STRICT = click.option("--strict", is_flag=True, help="Treat lint warnings as errors (exit 1, nothing written).")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -201,13 +198,7 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     show_default=True,
     help="Folder the documents are written into, one subfolder per partnership.",
 )
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=TEMPLATES_DIR,
-    help="Folder holding the Word templates (default: the project's templates/).",
-)
+@TEMPLATES
 @click.option(
     "--pdf",
     "make_pdf",
@@ -379,106 +370,8 @@ def _relative(path: Path) -> Path:
         return path
 
 
-@main.command()
-@PATHS
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=TEMPLATES_DIR,
-    help="Folder holding the Word templates (default: the project's templates/).",
-)
-def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
-    """Show whether each document is final, and who still has to approve it.
+# Registered last: those commands import the shared options above.
+from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-    PATHS are YAML files or folders (default: partnerships/). Nothing is written.
-    """
-    from pipeline.documents import draft_reasons, render_all
-    from pipeline.partnerships import load_partnerships
-
-    documents = render_all(load_partnerships(paths), templates_dir=templates_dir)
-    for document in documents:
-        line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
-        if not document.signoff.final:
-            line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
-        click.echo(line)
-    drafts = sum(1 for d in documents if not d.signoff.final)
-    click.echo(f"{len(documents) - drafts} final, {drafts} draft.")
-
-
-@main.command()
-@click.argument("slug")
-@click.argument("document")
-@click.option("--by", "member", required=True, help="Id of the member whose signatory approves (from 'members').")
-@click.option("--date", "date_text", help="Date of the approval, YYYY-MM-DD (default: today).")
-@click.option(
-    "--fingerprint",
-    "fingerprint_prefix",
-    help="The fingerprint printed on the copy the signatory read; refused if the document has changed since.",
-)
-@click.option("--role", help="The approver's title (default: the signatory's title in the YAML).")
-@click.option(
-    "--partnerships",
-    "folder",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("partnerships"),
-    show_default=True,
-    help="Folder holding the partnership files.",
-)
-def approve(
-    slug: str,
-    document: str,
-    member: str,
-    date_text: str | None,
-    fingerprint_prefix: str | None,
-    role: str | None,
-    folder: Path,
-) -> None:
-    """Record that a signatory approved the current version of a document.
-
-    SLUG names the partnership file (partnerships/SLUG.yaml); DOCUMENT is a kind such as 'mou' or a
-    letter such as 'letter-of-intent-omalley'. The approval is added under 'approvals' in the YAML with
-    the document's content fingerprint, keeping the file's comments and layout. Commit the change:
-    once every required signatory has approved, the next build marks the document FINAL.
-
-    \b
-    Example:
-      partnerdocs approve harbor-hope-omalley mou --by omalley --fingerprint 716fdce776eb
-    """
-    from pipeline.approve import approve as record
-    from pipeline.signoff import SHORT
-
-    path = folder / f"{slug}.yaml"
-    if not path.is_file():
-        from pipeline.errors import Problem
-
-        raise PartnerdocsError([Problem(str(path), message=f"there is no partnership file for '{slug}'")])
-    result = record(path, document, member, date_text, fingerprint_prefix, role)
-    if result.already:
-        click.echo(
-            f"{member} had already approved this version of {document} (fingerprint {result.fingerprint[:SHORT]})."
-        )
-    else:
-        click.echo(f"recorded in {path}: {member} approved {document} (fingerprint {result.fingerprint[:SHORT]}).")
-    if result.still_missing:
-        click.echo(f"still to approve {document}: {', '.join(result.still_missing)}")
-    else:
-        click.echo(f"{document} has every approval it needs: the next build makes it final.")
-
-
-@main.command()
-@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--manifest",
-    "manifest_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The manifest.json to check against (default: the one beside the document).",
-)
-def verify(docx_file: Path, manifest_file: Path | None) -> None:
-    """Check that a document is exactly the one partnerdocs built and listed in its manifest.
-
-    Exits 1 when the file differs in any way from what was built (edited, re-saved or replaced).
-    """
-    from pipeline.manifest import verify as check
-
-    click.echo(check(docx_file, manifest_file))
+for _command in (status, approve, verify):
+    main.add_command(_command)

@@ -1,0 +1,26 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline.kinds import TEMPLATES_DIR
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+Decorator = Callable[[Command], Command]
+
+PATHS: Decorator[Any] = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+STRICT: Decorator[Any] = click.option(
+    "--strict", is_flag=True, help="Treat lint warnings as errors (exit 1, nothing written)."
+)
+TEMPLATES: Decorator[Any] = click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=TEMPLATES_DIR,
+    help="Folder holding the Word templates (default: the project's templates/).",
+)
