@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
@@ -131,6 +131,9 @@ def build(
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
             to_build.append((path, history, stale))
+            if (out_dir / path.stem).is_symlink():
+                message = f"{out_dir / path.stem} is a symbolic link; partnerdocs never writes through links"
+                problems.append(Problem(str(path), message=message))
         for entries in current.values():
             report.unchanged += len(entries)
             if release:
@@ -139,7 +142,7 @@ def build(
     out_dir_existed = out_dir.exists()
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
     try:
-        results = _run(to_build, templates, staging, out_dir, strict, jobs, progress)
+        results = _run_or_explain(to_build, templates, staging, out_dir, strict, jobs, progress)
         for result in results:
             problems += result.problems
             report.warnings += result.warnings
@@ -151,12 +154,29 @@ def build(
             problems += report.warnings
         if problems:
             raise PartnerdocsError(problems)
-        _move_into_place(results, out_dir, {path: keys for path, _, keys in to_build})
+        try:
+            _move_into_place(results, out_dir, {path: keys for path, _, keys in to_build})
+        except OSError as error:
+            raise _cannot_write(out_dir, error) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if not out_dir_existed and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()
     return report
+
+
+def _run_or_explain(*args: Any) -> list[PartnershipResult]:
+    try:
+        return _run(*args)
+    except OSError as error:
+        raise _cannot_write(args[3], error) from error
+
+
+def _cannot_write(out_dir: Path, error: OSError) -> PartnerdocsError:
+    reason = error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    message = f"cannot write the documents: {reason}{where}; earlier documents are unchanged"
+    return PartnerdocsError([Problem(str(out_dir), message=message)])
 
 
 def _input_key(version: str, path: Path, template: Template, commit: str | None) -> str:

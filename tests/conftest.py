@@ -113,7 +113,7 @@ HOSTILE_TEXT = [
     "{{ 7*7 }} {% if true %}yes{% endif %}",
     "</w:t></w:r><w:r><w:t>injected",
     'O\'Malley "Quoted" Ltd.',
-    "Centro Comunitario Zúñiga – مرحبا – 你好",
+    "Centro Comunitario Zúñiga – مرحبا – 你好 – 🙂",
 ]
 
 

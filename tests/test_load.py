@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -61,12 +60,11 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     assert f"nested more than {MAX_DEPTH} levels deep" in problem_of(tmp_path, text)
 
 
-def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+def test_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
-    started = time.perf_counter()
+    # Refused at the first anchor, before any alias is expanded (timings are measured by make bench, not here).
     message = problem_of(tmp_path, "\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 1.0
     assert message == "{}:1:5: anchors (&a0) are not allowed; write each value out in full".format(tmp_path / "p.yaml")
 
 
