@@ -129,14 +129,24 @@ def render_template(template: Path, context: Mapping[str, Any]) -> Document:
     try:
         document.render(dict(context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as error:
-        lineno = getattr(error, "lineno", None)
-        line = f" (template line {lineno})" if lineno else ""
-        raise TemplateRenderError(template, f"{type(error).__name__}: {error}{line}") from error
+        near = _tag_near(error)
+        raise TemplateRenderError(template, f"{type(error).__name__}: {error}{near}") from error
     except ValueError as error:
         raise TemplateRenderError(template, str(error)) from error
     _check_body(template, document.docx)
     rendered: Document = document.docx
     return rendered
+
+
+def _tag_near(error: TemplateError) -> str:
+    """The template tag on the line Jinja complains about, as staff see it in Word (no XML)."""
+    source, lineno = getattr(error, "source", None), getattr(error, "lineno", None)
+    if not source or not lineno:
+        return ""
+    lines = source.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]) if 0 < lineno <= len(lines) else ""
+    tags = re.findall(r"\{[{%].*?[%}]\}|\{[{%].*", text)
+    return f" near '{tags[0].strip()[:80]}'" if tags else ""
 
 
 def _check_body(template: Path, document: Document) -> None:

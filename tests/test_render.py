@@ -64,6 +64,7 @@ def test_template_syntax_error_names_the_template(tmp_path: Path) -> None:
     with pytest.raises(PartnerdocsError) as caught:
         render_docx(template, {}, PROPS)
     assert str(caught.value).startswith(f"{template}: TemplateSyntaxError:")
+    assert str(caught.value).endswith("near '{% if %}'")
 
 
 def test_normalized_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
