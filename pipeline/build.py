@@ -126,7 +126,8 @@ def build(
     to_build = []
     for path in files:
         history = histories.get(path.resolve(), NO_HISTORY)
-        keys = {k.id: _input_key(version, path, templates[k.id], history.commit) for k in chosen}
+        source_sha256 = sha256(path.read_bytes())
+        keys = {k.id: _input_key(version, source_sha256, templates[k.id], history.commit) for k in chosen}
         current = {} if force else _current_documents(out_dir / path.stem, keys)
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
@@ -179,8 +180,8 @@ def _cannot_write(out_dir: Path, error: OSError) -> PartnerdocsError:
     return PartnerdocsError([Problem(str(out_dir), message=message)])
 
 
-def _input_key(version: str, path: Path, template: Template, commit: str | None) -> str:
-    payload = f"{version}\n{sha256(path.read_bytes())}\n{template.sha256}\n{commit or ''}"
+def _input_key(version: str, source_sha256: str, template: Template, commit: str | None) -> str:
+    payload = f"{version}\n{source_sha256}\n{template.sha256}\n{commit or ''}"
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

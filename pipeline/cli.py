@@ -258,7 +258,8 @@ def build(
         )
     if report.warnings:
         click.echo(format_problems(report.warnings), err=True)
-    for note in report.skipped:
+    # A partnership without, say, letters of intent is normal; say so only when that kind was asked for.
+    for note in report.skipped if kinds else ():
         click.echo(f"skipped {note}", err=True)
     for document in report.documents:
         status = "final" if document.final else "DRAFT"

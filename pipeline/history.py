@@ -42,8 +42,11 @@ def source_histories(paths: Iterable[Path]) -> dict[Path, SourceHistory]:
     if shutil.which("git") is None:
         return result
     by_root: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path | None] = {}
     for file in files:
-        root = _repository_root(file.parent)
+        if file.parent not in roots:  # one `git rev-parse` per folder, not per file
+            roots[file.parent] = _repository_root(file.parent)
+        root = roots[file.parent]
         if root is not None:
             by_root.setdefault(root, []).append(file)
     for root, members in by_root.items():
