@@ -19,7 +19,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import RGBColor
+from docx.shared import Inches, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
@@ -145,6 +145,8 @@ def _add_revision_history(document: Document, revisions: Sequence[Revision]) -> 
     table = document.add_table(rows=1, cols=3)
     if "Table Grid" in [s.name for s in document.styles]:
         table.style = document.styles["Table Grid"]
+    for column, width in zip(table.columns, (Inches(1.1), Inches(0.9), Inches(4.5)), strict=True):
+        column.width = width
     header = table.rows[0]
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, text in zip(header.cells, ("Date", "Commit", "Summary"), strict=True):
