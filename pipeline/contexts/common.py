@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
 from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
-from pipeline.contexts.wording import join_sentences, lower_first, number_word, sentence
+from pipeline.contexts.wording import Fact, facts, join_sentences, lower_first, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
+from schemas.governance import DecisionMaking
 from schemas.members import Commitment, Contact, Member
 from schemas.vocabulary import Formality, LeadershipModel
 
@@ -269,3 +270,15 @@ def formality_statement(partnership: Partnership) -> str:
         text = "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
         text += "written agreements."
     return join_sentences(text, partnership.formality_note)
+
+
+def decision_rules(decision: DecisionMaking, non_voting: str) -> tuple[Fact, ...]:
+    """The rules of a decision method as labelled facts, leaving out those the YAML does not state."""
+    return facts(
+        ("When a proposal passes", decision.passing_rule),
+        ("Serious disagreement or a block", decision.block_rule),
+        ("Quorum", decision.quorum),
+        ("If agreement cannot be reached", decision.fallback),
+        ("Votes", decision.votes),
+        ("Taking part without a vote", non_voting),
+    )

@@ -18,6 +18,7 @@ from pipeline.contexts.common import (
     BLANK_LINE,
     coordinator_statement,
     current_name,
+    decision_rules,
     leaders_phrase,
     leadership_statement,
 )
@@ -48,7 +49,6 @@ from pipeline.contexts.governance_charter_sections import (
 from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS
 from pipeline.contexts.wording import (
     capitalized,
-    facts,
     join_sentences,
     lower_first,
     maybe,
@@ -244,13 +244,8 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
         "decision_summary": maybe(decision.summary),
         "gradients_of_agreement": decision.gradients_of_agreement,
         "gradients": GRADIENTS,
-        "decision_rules": facts(
-            ("When a proposal passes", decision.passing_rule),
-            ("Serious disagreement or a block", decision.block_rule),
-            ("Quorum", decision.quorum),
-            ("If agreement cannot be reached", decision.fallback),
-            ("Votes", decision.votes),
-            ("Taking part without a vote", capitalized(join_and(inline_phrase(n) for n in decision.non_voting))),
+        "decision_rules": decision_rules(
+            decision, capitalized(join_and(inline_phrase(n) for n in decision.non_voting))
         ),
         "escalation": maybe(decision.escalation),
         "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),

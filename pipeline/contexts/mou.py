@@ -20,6 +20,7 @@ from pipeline.contexts.common import (
     current_member_views,
     current_name,
     current_names,
+    decision_rules,
     formality_statement,
     leaders_phrase,
     leadership_statement,
@@ -286,13 +287,8 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...]) -> di
             ("When a leader leaves", leadership.vacancies),
         ),
         "decision_statement": decision_statement,
-        "decision_rules": facts(
-            ("When a proposal passes", decision.passing_rule),
-            ("Serious disagreement or a block", decision.block_rule),
-            ("Quorum", decision.quorum),
-            ("If agreement cannot be reached", decision.fallback),
-            ("Votes", decision.votes),
-            ("Taking part without a vote", "; ".join(decision.non_voting)),
+        "decision_rules": decision_rules(decision, "; ".join(decision.non_voting))
+        + facts(
             ("Escalation", decision.escalation),
         ),
         "gradients_of_agreement": decision.gradients_of_agreement,
