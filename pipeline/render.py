@@ -49,6 +49,7 @@ class _CompiledPart:
 _COMPILED: dict[tuple[str, int, int, str], _CompiledPart] = {}
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _PARAGRAPH_START_RENDERED = re.compile(r"\n<w:p([ >])")
+_LISTING_CHARACTERS = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 
 
 class _CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]
@@ -107,6 +108,8 @@ class _CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]
             etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as error:
             raise ValueError(f"the rendered document is not well-formed XML ({error})") from error
+        if not _LISTING_CHARACTERS.search(xml):
+            return xml  # docxtpl's listing pass only rewrites these characters inside text; skip its regexes
         resolved: str = self.resolve_listing(xml)
         return resolved
 

@@ -84,3 +84,11 @@ def render_docx(template: Path, context: dict[str, str], properties: DocumentPro
 
 def docx_io(data: bytes) -> io.BytesIO:
     return io.BytesIO(data)
+
+
+def test_line_breaks_and_tabs_in_values_become_real_breaks(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "t.docx", ["{{ address }}"])
+    data = render_docx(template, {"address": "218 Waterline Street\nPort Alder\tWA"}, PROPS)
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:br/>" in body and "<w:tab/>" in body
+    assert docx_text(data) == "218 Waterline Street\nPort Alder\tWA\n"
