@@ -32,11 +32,6 @@ def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """(3, 'party') -> '3 parties' is left to callers; this returns the right word only."""
-    return singular if count == 1 else (plural_form or singular + "s")
-
-
 FILTERS: dict[str, Callable[..., str]] = {
     "long_date": long_date,
     "money": money,
