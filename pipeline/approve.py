@@ -86,8 +86,8 @@ def _render_one(loaded: LoadedPartnership, document: str, templates_dir: Path) -
     if document not in names:
         listing = ", ".join(sorted(names)) or "none"
         raise _refusal(loaded.source.path, f"there is no document named '{document}'; its documents are: {listing}")
-    rendered = render_all([loaded], [names[document].id], templates_dir)
-    return next(d for d in rendered if d.name == document)
+    (rendered,) = render_all([loaded], [names[document].id], templates_dir, only=document)
+    return rendered
 
 
 def _parse_date(path: Path, text: str | None) -> dt.date:

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
@@ -131,7 +131,7 @@ def build(
         current = {} if force else _current_documents(out_dir / path.stem, keys)
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
-            to_build.append((path, history, stale))
+            to_build.append((path, history, source_sha256, stale))
             if (out_dir / path.stem).is_symlink():
                 message = f"{out_dir / path.stem} is a symbolic link; partnerdocs never writes through links"
                 problems.append(Problem(str(path), message=message))
@@ -143,7 +143,7 @@ def build(
     out_dir_existed = out_dir.exists()
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
     try:
-        results = _run_or_explain(to_build, templates, staging, out_dir, strict, jobs, progress)
+        results = _run(to_build, templates, staging, out_dir, strict, jobs, progress)
         for result in results:
             problems += result.problems
             report.warnings += result.warnings
@@ -155,22 +155,14 @@ def build(
             problems += report.warnings
         if problems:
             raise PartnerdocsError(problems)
-        try:
-            _move_into_place(results, out_dir, {path: keys for path, _, keys in to_build})
-        except OSError as error:
-            raise _cannot_write(out_dir, error) from error
+        _move_into_place(results, out_dir, {path: keys for path, _, _, keys in to_build})
+    except OSError as error:
+        raise _cannot_write(out_dir, error) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if not out_dir_existed and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()
     return report
-
-
-def _run_or_explain(*args: Any) -> list[PartnershipResult]:
-    try:
-        return _run(*args)
-    except OSError as error:
-        raise _cannot_write(args[3], error) from error
 
 
 def _cannot_write(out_dir: Path, error: OSError) -> PartnerdocsError:
@@ -216,7 +208,7 @@ def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]
 
 
 def _run(
-    work: list[tuple[Path, SourceHistory, dict[str, str]]],
+    work: list[tuple[Path, SourceHistory, str, dict[str, str]]],
     templates: dict[str, Template],
     staging: Path,
     out_dir: Path,
@@ -229,7 +221,10 @@ def _run(
     from pipeline.documents import build_one
 
     staging.mkdir(parents=True, exist_ok=True)
-    arguments = [(path, list(stale), templates, history, staging, out_dir, strict) for path, history, stale in work]
+    arguments = [
+        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict)
+        for path, history, source_sha256, stale in work
+    ]
     if jobs <= 1 or len(work) == 1:
         results = []
         for done, args in enumerate(arguments, 1):

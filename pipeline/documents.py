@@ -72,8 +72,12 @@ def render_all(
     partnerships: Iterable[LoadedPartnership],
     kinds: Iterable[str] = (),
     templates_dir: Path = TEMPLATES_DIR,
+    only: str | None = None,
 ) -> list[RenderedDocument]:
-    """Render the chosen kinds (default: all) of every partnership in memory; writes nothing."""
+    """Render the chosen kinds (default: all) of every partnership in memory; writes nothing.
+
+    `only` renders just the document of that name (what `approve` needs), not its whole kind.
+    """
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
     partnerships = list(partnerships)
     templates = template_digests(chosen, templates_dir)
@@ -81,10 +85,7 @@ def render_all(
     rendered = []
     for loaded in partnerships:
         history = histories.get(loaded.source.path.resolve(), NO_HISTORY)
-        for kind in chosen:
-            if kind.requires(loaded.partnership) is None:
-                for planned in kind.plan(loaded.partnership):
-                    rendered.append(_render(loaded, kind, planned, templates[kind.id], history))
+        rendered += _render_kinds(loaded, chosen, templates, history, only)[0]
     return rendered
 
 
@@ -93,6 +94,7 @@ def build_one(
     kinds: Sequence[str],
     templates: dict[str, Template],
     history: SourceHistory,
+    source_sha256: str,
     staging: Path,
     out_dir: Path,
     strict: bool = False,
@@ -103,23 +105,34 @@ def build_one(
     loaded, problems = load_one(path)
     if loaded is None:
         return PartnershipResult(path, problems=tuple(problems))
-    warnings = lint(loaded.source, loaded.partnership)
-    if strict:
-        warnings = [dataclasses.replace(w, severity="error") for w in warnings]
-    skipped, staged = [], []
+    warnings = lint(loaded.source, loaded.partnership, strict)
     try:
-        for kind in (KINDS[k] for k in kinds):
-            reason = kind.requires(loaded.partnership)
-            if reason:
-                skipped.append(f"{path}: no {kind.id}: {reason}")
-                continue
-            for planned in kind.plan(loaded.partnership):
-                document = _render(loaded, kind, planned, templates[kind.id], history)
-                staged.append(_stage(document, staging, out_dir))
+        rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history)
+        staged = [_stage(document, staging, out_dir) for document in rendered]
     except PartnerdocsError as error:
         return PartnershipResult(path, problems=tuple(error.problems))
-    source = {"file": path.name, "sha256": sha256(path.read_bytes()), "commit": history.commit}
+    source: dict[str, str | None] = {"file": path.name, "sha256": source_sha256, "commit": history.commit}
     return PartnershipResult(path, (), tuple(warnings), tuple(skipped), tuple(staged), source)
+
+
+def _render_kinds(
+    loaded: LoadedPartnership,
+    kinds: Iterable[DocumentKind],
+    templates: dict[str, Template],
+    history: SourceHistory,
+    only: str | None = None,
+) -> tuple[list[RenderedDocument], list[str]]:
+    """The documents of the given kinds for one partnership, and a note for each kind it cannot have."""
+    rendered, skipped = [], []
+    for kind in kinds:
+        reason = kind.requires(loaded.partnership)
+        if reason:
+            skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
+            continue
+        for planned in kind.plan(loaded.partnership):
+            if only is None or planned.name == only:
+                rendered.append(_render(loaded, kind, planned, templates[kind.id], history))
+    return rendered, skipped
 
 
 def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDocument:

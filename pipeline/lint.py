@@ -42,8 +42,8 @@ def rule(rule_id: str, summary: str, rationale: str) -> Callable[[Check], Check]
     return register
 
 
-def lint(source: SourceDocument, partnership: Partnership) -> list[Problem]:
-    """Every finding of every rule for one partnership, as warnings pointing at their lines."""
+def lint(source: SourceDocument, partnership: Partnership, strict: bool = False) -> list[Problem]:
+    """Every finding of every rule for one partnership, pointing at its line: warnings, or errors when strict."""
     findings = []
     for each in RULES:
         for location, message in each.check(partnership):
@@ -55,7 +55,7 @@ def lint(source: SourceDocument, partnership: Partnership) -> list[Problem]:
                     problem.column,
                     problem.path,
                     message,
-                    severity="warning",
+                    severity="error" if strict else "warning",
                     rule=each.id,
                     hint=each.rationale,
                 )

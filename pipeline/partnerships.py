@@ -5,7 +5,6 @@ Nothing here renders, so `validate` and `lint` never import docx or Jinja.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +61,7 @@ def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) ->
     """The lint findings of every partnership: warnings, or errors when strict."""
     from pipeline.lint import lint
 
-    findings = [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership)]
-    return [dataclasses.replace(f, severity="error") for f in findings] if strict else findings
+    return [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership, strict)]
 
 
 def required_approvals(partnership: Partnership) -> dict[str, list[str]]:
