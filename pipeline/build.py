@@ -200,9 +200,7 @@ def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]
     problems = []
     for entry in entries:
         if entry.get("status") != "final":
-            missing = entry.get("missing_approvals")
-            names = [str(m) for m in missing] if isinstance(missing, list) else []
-            reasons = f"still to approve: {', '.join(names)}" if names else "not approved"
+            reasons = str(entry.get("draft_reasons") or "not approved")
             problems.append(_not_final(path, str(entry.get("name")), reasons))
     return problems
 

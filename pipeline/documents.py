@@ -143,14 +143,14 @@ def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDo
     staged_text = staged.with_suffix(".txt")
     staged_text.write_bytes(document.text.encode("utf-8"))
     signoff = document.signoff
-    reasons = "" if signoff.final else draft_reasons(signoff, document.loaded.partnership)
+    entry = _manifest_entry(document, sha256(document.docx))
     return StagedDocument(
         target=out_dir / document.slug / f"{document.name}.docx",
         staged=staged,
         staged_text=staged_text,
-        entry=_manifest_entry(document, sha256(document.docx)),
+        entry=entry,
         final=signoff.final,
-        reasons=reasons,
+        reasons=entry.draft_reasons,
         stale=bool(signoff.stale),
     )
 
@@ -232,4 +232,5 @@ def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
         required=signoff.required,
         approvals=approvals,
         missing=signoff.missing,
+        draft_reasons="" if signoff.final else draft_reasons(signoff, document.loaded.partnership),
     )

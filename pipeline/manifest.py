@@ -37,6 +37,8 @@ class Entry:
     required: tuple[str, ...]
     approvals: tuple[dict[str, str], ...]
     missing: tuple[str, ...]
+    draft_reasons: str
+    """Why the document is a draft, as the build printed it ('' when final)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,7 @@ class Entry:
             "required_approvers": list(self.required),
             "approvals": list(self.approvals),
             "missing_approvals": list(self.missing),
+            "draft_reasons": self.draft_reasons,
         }
 
 

@@ -255,3 +255,17 @@ def test_template_without_a_title_still_gets_a_visible_draft_line(
     text = (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
     assert text.splitlines()[:2] == ["[header] DRAFT – not for signature", "[header] Memorandum of Understanding"]
     assert text.splitlines()[3].startswith("Draft – not for signature.")
+
+
+def test_release_explains_unchanged_drafts_as_it_does_new_ones(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_partnership()
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(out)])
+    build([path], out, ["mou"])  # the drafts now exist and are unchanged
+    second = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(out)])
+    assert first.exit_code == second.exit_code == 1
+    expected = f"{path}: approvals (mou): mou is not final: still to approve: Harbor & Hope, O'Malley Staffing"
+    assert expected in first.output
+    assert expected in second.output
