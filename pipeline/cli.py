@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.cli_options import PATHS, STRICT, TEMPLATES
+from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, STRICT, TEMPLATES
 from pipeline.errors import PartnerdocsError, format_problems
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 
@@ -106,14 +106,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     show_default=True,
     help="One lead organization, two or three co-leads, or a small multisector core group.",
 )
-@click.option(
-    "--partnerships",
-    "folder",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("partnerships"),
-    show_default=True,
-    help="Folder to write the new file into.",
-)
+@PARTNERSHIPS_FOLDER
 def new(slug: str, level: str, leadership: str, folder: Path) -> None:
     """Start a new partnership file from a commented skeleton.
 

@@ -24,3 +24,11 @@ TEMPLATES: Decorator[Any] = click.option(
     default=TEMPLATES_DIR,
     help="Folder holding the Word templates (default: the project's templates/).",
 )
+PARTNERSHIPS_FOLDER: Decorator[Any] = click.option(
+    "--partnerships",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("partnerships"),
+    show_default=True,
+    help="Folder of the partnership files.",
+)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_options import PATHS, TEMPLATES
+from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES
 from pipeline.errors import PartnerdocsError, Problem
 
 
@@ -42,14 +42,7 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
     help="The fingerprint printed on the copy the signatory read; refused if the document has changed since.",
 )
 @click.option("--role", help="The approver's title (default: the signatory's title in the YAML).")
-@click.option(
-    "--partnerships",
-    "folder",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("partnerships"),
-    show_default=True,
-    help="Folder holding the partnership files.",
-)
+@PARTNERSHIPS_FOLDER
 def approve(
     slug: str,
     document: str,
