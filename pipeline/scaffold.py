@@ -53,7 +53,7 @@ def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
     sections = [
         _header(slug),
         _at_a_glance(level),
-        _MEMBERS.format(org_types=_choices(OrganizationType), sectors=_choices(Sector)),
+        _members(),
         _leadership(leadership),
         _decision_making(level),
         _MEETINGS,
@@ -165,48 +165,53 @@ _MEMBERS = """
 # changes. Add `email:` and `phone:` lines under a contact when you have them.
 # To add a member, copy a whole block from `- id:` to its signatory.
 members:
-  - id: member-one
-    legal_name: "TODO: first member's full legal name"
-    organization_type: nonprofit  # one of the types listed above
-    sector: direct_victim_services  # one of the sectors listed above
-    sector_detail: "TODO: what the organization does, e.g. shelter for adult survivors"
-    services:
-      - "TODO: a service this organization offers partners or survivors"
-    commitments:
-      - description: "TODO: what this organization promises to do, stated realistically"
-    contacts:
-      primary:
-        name: "TODO: name of the main contact"
-        title: "TODO: the main contact's job title"
-      backup:
-        name: "TODO: name of the person who steps in when the main contact is away"
-        title: "TODO: the backup contact's job title"
-    # The official who signs agreements. Delete `name` until it is confirmed:
-    # the MOU then prints a blank line to sign on.
-    signatory:
-      name: "TODO: full name of the person who signs for this organization"
-      title: "TODO: the signatory's title, e.g. Executive Director"
-
-  - id: member-two
-    legal_name: "TODO: second member's full legal name"
-    organization_type: nonprofit  # one of the types listed above
-    sector: other  # one of the sectors listed above
-    sector_detail: "TODO: what the organization does, e.g. staffing agency"
-    services:
-      - "TODO: a service this organization offers partners or survivors"
-    commitments:
-      - description: "TODO: what this organization promises to do, stated realistically"
-    contacts:
-      primary:
-        name: "TODO: name of the main contact"
-        title: "TODO: the main contact's job title"
-      backup:
-        name: "TODO: name of the person who steps in when the main contact is away"
-        title: "TODO: the backup contact's job title"
-    signatory:
-      name: "TODO: full name of the person who signs for this organization"
-      title: "TODO: the signatory's title, e.g. Chief Executive Officer"
 """
+
+_MEMBER = """  - id: {id}
+    legal_name: "TODO: {ordinal} member's full legal name"
+    organization_type: nonprofit  # one of the types listed above
+    sector: {sector}  # one of the sectors listed above
+    sector_detail: "TODO: what the organization does, e.g. {example}"
+    services:
+      - "TODO: a service this organization offers partners or survivors"
+    commitments:
+      - description: "TODO: what this organization promises to do, stated realistically"
+    contacts:
+      primary:
+        name: "TODO: name of the main contact"
+        title: "TODO: the main contact's job title"
+      backup:
+        name: "TODO: name of the person who steps in when the main contact is away"
+        title: "TODO: the backup contact's job title"
+{signatory_comment}    signatory:
+      name: "TODO: full name of the person who signs for this organization"
+      title: "TODO: the signatory's title, e.g. {signatory_title}"
+"""
+
+_SIGNATORY_COMMENT = """    # The official who signs agreements. Delete `name` until it is confirmed:
+    # the MOU then prints a blank line to sign on.
+"""
+
+
+def _members() -> str:
+    first = _MEMBER.format(
+        id="member-one",
+        ordinal="first",
+        sector="direct_victim_services",
+        example="shelter for adult survivors",
+        signatory_comment=_SIGNATORY_COMMENT,
+        signatory_title="Executive Director",
+    )
+    second = _MEMBER.format(
+        id="member-two",
+        ordinal="second",
+        sector="other",
+        example="staffing agency",
+        signatory_comment="",
+        signatory_title="Chief Executive Officer",
+    )
+    header = _MEMBERS.format(org_types=_choices(OrganizationType), sectors=_choices(Sector))
+    return f"{header}{first}\n{second}"
 
 
 def _leadership(model: LeadershipModel) -> str:
