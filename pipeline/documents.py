@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.oxml.xmlchemy import BaseOxmlElement
+
 from pipeline.build import Template, template_digests
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.finalize import DocumentProperties, Finish, finalize
@@ -21,7 +23,7 @@ from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
 from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint, required_approvers
-from pipeline.text import docx_text, style_names
+from pipeline.text import document_text
 from schemas import Partnership
 
 
@@ -189,8 +191,9 @@ def _render(
     partnership = loaded.partnership
     template_sha256 = template.sha256
     document = render_template(template.path, planned.context)
-    styles = style_names(document)
-    current = fingerprint(template_sha256, docx_text(document, styles))
+    styles = document.package.styles
+    seen: dict[BaseOxmlElement, list[str]] = {}  # each block's text, worked out once for both renditions
+    current = fingerprint(template_sha256, document_text(document.body, document.headers(), styles, seen))
     signoff = evaluate(partnership, planned.name, required_approvers(partnership, kind.id, planned.name), current)
     notice = None
     if not signoff.final:
@@ -208,8 +211,8 @@ def _render(
         identifier=current,
         date=history.date,
     )
-    data = finalize(document, Finish(properties, notice, history.revisions), styles)
-    text = docx_text(document, styles)
+    data = finalize(document, Finish(properties, notice, history.revisions))
+    text = document_text(document.body, document.headers(), styles, seen)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit)
 
 

@@ -1,35 +1,34 @@
 """Stage 5, finalize: mark drafts, add the revision history, set core properties, make bytes reproducible.
 
-Core properties are set here in code, never through Jinja (docxtpl would double-escape them).
-python-docx stamps the current time on every zip entry; saving with a fixed time (and python-docx's
-own, stable entry order) makes two builds of the same inputs byte-identical.
+Works on the rendered parts in memory (python-docx elements) and hands them to the template package,
+which writes them next to the parts that never change. Core properties are set here in code, never
+through Jinja (docxtpl would double-escape them), and carry no wall-clock time, so two builds of the
+same inputs are byte-identical.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, RGBColor
-from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph
+from docx.oxml.parser import parse_xml
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.shared import Emu, Inches
+from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
 from pipeline.history import Revision
-from pipeline.text import paragraph_style, style_names
+from pipeline.package import CORE_PART, MAIN_PART
+from pipeline.render import RenderedTemplate
+from pipeline.text import paragraph_style
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DRAFT_HEADER = "DRAFT – not for signature"
-DRAFT_STYLE = "Draft Notice"
 
 
 @dataclass(frozen=True)
@@ -57,108 +56,70 @@ class Finish:
     revisions: Sequence[Revision] = ()
 
 
-def finalize(document: Document, finish: Finish, styles: dict[str | None, str] | None = None) -> bytes:
+def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
     """Apply the finish to a rendered document and return its reproducible bytes."""
+    package = rendered.package
     if finish.draft_notice is not None:
-        _mark_draft(document, finish.draft_notice, styles if styles is not None else style_names(document))
+        _mark_draft(rendered, finish.draft_notice)
     if finish.revisions:
-        _add_revision_history(document, finish.revisions)
-    _set_properties(document, finish.properties)
-    return save_reproducibly(document)
+        _add_revision_history(rendered, finish.revisions)
+    parts = {MAIN_PART: serialize_part_xml(rendered.document)}
+    parts.update((name, serialize_part_xml(element)) for name, element in rendered.parts.items())
+    parts[CORE_PART] = _core_properties(package.core_xml, finish.properties)
+    return package.write(parts, draft=finish.draft_notice is not None)
 
 
-def save_reproducibly(document: Document) -> bytes:
-    """The document's bytes, with a fixed time on every zip entry (python-docx writes the current time)."""
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
-    buffer = io.BytesIO()
-    writer = _FixedTimeZipWriter(buffer)
-    # The same steps as python-docx's OpcPackage.save, with a writer that fixes each entry's time.
-    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
-    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
-    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
-    writer.close()
-    return buffer.getvalue()
+def _paragraph(text: str, style_id: str | None) -> CT_P:
+    paragraph: CT_P = OxmlElement("w:p")
+    if style_id is not None:
+        paragraph.style = style_id
+    paragraph.add_r().text = text
+    return paragraph
 
 
-class _FixedTimeZipWriter:
-    def __init__(self, stream: io.BytesIO) -> None:
-        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        info.create_system = 3
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
-def _draft_style(document: Document, names: dict[str | None, str]) -> ParagraphStyle:
-    styles = document.styles
-    if DRAFT_STYLE in names.values():
-        style: ParagraphStyle = styles[DRAFT_STYLE]
-        return style
-    style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles["Normal"]
-    style.font.bold = True
-    style.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
-    return style
-
-
-def _mark_draft(document: Document, notice: str, styles: dict[str | None, str]) -> None:
-    style = _draft_style(document, styles)
-    seen = set()
-    for section in document.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            if header.is_linked_to_previous or id(header._element) in seen:
-                continue
-            seen.add(id(header._element))
-            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-            first.insert_paragraph_before(DRAFT_HEADER, style=style)
-    body = document.paragraphs
+def _mark_draft(rendered: RenderedTemplate, notice: str) -> None:
+    style_id = rendered.package.draft_style_id
+    for header in rendered.headers(("default", "first", "even")):
+        first = header.find(qn("w:p"))
+        if first is not None:
+            first.addprevious(_paragraph(DRAFT_HEADER, style_id))
+        else:
+            header.append(_paragraph(DRAFT_HEADER, style_id))
+    styles = rendered.package.styles
+    body = rendered.body.findall(qn("w:p"))
     title = next((p for p in body if paragraph_style(p, styles) == "Title"), None)
     if title is not None:
-        _insert_after(title, notice, style)
+        title.addnext(_paragraph(notice, style_id))
     elif body:
-        body[0].insert_paragraph_before(notice, style=style)
+        body[0].addprevious(_paragraph(notice, style_id))
 
 
-def _insert_after(paragraph: Paragraph, text: str, style: ParagraphStyle) -> None:
-    following = paragraph._p.getnext()
-    if following is not None and following.tag == qn("w:p"):
-        Paragraph(following, paragraph._parent).insert_paragraph_before(text, style=style)
-    else:
-        new = OxmlElement("w:p")
-        paragraph._p.addnext(new)
-        created = Paragraph(new, paragraph._parent)
-        created.style = style
-        created.add_run(text)
+_COLUMNS = (("Date", Inches(1.1)), ("Commit", Inches(0.9)), ("Summary", Inches(4.5)))
 
 
-def _add_revision_history(document: Document, revisions: Sequence[Revision]) -> None:
-    document.add_paragraph("Revision history", style="Heading 1")
-    document.add_paragraph("Changes to the partnership file this document is built from, newest first.")
-    table = document.add_table(rows=1, cols=3)
-    if "Table Grid" in [s.name for s in document.styles]:
-        table.style = document.styles["Table Grid"]
-    for column, width in zip(table.columns, (Inches(1.1), Inches(0.9), Inches(4.5)), strict=True):
+def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[Revision]) -> None:
+    package, body = rendered.package, rendered.body
+    body._insert_p(_paragraph("Revision history", package.style_id("Heading 1")))
+    body._insert_p(_paragraph("Changes to the partnership file this document is built from, newest first.", None))
+    tbl = CT_Tbl.new_tbl(1, len(_COLUMNS), Emu(sum(width for _, width in _COLUMNS)))
+    table_style = package.style_id("Table Grid")
+    if table_style is not None:
+        tbl.tblStyle_val = table_style
+    table = Table(tbl, None)  # type: ignore[arg-type]  # no parent needed: nothing here looks up the part
+    for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
         column.width = width
-    header = table.rows[0]
-    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for cell, text in zip(header.cells, ("Date", "Commit", "Summary"), strict=True):
-        cell.text = text
-    for revision in revisions:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, (revision.date, revision.commit, revision.summary), strict=True):
+    tbl.tr_lst[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    rows = [tuple(name for name, _ in _COLUMNS)] + [(r.date, r.commit, r.summary) for r in revisions]
+    for index, values in enumerate(rows):
+        cells = (table.rows[0] if index == 0 else table.add_row()).cells  # type: ignore[no-untyped-call]
+        for cell, text, (_, width) in zip(cells, values, _COLUMNS, strict=True):
             cell.text = text
+            cell.width = width
+    body._insert_tbl(tbl)
 
 
-def _set_properties(document: Document, properties: DocumentProperties) -> None:
-    core = document.core_properties
+def _core_properties(template_core: bytes, properties: DocumentProperties) -> bytes:
+    core = CoreProperties(parse_xml(template_core))
     core.title = properties.title
     core.subject = properties.subject
     core.language = properties.language
@@ -174,3 +135,4 @@ def _set_properties(document: Document, properties: DocumentProperties) -> None:
     when = dt.datetime.combine(properties.date, dt.time(), tzinfo=dt.UTC) if properties.date else FIXED_TIMESTAMP
     core.created = when
     core.modified = when
+    return serialize_part_xml(core._element)

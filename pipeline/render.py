@@ -1,26 +1,31 @@
 """Stage 4, render: fill a docxtpl template with a context built from the model, safely.
 
 Safety rules (DESIGN.md section 5): a sandboxed Jinja environment, autoescape always, StrictUndefined,
-and every rendered part re-parsed strictly, because docxtpl's own parser silently drops broken XML.
+and every rendered part parsed strictly (docxtpl's own parser silently drops broken XML). The template
+comes from pipeline.package, read once per process; its parts are compiled by Jinja once per process.
+docxtpl's `{_{` escape for literal braces is not applied to rendered text, so a value that happens to
+contain `{_{` is kept exactly as written.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.document import Document
-from docxtpl import DocxTemplate
+from docx.oxml.document import CT_Body, CT_Document
+from docx.oxml.parser import element_class_lookup
+from docx.oxml.xmlchemy import BaseOxmlElement
 from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline import formatting
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.package import MAIN_PART, TemplatePackage, load_package
 
 
 class TemplateRenderError(PartnerdocsError):
@@ -38,107 +43,89 @@ def make_environment() -> SandboxedEnvironment:
     return environment
 
 
-@dataclass(frozen=True)
-class _CompiledPart:
-    template: Template
-    encoding: str
-
-
-# Compiled Jinja templates of every template part, per process: compiling costs more than rendering,
-# and it depends only on the template file, so each part is compiled once and reused.
-_COMPILED: dict[tuple[str, int, int, str], _CompiledPart] = {}
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _PARAGRAPH_START_RENDERED = re.compile(r"\n<w:p([ >])")
 _LISTING_CHARACTERS = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+_CELL_LOOP = re.compile(r"\{%-?\s*tc\s")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# python-docx's element classes (so its oxml API works on the result), without its blank-text removal:
+# the parse must keep exactly what was rendered, and fail on anything that is not well-formed.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_PARSER.set_element_class_lookup(element_class_lookup)
 
 
-class _CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl, with compiled parts cached and rendered XML checked strictly.
+@dataclass(frozen=True)
+class RenderedTemplate:
+    """A rendered document in memory: the parts that differ from its template, as python-docx elements."""
 
-    docxtpl re-parses rendered XML with recover=True, which silently drops content after broken
-    markup; every part is parsed strictly first. docxtpl's `{_{` escape for literal braces is not
-    applied to rendered text, so a value that happens to contain `{_{` is kept exactly as written.
-    """
+    package: TemplatePackage
+    document: CT_Document
+    parts: dict[str, BaseOxmlElement]
+    """Part name -> root element of each rendered header, footer and footnotes part."""
 
-    def __init__(self, template: Path) -> None:
-        super().__init__(str(template))
-        stat = template.stat()
-        self._identity = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+    @property
+    def body(self) -> CT_Body:
+        body: CT_Body = self.document.body
+        return body
 
-    def build_xml(self, context: dict[str, Any], jinja_env: SandboxedEnvironment | None = None) -> str:
-        compiled = self._compiled("body", self._body_source, jinja_env)
-        return self._render_part(compiled, self.docx._part, context)
-
-    def build_headers_footers_xml(
-        self, context: dict[str, Any], uri: str, jinja_env: SandboxedEnvironment | None = None
-    ) -> Iterator[tuple[str, bytes]]:
-        for rel_key, part in self.get_headers_footers(uri):
-            source = functools.partial(self._part_source, part)
-            compiled = self._compiled(str(part.partname), source, jinja_env)
-            yield rel_key, self._render_part(compiled, part, context).encode(compiled.encoding)
-
-    def _body_source(self) -> str:
-        patched: str = self.patch_xml(self.get_xml())
-        return patched
-
-    def _part_source(self, part: Any) -> str:
-        patched: str = self.patch_xml(self.get_part_xml(part))
-        return patched
-
-    def render_properties(self, context: dict[str, Any], jinja_env: SandboxedEnvironment | None = None) -> None:
-        """Core properties are set in code after rendering, never through Jinja."""
-
-    def _compiled(self, name: str, source: Callable[[], str], jinja_env: SandboxedEnvironment | None) -> _CompiledPart:
-        key = (*self._identity, name)
-        found = _COMPILED.get(key)
-        if found is None:
-            xml = source()
-            environment = jinja_env or make_environment()
-            found = _CompiledPart(
-                environment.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", xml)),
-                self.get_headers_footers_encoding(xml),
-            )
-            _COMPILED[key] = found
+    def headers(self, types: tuple[str, ...] = ("first", "default")) -> list[BaseOxmlElement]:
+        """The header parts the sections use, section by section, in the order of `types`; no repeats."""
+        found: list[BaseOxmlElement] = []
+        for section in self.body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr"):
+            references = {ref.get(f"{_W}type"): ref.get(_R_ID) for ref in section.iterchildren(f"{_W}headerReference")}
+            for kind in types:
+                partname = self.package.relationships.get(references.get(kind) or "")
+                header = self.parts.get(partname or "")
+                if header is not None and header not in found:
+                    found.append(header)
         return found
 
-    def _render_part(self, compiled: _CompiledPart, part: Any, context: dict[str, Any]) -> str:
-        self.current_rendering_part = part
-        xml = _PARAGRAPH_START_RENDERED.sub(r"<w:p\1", compiled.template.render(context))
-        try:
-            etree.fromstring(xml.encode("utf-8"))
-        except etree.XMLSyntaxError as error:
-            raise ValueError(f"the rendered document is not well-formed XML ({error})") from error
-        if not _LISTING_CHARACTERS.search(xml):
-            return xml  # docxtpl's listing pass only rewrites these characters inside text; skip its regexes
-        resolved: str = self.resolve_listing(xml)
-        return resolved
 
-    def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:  # noqa: N803 (docxtpl's name)
-        # docxtpl swaps in a plain XmlPart and only updates the relationship, so python-docx's
-        # `section.header` would still return the unrendered part. Keep the part's own class
-        # (HeaderPart/FooterPart) and update python-docx's by-id cache too.
-        relationships = self.docx._part.rels
-        part = relationships[relKey].target_part
-        new_part = type(part).load(part.partname, part.content_type, xml, part.package)
-        for relationship in part.rels.values():
-            new_part.load_rel(relationship.reltype, relationship._target, relationship.rId, relationship.is_external)
-        relationships[relKey]._target = new_part
-        relationships._target_parts_by_rId[relKey] = new_part
+@functools.lru_cache(maxsize=64)
+def _compiled(package: TemplatePackage, partname: str) -> Template:
+    # Compiling costs more than rendering and depends only on the template, so it happens once.
+    source = package.body_source if partname == MAIN_PART else package.part_sources[partname]
+    return make_environment().from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", source))
 
 
-def render_template(template: Path, context: Mapping[str, Any]) -> Document:
-    """Render one template and return the document in memory, ready to be finalized."""
-    document = _CachingDocxTemplate(template)
+def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTemplate:
+    """Render one template; the result is checked, in memory, and ready to be finalized."""
+    package = load_package(template)
+    values = dict(context)
     try:
-        document.render(dict(context), jinja_env=make_environment(), autoescape=True)
+        body = _render_part(package, MAIN_PART, values)
+        sources = {name: _render_part(package, name, values) for name in package.part_sources}
     except TemplateError as error:
         near = _tag_near(error)
         raise TemplateRenderError(template, f"{type(error).__name__}: {error}{near}") from error
-    except ValueError as error:
-        raise TemplateRenderError(template, str(error)) from error
-    _check_body(template, document.docx)
-    rendered: Document = document.docx
-    return rendered
+    document = _parse(template, package.document_xml(body))
+    if _CELL_LOOP.search(re.sub(r"<[^>]+>", "", package.body_source)):
+        # docxtpl widens tables whose cells a {%tc %} loop multiplied; it parses leniently, so only
+        # after the strict parse above, and only for templates with such loops.
+        fixed = etree.tostring(package.helper.fix_tables(etree.tostring(document.body, encoding="unicode")))
+        document.replace(document.body, _parse(template, fixed))
+    if "docPr" in package.body_source:
+        package.helper.docx_ids_index = 1000
+        package.helper.fix_docpr_ids(document)
+    _check_body(template, document)
+    parts = {name: _parse(template, xml) for name, xml in sources.items()}
+    return RenderedTemplate(package, document, parts)
+
+
+def _render_part(package: TemplatePackage, partname: str, context: dict[str, Any]) -> str:
+    xml = _PARAGRAPH_START_RENDERED.sub(r"<w:p\1", _compiled(package, partname).render(context))
+    if not _LISTING_CHARACTERS.search(xml):
+        return xml  # docxtpl's listing pass only rewrites these characters inside text; skip its regexes
+    resolved: str = package.helper.resolve_listing(xml)
+    return resolved
+
+
+def _parse(template: Path, xml: str | bytes) -> Any:
+    try:
+        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise TemplateRenderError(template, f"the rendered document is not well-formed XML ({error})") from error
 
 
 def _tag_near(error: TemplateError) -> str:
@@ -152,8 +139,8 @@ def _tag_near(error: TemplateError) -> str:
     return f" near '{tags[0].strip()[:80]}'" if tags else ""
 
 
-def _check_body(template: Path, document: Document) -> None:
-    body = document.element.body
+def _check_body(template: Path, document: CT_Document) -> None:
+    body = document.body
     last = body[-1] if len(body) else None
     if last is None or etree.QName(last).localname != "sectPr":
         raise TemplateRenderError(template, "rendering lost the end of the document (section properties missing)")

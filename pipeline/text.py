@@ -7,6 +7,7 @@ reviewer sees structure as well as words. The same text feeds golden tests (and,
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import docx
@@ -17,31 +18,53 @@ from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 
-def docx_text(source: bytes | Path | Document, styles: dict[str | None, str] | None = None) -> str:
-    """The text rendition of a .docx given as bytes, a path or a document in memory.
-
-    `styles` (from style_names) saves rebuilding the style map when the caller already has it.
-    """
+def docx_text(source: bytes | Path | Document) -> str:
+    """The text rendition of a .docx given as bytes, a path or a document in memory."""
     if isinstance(source, Document):
         document = source
     else:
         document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    styles = styles if styles is not None else style_names(document)
+    headers: list[BaseOxmlElement] = []
+    for section in document.sections:
+        for header in (section.first_page_header, section.header):
+            if not header.is_linked_to_previous and header._element not in headers:
+                headers.append(header._element)
+    return document_text(document.element.body, headers, style_names(document))
+
+
+def document_text(
+    body: BaseOxmlElement,
+    headers: Iterable[BaseOxmlElement],
+    styles: Mapping[str | None, str],
+    seen: dict[BaseOxmlElement, list[str]] | None = None,
+) -> str:
+    """The text rendition of a body and its headers (w:hdr elements, in section order).
+
+    `seen` remembers the lines of each body block, so the text of a document that was only added to
+    (draft notice, revision history) is not worked out again for the blocks it already had.
+    """
     lines: list[str] = []
-    for header_line in _header_lines(document):
+    for header_line in _header_lines(headers):
         lines.append(f"[header] {header_line}")
     if lines:
         lines.append("")
     # lxml directly: python-docx's objects re-run an XPath query per paragraph and per run, which made
     # text extraction the slowest step of a build. The output is the same as Paragraph.text gives.
-    for block in document.element.body.iterchildren(_P, _TBL):
-        if block.tag == _P:
-            line = _paragraph_line(block, styles)
-            if line:
-                lines.append(line)
-        else:
-            lines.extend(_table_lines(block))
+    for block in body.iterchildren(_P, _TBL):
+        known = seen.get(block) if seen is not None else None
+        if known is None:
+            known = _block_lines(block, styles)
+            if seen is not None:
+                seen[block] = known
+        lines.extend(known)
     return "\n".join(lines) + "\n"
+
+
+def _block_lines(block: BaseOxmlElement, styles: Mapping[str | None, str]) -> list[str]:
+    if block.tag == _P:
+        line = _paragraph_line(block, styles)
+        return [line] if line else []
+    return _table_lines(block)
 
 
 _P, _TBL, _TR, _TC, _R, _HYPERLINK = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:hyperlink"))
@@ -68,16 +91,13 @@ def paragraph_text(p: BaseOxmlElement) -> str:
     return "".join(parts)
 
 
-def _header_lines(document: Document) -> list[str]:
+def _header_lines(headers: Iterable[BaseOxmlElement]) -> list[str]:
     seen: list[str] = []
-    for section in document.sections:
-        for header in (section.first_page_header, section.header):
-            if header.is_linked_to_previous:
-                continue
-            for paragraph in header._element.iterchildren(_P):
-                text = paragraph_text(paragraph).strip()
-                if text and text not in seen:
-                    seen.append(text)
+    for header in headers:
+        for paragraph in header.iterchildren(_P):
+            text = paragraph_text(paragraph).strip()
+            if text and text not in seen:
+                seen.append(text)
     return seen
 
 
@@ -97,7 +117,7 @@ def style_names(document: Document) -> dict[str | None, str]:
     return names
 
 
-def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: dict[str | None, str]) -> str:
+def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: Mapping[str | None, str]) -> str:
     """The style name of a paragraph (or w:p element), using a map from style_names()."""
     p = paragraph._p if isinstance(paragraph, Paragraph) else paragraph
     style = p.find(f"{qn('w:pPr')}/{_P_STYLE}")
@@ -105,7 +125,7 @@ def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: dict[str | N
     return styles.get(style_id, styles.get(None, ""))
 
 
-def _paragraph_line(p: BaseOxmlElement, styles: dict[str | None, str]) -> str:
+def _paragraph_line(p: BaseOxmlElement, styles: Mapping[str | None, str]) -> str:
     text = paragraph_text(p).strip()
     if not text:
         return ""

@@ -1,0 +1,187 @@
+"""A template read once per process, and documents written from it by adding only the parts that change.
+
+A .docx is a zip of XML parts. A template's styles alone are most of its bytes (Word writes the whole
+built-in style gallery, twice), yet rendering never touches them. So each template is opened with
+python-docx once per process: the parts docxtpl renders (body, headers, footers, footnotes) are kept
+as XML sources, and every other part is written once into a zip held in memory. A document is that
+zip plus its own rendered parts, appended with the standard zipfile module: per document there is
+no re-reading, re-parsing or re-compressing of parts that are the same in every document.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import OpcPackage
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.parser import parse_xml
+from docx.shared import RGBColor
+from docx.styles.styles import Styles
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from pipeline.text import style_names
+
+DRAFT_STYLE = "Draft Notice"
+MAIN_PART = "/word/document.xml"
+CORE_PART = "/docProps/core.xml"
+STYLES_PART = "/word/styles.xml"
+_RENDERED_TYPES = {CT.WML_DOCUMENT_MAIN, CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_BODY_MARK = "partnerdocs-body"
+
+
+@dataclass(frozen=True, eq=False)
+class TemplatePackage:
+    """One template, ready to render many documents (compared and hashed by identity: one per process)."""
+
+    path: Path
+    body_source: str
+    """The body's XML with docxtpl's tag clean-up applied: what Jinja compiles."""
+    part_sources: Mapping[str, str]
+    """Part name -> XML source of each header, footer and footnotes part (cleaned up the same way)."""
+    document_shell: tuple[str, str]
+    """word/document.xml before and after the body, so a rendered body becomes a whole part."""
+    relationships: Mapping[str, str]
+    """Relationship id of the main part -> the part name it points to (headers and footers)."""
+    core_xml: bytes
+    styles: Mapping[str | None, str]
+    """Paragraph style id -> name, as text.style_names gives it."""
+    draft_style_id: str
+    final_zip: bytes = dataclasses.field(repr=False)
+    """Every part that never changes, zipped once."""
+    draft_zip: bytes = dataclasses.field(repr=False)
+    """The same, with the draft notice style added to the styles."""
+    helper: DocxTemplate = dataclasses.field(repr=False)
+    """docxtpl's post-processing (listings, table columns, drawing ids), holding no document."""
+
+    def style_id(self, name: str) -> str | None:
+        """The id of the style Word shows as `name`, or None when the template has no such style."""
+        return next((key for key, value in self.styles.items() if key is not None and value == name), None)
+
+    def document_xml(self, body: str) -> str:
+        """The whole main part around a rendered body."""
+        before, after = self.document_shell
+        return before + body + after
+
+    def write(self, parts: Mapping[str, bytes], draft: bool) -> bytes:
+        """The document's bytes: the unchanging parts plus `parts` (part name -> XML bytes)."""
+        buffer = io.BytesIO(self.draft_zip if draft else self.final_zip)
+        with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            for partname, blob in parts.items():
+                archive.writestr(zip_entry(partname), blob)
+        return buffer.getvalue()
+
+
+def zip_entry(partname: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed time (python-docx would stamp the current one) so builds are reproducible."""
+    info = zipfile.ZipInfo(partname.lstrip("/"), date_time=_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
+
+
+def load_package(template: Path) -> TemplatePackage:
+    """The template at `template`, read once per process (again only when the file changes)."""
+    stat = template.stat()
+    return _load(str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
+    helper = DocxTemplate(path)
+    document = docx.Document(path)
+    package = document.part.package
+    document.core_properties  # noqa: B018 (python-docx adds the core properties part when it is missing)
+    rendered = {str(part.partname) for part in package.parts if part.content_type in _RENDERED_TYPES}
+    parts = {str(p.partname): p for p in package.parts}
+    sources = {name: _source(helper, parts[name].blob) for name in sorted(rendered - {MAIN_PART})}
+    names = style_names(document)
+    final_zip = _zip_of(package, rendered | {CORE_PART})
+    draft_style_id = _add_draft_style(document.styles, names)
+    draft_zip = _zip_of(package, rendered | {CORE_PART}) if DRAFT_STYLE not in names.values() else final_zip
+    relationships = {
+        rel_id: str(rel.target_part.partname)
+        for rel_id, rel in document.part.rels.items()
+        if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)
+    }
+    return TemplatePackage(
+        path=Path(path),
+        body_source=_source(helper, etree.tostring(document.element.body)),
+        part_sources=sources,
+        document_shell=_document_shell(document.element),
+        relationships=relationships,
+        core_xml=parts[CORE_PART].blob,
+        styles=names,
+        draft_style_id=draft_style_id,
+        final_zip=final_zip,
+        draft_zip=draft_zip,
+        helper=helper,
+    )
+
+
+def _source(helper: DocxTemplate, blob: bytes) -> str:
+    """A part's XML as docxtpl prepares it for Jinja (tags split across runs joined, and so on)."""
+    patched: str = helper.patch_xml(helper.xml_to_string(parse_xml(blob)))
+    return patched
+
+
+def _document_shell(root: etree._Element) -> tuple[str, str]:
+    shell = copy.deepcopy(root)
+    body = shell.find(f"{{{root.nsmap['w']}}}body")
+    assert body is not None, "python-docx opened a main part without a body"
+    body.clear()
+    body.append(etree.Comment(_BODY_MARK))
+    xml = etree.tostring(shell, encoding="unicode")
+    before, after = xml.split(f"<!--{_BODY_MARK}-->")
+    # Drop the empty body's own tags: the rendered body brings its start and end tags.
+    return before[: before.rindex("<")], after[after.index(">") + 1 :]
+
+
+def _add_draft_style(styles: Styles, names: Mapping[str | None, str]) -> str:
+    """Add the draft notice style unless the template has its own; return its id."""
+    if DRAFT_STYLE not in names.values():
+        style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        style.base_style = styles["Normal"] if "Normal" in names.values() else None
+        style.font.bold = True
+        style.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
+        return str(style.style_id)
+    return next(key for key, value in names.items() if key is not None and value == DRAFT_STYLE)
+
+
+def _zip_of(package: OpcPackage, leave_out: set[str]) -> bytes:
+    """The package zipped, without the parts in `leave_out` (their relationships are kept)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        writer = _ZipWriter(archive)
+        PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+        for part in package.parts:
+            part.before_marshal()  # type: ignore[no-untyped-call]
+            if str(part.partname) not in leave_out:
+                writer.write(str(part.partname), part.blob)
+            if len(part.rels):
+                writer.write(str(part.partname.rels_uri), part.rels.xml)
+    return buffer.getvalue()
+
+
+class _ZipWriter:
+    """What python-docx's PackageWriter writes to, with reproducible entries."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+
+    def write(self, partname: str, blob: bytes) -> None:
+        self._archive.writestr(zip_entry(str(partname)), blob)
