@@ -233,6 +233,11 @@ def _run(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    from pipeline.render import prepare
+
+    for kind in sorted({kind for *_, stale in work for kind in stale}):
+        prepare(templates[kind].path)  # once here rather than once in every worker
+
     # fork: workers start with the modules already imported, so each starts working at once.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:

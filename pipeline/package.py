@@ -14,6 +14,7 @@ import copy
 import dataclasses
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.parser import parse_xml
@@ -31,6 +33,7 @@ from docx.styles.styles import Styles
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from pipeline.errors import PartnerdocsError, Problem
 from pipeline.text import style_names
 
 DRAFT_STYLE = "Draft Notice"
@@ -40,6 +43,14 @@ STYLES_PART = "/word/styles.xml"
 _RENDERED_TYPES = {CT.WML_DOCUMENT_MAIN, CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _BODY_MARK = "partnerdocs-body"
+_CELL_LOOP = re.compile(r"\{%-?\s*tc\s")
+
+
+class TemplateRenderError(PartnerdocsError):
+    """A template that cannot be read or rendered: names the template file and what went wrong."""
+
+    def __init__(self, template: Path, message: str) -> None:
+        super().__init__([Problem(str(template), message=message)])
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,6 +74,8 @@ class TemplatePackage:
     """Every part that never changes, zipped once."""
     draft_zip: bytes = dataclasses.field(repr=False)
     """The same, with the draft notice style added to the styles."""
+    cell_loops: bool
+    """True when the body has {%tc %} loops, whose tables docxtpl widens after rendering."""
     helper: DocxTemplate = dataclasses.field(repr=False)
     """docxtpl's post-processing (listings, table columns, drawing ids), holding no document."""
 
@@ -95,8 +108,13 @@ def zip_entry(partname: str) -> zipfile.ZipInfo:
 
 def load_package(template: Path) -> TemplatePackage:
     """The template at `template`, read once per process (again only when the file changes)."""
-    stat = template.stat()
-    return _load(str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = template.stat()
+        return _load(str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError) as error:
+        raise TemplateRenderError(
+            template, f"cannot read this Word template ({error}); open it in Word and save it as .docx again"
+        ) from error
 
 
 @functools.lru_cache(maxsize=32)
@@ -128,6 +146,7 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         draft_style_id=draft_style_id,
         final_zip=final_zip,
         draft_zip=draft_zip,
+        cell_loops=bool(_CELL_LOOP.search(re.sub(r"<[^>]+>", "", helper.xml_to_string(document.element.body)))),
         helper=helper,
     )
 

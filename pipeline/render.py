@@ -24,15 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline import formatting
-from pipeline.errors import PartnerdocsError, Problem
-from pipeline.package import MAIN_PART, TemplatePackage, load_package
-
-
-class TemplateRenderError(PartnerdocsError):
-    """A template that cannot be rendered: names the template file and what went wrong."""
-
-    def __init__(self, template: Path, message: str) -> None:
-        super().__init__([Problem(str(template), message=message)])
+from pipeline.package import MAIN_PART, TemplatePackage, TemplateRenderError, load_package
 
 
 @functools.cache
@@ -46,7 +38,6 @@ def make_environment() -> SandboxedEnvironment:
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _PARAGRAPH_START_RENDERED = re.compile(r"\n<w:p([ >])")
 _LISTING_CHARACTERS = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
-_CELL_LOOP = re.compile(r"\{%-?\s*tc\s")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # python-docx's element classes (so its oxml API works on the result), without its blank-text removal:
@@ -89,6 +80,13 @@ def _compiled(package: TemplatePackage, partname: str) -> Template:
     return make_environment().from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", source))
 
 
+def prepare(template: Path) -> None:
+    """Read and compile a template ahead of time (before forking workers, which then share it)."""
+    package = load_package(template)
+    for partname in (MAIN_PART, *package.part_sources):
+        _compiled(package, partname)
+
+
 def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTemplate:
     """Render one template; the result is checked, in memory, and ready to be finalized."""
     package = load_package(template)
@@ -100,7 +98,7 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
         near = _tag_near(error)
         raise TemplateRenderError(template, f"{type(error).__name__}: {error}{near}") from error
     document = _parse(template, package.document_xml(body))
-    if _CELL_LOOP.search(re.sub(r"<[^>]+>", "", package.body_source)):
+    if package.cell_loops:
         # docxtpl widens tables whose cells a {%tc %} loop multiplied; it parses leniently, so only
         # after the strict parse above, and only for templates with such loops.
         fixed = etree.tostring(package.helper.fix_tables(etree.tostring(document.body, encoding="unicode")))
