@@ -17,6 +17,10 @@ from pipeline.text import docx_text
 from pipeline.write import write_atomically
 
 
+def contents(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {
         str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()
@@ -158,6 +162,8 @@ def test_unchanged_partnerships_are_skipped_and_changed_ones_rebuilt(examples_co
     after = snapshot(out)
     untouched = [name for name in before if not name.startswith("harbor-hope-omalley/")]
     assert all(after[name] == before[name] for name in untouched)
+    build([examples_copy], tmp_path / "fresh")  # a full build of the same inputs, from nothing
+    assert contents(out) == contents(tmp_path / "fresh")
     forced = build([examples_copy], out, force=True)
     assert forced.unchanged == 0 and len(forced.documents) == len(first.documents)
 
