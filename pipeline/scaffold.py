@@ -163,6 +163,8 @@ _MEMBERS = """
 # sector_detail says it in your own words; delete it if the sector says it all.
 # Give every organization a backup contact, so the partnership survives staff
 # changes. Add `email:` and `phone:` lines under a contact when you have them.
+# Letters of intent print a member's `mailing_address:` (a list of lines) under
+# its name: a P.O. box or office, never where a shelter is.
 # To add a member, copy a whole block from `- id:` to its signatory.
 members:
 """

@@ -152,6 +152,14 @@ class Member(Model):
     crisis_line: Phone | None = Field(
         None, description="A 24-hour crisis or hotline number survivors and partners can be warm-transferred to."
     )
+    mailing_address: list[Text] = Field(
+        default_factory=list,
+        max_length=6,
+        description=(
+            "Postal address for correspondence, line by line; printed under the name in letterheads. "
+            "Use a P.O. box or office address: never the location of a shelter or safe house."
+        ),
+    )
 
     @model_validator(mode="after")
     def _withdrawal_matches_status(self) -> Self:

@@ -132,3 +132,11 @@ def test_full_legal_names_of_privately_named_signatories_only_on_signature_lines
                 outside_signatures = text.replace(f"Name: {signatory.name}", "")
                 assert signatory.name not in outside_signatures, f"{slug}/{path.name}"
     assert checked > 0
+
+
+def test_a_letter_of_intent_prints_the_writers_mailing_address_under_its_name(built_examples: Path) -> None:
+    lines = (built_examples / "westhaven-alliance" / "letter-of-intent-many-trails.txt").read_text("utf-8").splitlines()
+    name = lines.index("Many Trails Native Advocacy Network")
+    assert lines[name + 1 : name + 3] == ["P.O. Box 1187", "Larkin, Westhaven 98501"]
+    still_standing = (built_examples / "westhaven-alliance" / "letter-of-intent-still-standing.txt").read_text("utf-8")
+    assert "P.O. Box" not in still_standing  # no address given, no empty letterhead lines

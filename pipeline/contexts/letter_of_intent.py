@@ -117,9 +117,8 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
 
 
 def _letterhead_lines(writer: Member) -> tuple[str, ...]:
-    # Members have no postal address in the model yet, so the letterhead names the organization only.
     lines = [f"Doing business as {writer.doing_business_as}" if writer.doing_business_as else "", writer.unit or ""]
-    return tuple(line.strip() for line in lines if line)
+    return tuple(line.strip() for line in [*lines, *writer.mailing_address] if line.strip())
 
 
 def _salutation(loi: LetterOfIntent) -> str:
