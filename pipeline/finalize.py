@@ -102,9 +102,8 @@ def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[Revisi
     body._insert_p(_paragraph("Revision history", package.style_id("Heading 1")))
     body._insert_p(_paragraph("Changes to the partnership file this document is built from, newest first.", None))
     tbl = CT_Tbl.new_tbl(1, len(_COLUMNS), Emu(sum(width for _, width in _COLUMNS)))
-    table_style = package.style_id("Table Grid")
-    if table_style is not None:
-        tbl.tblStyle_val = table_style
+    if package.table_style_id is not None:
+        tbl.tblStyle_val = package.table_style_id
     table = Table(tbl, None)  # type: ignore[arg-type]  # no parent needed: nothing here looks up the part
     for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
         column.width = width

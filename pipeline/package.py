@@ -16,6 +16,7 @@ import functools
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import RGBColor
 from docx.styles.styles import Styles
@@ -70,6 +72,8 @@ class TemplatePackage:
     styles: Mapping[str | None, str]
     """Paragraph style id -> name, as text.style_names gives it."""
     draft_style_id: str
+    table_style_id: str | None
+    """The style of the template's own data tables (header row repeated), for the tables partnerdocs adds."""
     final_zip: bytes = dataclasses.field(repr=False)
     """Every part that never changes, zipped once."""
     draft_zip: bytes = dataclasses.field(repr=False)
@@ -144,6 +148,7 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         core_xml=parts[CORE_PART].blob,
         styles=names,
         draft_style_id=draft_style_id,
+        table_style_id=_table_style(document.element.body, names),
         final_zip=final_zip,
         draft_zip=draft_zip,
         cell_loops=bool(_CELL_LOOP.search(re.sub(r"<[^>]+>", "", helper.xml_to_string(document.element.body)))),
@@ -167,6 +172,18 @@ def _document_shell(root: etree._Element) -> tuple[str, str]:
     before, after = xml.split(f"<!--{_BODY_MARK}-->")
     # Drop the empty body's own tags: the rendered body brings its start and end tags.
     return before[: before.rindex("<")], after[after.index(">") + 1 :]
+
+
+def _table_style(body: etree._Element, names: Mapping[str | None, str]) -> str | None:
+    used = Counter(
+        style.get(qn("w:val"))
+        for table in body.iter(qn("w:tbl"))
+        if table.find(f".//{qn('w:tblHeader')}") is not None  # a data table, like the ones partnerdocs adds
+        for style in table.findall(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+    )
+    if used:
+        return str(used.most_common(1)[0][0])
+    return next((key for key, value in names.items() if value == "Table Grid"), None)
 
 
 def _add_draft_style(styles: Styles, names: Mapping[str | None, str]) -> str:

@@ -223,6 +223,8 @@ def test_revision_history_comes_from_git(write_partnership: Callable[..., Path],
     assert history[4].endswith("| Add the partnership |")
     commit = read_manifest(tmp_path / "out" / "pathways" / "manifest.json")["source"]["commit"]
     assert history[3].split(" | ")[1] == commit[:7]
+    table = docx.Document(str(tmp_path / "out" / "pathways" / "mou.docx")).tables[-1]
+    assert table.style is not None and table.style.name == "Roster Table"  # the template's own table style
 
 
 def test_no_revision_history_outside_git(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
