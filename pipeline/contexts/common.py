@@ -201,6 +201,11 @@ def current_names(partnership: Partnership, member_ids: Iterable[str]) -> list[s
     return [current[i].name for i in member_ids if i in current]
 
 
+def current_member(partnership: Partnership, member_id: str) -> Member | None:
+    """The member with this id, or None when it has withdrawn (or is not a member)."""
+    return next((m for m in partnership.current_members if m.id == member_id), None)
+
+
 def current_name(partnership: Partnership, member_id: str | None) -> str:
     """The short name of a current member, or '' for a withdrawn (or absent) one."""
     names = current_names(partnership, [member_id] if member_id else [])

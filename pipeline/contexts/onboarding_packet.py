@@ -5,8 +5,8 @@ from members stay out, withdrawn members are not in the directory, interim membe
 signatories' full names never appear (the packet has no signature page of its own). Everything is
 worded for a newcomer: plain sentences, "you" and "we". Fixed wording, and the fallback for each
 optional fact, lives in the template; this module hands over facts already worded, with '' or () for
-anything the YAML leaves out. Sections 7, 9, 10, 11 and 13 are built in onboarding_policies.py, and the
-fixed texts and wording tools live in onboarding_texts.py.
+anything the YAML leaves out. Section 3 is built in onboarding_organization.py, sections 7, 9, 10, 11 and
+13 in onboarding_policies.py, and the fixed texts and wording tools live in onboarding_texts.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import MemberView, contact_view, current_member_views, current_name, current_names
+from pipeline.contexts.common import (
+    MemberView,
+    contact_view,
+    current_member,
+    current_member_views,
+    current_name,
+)
+from pipeline.contexts.onboarding_organization import organization_part
 from pipeline.contexts.onboarding_policies import (
     acronyms_part,
     confidentiality_part,
@@ -28,11 +35,9 @@ from pipeline.contexts.onboarding_texts import (
     DOCUMENT_TITLE,
     TRAUMA_RESPONSES,
     ask_who,
-    member_phrase,
 )
 from pipeline.contexts.texts import (
     FOUR_RS,
-    GRADIENTS,
     LEVEL_DESCRIPTIONS,
     MEMBERSHIP_CLASS_MEANINGS,
     definitions,
@@ -52,10 +57,8 @@ from pipeline.contexts.wording import (
 )
 from pipeline.formatting import long_date
 from schemas import Partnership
-from schemas.governance import Committee
 from schemas.members import Member
 from schemas.vocabulary import (
-    DecisionMethod,
     Formality,
     LeadershipModel,
     MembershipClass,
@@ -72,23 +75,6 @@ class Signer:
 
     person: str
     organization: str
-
-
-@dataclass(frozen=True)
-class SeatRow:
-    organization: str
-    role: str
-    person: str
-
-
-@dataclass(frozen=True)
-class CommitteeRow:
-    name: str
-    notes: tuple[str, ...]
-    charge: str
-    meets: str
-    members: tuple[str, ...]
-    """Never empty, so the table cell keeps a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +119,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         "mission": plain(partnership.mission),
         "signers": _signers(partnership, audience),
         **_at_a_glance(partnership),
-        **_organization(partnership, audience),
+        **organization_part(partnership, audience),
         **_membership(partnership, members),
         **_directory(partnership, members, audience),
         **_meetings(partnership),
@@ -175,7 +161,7 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
         # The schema marks no convening seat, so a seat whose role says it convenes or chairs signs for the rest.
         conveners = [s for s in leadership.core_group if s.role and _CONVENER.search(s.role)]
         for seat in conveners or leadership.core_group:
-            member = _current(partnership, seat.member)
+            member = current_member(partnership, seat.member)
             if member is None:
                 continue
             person = seat.person or contact_view(member.contacts.primary, audience).label
@@ -183,13 +169,9 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
             signers.append(Signer(person=person, organization=f"{member.legal_name}{role}"))
     else:
         for member_id in leadership.leads:
-            if member := _current(partnership, member_id):
+            if member := current_member(partnership, member_id):
                 signers.append(Signer(contact_view(member.contacts.primary, audience).label, member.legal_name))
     return tuple(signers)
-
-
-def _current(partnership: Partnership, member_id: str) -> Member | None:
-    return next((m for m in partnership.current_members if m.id == member_id), None)
 
 
 # --- 2. At a glance ----------------------------------------------------------------------------
@@ -217,99 +199,6 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
         "populations": tuple(partnership.populations),
         "member_count": number_word(len(partnership.current_members)),
     }
-
-
-# --- 3. How we are organized ---------------------------------------------------------------------
-
-
-def _organization(partnership: Partnership, audience: Audience) -> dict[str, Any]:
-    leadership, decision = partnership.leadership, partnership.decision_making
-    leads = current_names(partnership, leadership.leads)
-    if leadership.model is LeadershipModel.primary_lead and leads:
-        lead = organization(leads[0], start=True)
-        leadership_text = f"{lead} is our lead organization. It calls meetings and keeps the work moving."
-    elif leadership.model is LeadershipModel.co_leadership and leads:
-        leadership_text = (
-            f"{number_word(len(leads)).capitalize()} organizations lead us together: "
-            f"{member_phrase(partnership, leadership.leads)}. We call them the co-leads."
-        )
-    else:
-        leadership_text = ""
-    seats = []
-    for seat in leadership.core_group:
-        if member := _current(partnership, seat.member):
-            person = seat.person or contact_view(member.contacts.primary, audience).label
-            seats.append(SeatRow(organization=member.name, role=seat.role or "Member", person=person))
-    coordinator = leadership.coordinator
-    coordinator_text, coordinator_duties = "", tuple[str, ...]()
-    if coordinator:
-        employer = organization(current_name(partnership, coordinator.employer))
-        hours = ""
-        if coordinator.fte is not None:
-            hours = "full-time" if coordinator.fte >= 1 else "part-time"
-        coordinator_text = f"Our {coordinator.title} runs the day-to-day work."
-        if employer:
-            coordinator_text += f" This is a {hours} job at {employer}." if hours else f" The job is at {employer}."
-        coordinator_text += " The coordinator has a vote." if coordinator.votes else " The coordinator does not vote."
-        coordinator_duties = tuple(plain(d) for d in coordinator.duties)
-    committees = tuple(_committee(partnership, c) for c in partnership.committees)
-    method_texts = {
-        DecisionMethod.hierarchical: "Each organization decides its own matters through its own chain of command.",
-        DecisionMethod.representative: "People chosen to represent the members make decisions for the whole group.",
-        DecisionMethod.consensus: "We look for a decision that every voting member can support, rather than "
-        "simply outvoting people.",
-    }
-    return {
-        "leadership_model": leadership.model.label.lower(),
-        "leadership_text": leadership_text,
-        "core_group": leadership.model is LeadershipModel.core_group,
-        "core_group_size": number_word(len(seats)),
-        "seats": tuple(seats),
-        "leadership_facts": facts(
-            ("How leaders are chosen", readable_dates(leadership.selection or "") or None),
-            ("How long they serve", readable_dates(leadership.term or "") or None),
-            ("If a leader leaves", leadership.vacancies),
-        ),
-        "coordinator_title": coordinator.title if coordinator else "",
-        "coordinator_text": coordinator_text,
-        "coordinator_duties": coordinator_duties,
-        "committees": committees,
-        "decision_method": decision.method.label.lower(),
-        "decision_text": plain(decision.summary) or method_texts[decision.method],
-        "gradients_of_agreement": decision.gradients_of_agreement,
-        "gradients": GRADIENTS,
-        "passing_rule": plain(decision.passing_rule),
-        "decision_facts": facts(
-            ("Serious disagreement or a block", decision.block_rule),
-            ("Quorum (how many must be present to decide)", decision.quorum),
-            ("If we cannot agree", decision.fallback),
-            ("Who votes", decision.votes),
-            (
-                "Who takes part without a vote",
-                "; ".join(x if i == 0 else lower_first(x) for i, x in enumerate(decision.non_voting)) or None,
-            ),
-            ("Where a disagreement goes next", decision.escalation),
-        ),
-        "reserved_matters": tuple(plain(m) for m in decision.reserved_matters),
-        "no_unscheduled_decisions": decision.no_unscheduled_decisions,
-    }
-
-
-def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:
-    chair = current_name(partnership, committee.chair)
-    notes = (
-        f"Chair: {chair}" if chair else plain(committee.chair_note),
-        "Closed: only its members attend" if committee.closed else "",
-        "Temporary team" if not committee.standing else "",
-    )
-    members = (*current_names(partnership, committee.members), *committee.other_members)
-    return CommitteeRow(
-        name=committee.name,
-        notes=tuple(note for note in notes if note),
-        charge=plain(committee.charge),
-        meets=plain(committee.meets) or "As needed",
-        members=members or ("Open to all members",),
-    )
 
 
 # --- 4. Membership and 5. directory ------------------------------------------------------------
@@ -416,10 +305,8 @@ def _meetings(partnership: Partnership) -> dict[str, Any]:
 
 
 __all__ = [
-    "CommitteeRow",
     "DirectoryRow",
     "MeetingRow",
-    "SeatRow",
     "Signer",
     "TrainingRow",
     "onboarding_packet_context",
