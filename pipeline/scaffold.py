@@ -234,10 +234,12 @@ def _leadership(model: LeadershipModel) -> str:
     else:
         body = """  model: core_group
   # One seat per organization. Keep the core group under 10 people: seven or
-  # eight from different sectors is easiest to convene and to agree.
+  # eight from different sectors is easiest to convene and to agree. Mark the
+  # seat(s) that call and chair meetings with `convenes: true`.
   core_group:
     - member: member-one
       role: "TODO: this seat's duties, e.g. Chair"
+      convenes: true
     - member: member-two
       role: "TODO: this seat's duties, e.g. Training lead"
   selection: "TODO: how seats are filled and for how long\""""

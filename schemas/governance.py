@@ -17,6 +17,13 @@ class CoreGroupSeat(Model):
     member: MemberId = Field(description="Id of the organization holding the seat.")
     person: Text | None = Field(None, description="Who sits in it, when not the organization's primary contact.")
     role: Text | None = Field(None, description="The seat's duties, e.g. 'Treasurer' or 'Training lead'.")
+    convenes: bool = Field(
+        False,
+        description=(
+            "True for a seat that convenes (calls and chairs) the core group. The documents name the conveners, "
+            "and they sign the onboarding packet's welcome letter; with none marked, every seat signs it."
+        ),
+    )
 
 
 class Coordinator(Model):

@@ -140,3 +140,21 @@ def test_a_letter_of_intent_prints_the_writers_mailing_address_under_its_name(bu
     assert lines[name + 1 : name + 3] == ["P.O. Box 1187", "Larkin, Westhaven 98501"]
     still_standing = (built_examples / "westhaven-alliance" / "letter-of-intent-still-standing.txt").read_text("utf-8")
     assert "P.O. Box" not in still_standing  # no address given, no empty letterhead lines
+
+
+def test_the_conveners_sign_the_welcome_letter_and_are_named_as_conveners() -> None:
+    from pipeline.contexts.common import leadership_statement
+    from pipeline.contexts.onboarding_packet import onboarding_packet_context
+
+    westhaven = PARTNERSHIPS["westhaven-alliance"]
+    signers = onboarding_packet_context(westhaven, Audience.members)["signers"]
+    assert [s.organization.split(" (")[0] for s in signers] == [
+        "Many Trails Native Advocacy Network",
+        "Still Standing Survivor Leadership Alliance",
+    ]
+    assert leadership_statement(westhaven).endswith(" Many Trails and Still Standing convene the core group.")
+    seats = [seat.model_copy(update={"convenes": False}) for seat in westhaven.leadership.core_group]
+    leadership = westhaven.leadership.model_copy(update={"core_group": seats})
+    unmarked = westhaven.model_copy(update={"leadership": leadership})
+    assert len(onboarding_packet_context(unmarked, Audience.members)["signers"]) == len(seats)
+    assert "convene" not in leadership_statement(unmarked)

@@ -234,10 +234,15 @@ def leadership_statement(partnership: Partnership) -> str:
     if leadership.model is LeadershipModel.co_leadership and leads:
         return f"The Partnership is led jointly by {number_word(len(leads))} co-lead agencies: {join_and(leads)}."
     seats = len(current_names(partnership, [seat.member for seat in leadership.core_group]))
-    return (
+    statement = (
         f"The Partnership has no single lead agency. A core group of {number_word(seats)} members from different "
         "sectors leads it together and shares the work of leadership equally."
     )
+    conveners = current_names(partnership, [seat.member for seat in leadership.core_group if seat.convenes])
+    if conveners:
+        verb = "convenes" if len(conveners) == 1 else "convene"
+        statement += f" {join_and(conveners)} {verb} the core group."
+    return statement
 
 
 def coordinator_statement(partnership: Partnership) -> str:

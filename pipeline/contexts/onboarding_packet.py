@@ -11,7 +11,6 @@ anything the YAML leaves out. Section 3 is built in onboarding_organization.py, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +64,6 @@ from schemas.vocabulary import (
     MemberStatus,
 )
 
-_CONVENER = re.compile(r"\b(co-?)?(convener|convenor|chair)", re.IGNORECASE)
 CHECKBOX = "☐"
 
 
@@ -158,8 +156,7 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
     leadership = partnership.leadership
     signers = []
     if leadership.model is LeadershipModel.core_group:
-        # The schema marks no convening seat, so a seat whose role says it convenes or chairs signs for the rest.
-        conveners = [s for s in leadership.core_group if s.role and _CONVENER.search(s.role)]
+        conveners = [seat for seat in leadership.core_group if seat.convenes]
         for seat in conveners or leadership.core_group:
             member = current_member(partnership, seat.member)
             if member is None:
