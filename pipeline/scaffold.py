@@ -382,6 +382,7 @@ emergency:
           member: member-one
         - position: "TODO: third in line, e.g. Executive Director"
           member: member-one
+  alternate_meeting: "TODO: where the partnership meets when its usual place cannot be used"
 """
 
 _WELCOME = """

@@ -179,6 +179,13 @@ class Emergency(Model):
         None, ge=1, le=168, description="Hours within which every member checks in after activation."
     )
     channels: list[Channel] = Field(default_factory=list, max_length=20, description="Alert channels.")
+    alternate_meeting: Text | None = Field(
+        None,
+        description=(
+            "Where and how the partnership meets when its usual place or platform cannot be used, e.g. "
+            "'A standing video call (link in the shared drive); in person at the county library, room B'."
+        ),
+    )
     scenarios: list[Scenario] = Field(default_factory=list, max_length=50, description="Scenario playbooks.")
     essential_records: Text | None = Field(
         None, description="Records the partnership cannot work without, where backups are kept."

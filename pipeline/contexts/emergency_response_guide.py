@@ -131,6 +131,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "missing_backups": join_and(m.name for m in members if m.contacts.backup is None),
         # 6. Communication
         "channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
+        "alternate_meeting": maybe(emergency.alternate_meeting),
         "interpretation": maybe(partnership.meetings.interpretation),
         "media_approval": maybe(media.approval) if media else "",
         "spokespeople": tuple(
