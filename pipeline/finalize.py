@@ -24,7 +24,6 @@ from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
 from pipeline.history import Revision
-from pipeline.package import CORE_PART, MAIN_PART
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
@@ -63,9 +62,9 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
         _mark_draft(rendered, finish.draft_notice)
     if finish.revisions:
         _add_revision_history(rendered, finish.revisions)
-    parts = {MAIN_PART: serialize_part_xml(rendered.document)}
+    parts = {package.main_part: serialize_part_xml(rendered.document)}
     parts.update((name, serialize_part_xml(element)) for name, element in rendered.parts.items())
-    parts[CORE_PART] = _core_properties(package.core_xml, finish.properties)
+    parts[package.core_part] = _core_properties(package.core_xml, finish.properties)
     return package.write(parts, draft=finish.draft_notice is not None)
 
 

@@ -39,9 +39,6 @@ from pipeline.errors import PartnerdocsError, Problem
 from pipeline.text import style_names
 
 DRAFT_STYLE = "Draft Notice"
-MAIN_PART = "/word/document.xml"
-CORE_PART = "/docProps/core.xml"
-STYLES_PART = "/word/styles.xml"
 _RENDERED_TYPES = {CT.WML_DOCUMENT_MAIN, CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _BODY_MARK = "partnerdocs-body"
@@ -60,6 +57,10 @@ class TemplatePackage:
     """One template, ready to render many documents (compared and hashed by identity: one per process)."""
 
     path: Path
+    main_part: str
+    """The main document part's name, usually /word/document.xml."""
+    core_part: str
+    """The core properties part's name, usually /docProps/core.xml."""
     body_source: str
     """The body's XML with docxtpl's tag clean-up applied: what Jinja compiles."""
     part_sources: Mapping[str, str]
@@ -126,14 +127,16 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
     helper = DocxTemplate(path)
     document = docx.Document(path)
     package = document.part.package
+    main_part = str(document.part.partname)
     document.core_properties  # noqa: B018 (python-docx adds the core properties part when it is missing)
+    core_part = str(package.part_related_by(RT.CORE_PROPERTIES).partname)
     rendered = {str(part.partname) for part in package.parts if part.content_type in _RENDERED_TYPES}
     parts = {str(p.partname): p for p in package.parts}
-    sources = {name: _source(helper, parts[name].blob) for name in sorted(rendered - {MAIN_PART})}
+    sources = {name: _source(helper, parts[name].blob) for name in sorted(rendered - {main_part})}
     names = style_names(document)
-    final_zip = _zip_of(package, rendered | {CORE_PART})
+    final_zip = _zip_of(package, rendered | {core_part})
     draft_style_id = _add_draft_style(document.styles, names)
-    draft_zip = _zip_of(package, rendered | {CORE_PART}) if DRAFT_STYLE not in names.values() else final_zip
+    draft_zip = _zip_of(package, rendered | {core_part}) if DRAFT_STYLE not in names.values() else final_zip
     relationships = {
         rel_id: str(rel.target_part.partname)
         for rel_id, rel in document.part.rels.items()
@@ -141,11 +144,13 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
     }
     return TemplatePackage(
         path=Path(path),
+        main_part=main_part,
+        core_part=core_part,
         body_source=_source(helper, etree.tostring(document.element.body)),
         part_sources=sources,
         document_shell=_document_shell(document.element),
         relationships=relationships,
-        core_xml=parts[CORE_PART].blob,
+        core_xml=parts[core_part].blob,
         styles=names,
         draft_style_id=draft_style_id,
         table_style_id=_table_style(document.element.body, names),

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline import formatting
-from pipeline.package import MAIN_PART, TemplatePackage, TemplateRenderError, load_package
+from pipeline.package import TemplatePackage, TemplateRenderError, load_package
 
 
 @functools.cache
@@ -76,14 +76,14 @@ class RenderedTemplate:
 @functools.lru_cache(maxsize=64)
 def _compiled(package: TemplatePackage, partname: str) -> Template:
     # Compiling costs more than rendering and depends only on the template, so it happens once.
-    source = package.body_source if partname == MAIN_PART else package.part_sources[partname]
+    source = package.body_source if partname == package.main_part else package.part_sources[partname]
     return make_environment().from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", source))
 
 
 def prepare(template: Path) -> None:
     """Read and compile a template ahead of time (before forking workers, which then share it)."""
     package = load_package(template)
-    for partname in (MAIN_PART, *package.part_sources):
+    for partname in (package.main_part, *package.part_sources):
         _compiled(package, partname)
 
 
@@ -92,7 +92,7 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
     package = load_package(template)
     values = dict(context)
     try:
-        body = _render_part(package, MAIN_PART, values)
+        body = _render_part(package, package.main_part, values)
         sources = {name: _render_part(package, name, values) for name in package.part_sources}
     except TemplateError as error:
         near = _tag_near(error)
