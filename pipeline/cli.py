@@ -208,7 +208,8 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
+    # The cores this process may use (a container or `taskset` can allow fewer than the machine has).
+    default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
     show_default="number of cores",
     help="Partnerships built at the same time, in separate processes.",
 )
