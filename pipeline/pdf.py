@@ -6,6 +6,7 @@ open) do not wait for each other.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -16,6 +17,10 @@ from pipeline.errors import PartnerdocsError, Problem
 from pipeline.write import write_atomically
 
 TIMEOUT_SECONDS = 600
+# Tagged PDF (PDF/UA): headings, lists, tables and reading order reach screen readers, as they do
+# in the Word file. LibreOffice leaves PDFs untagged unless asked.
+_TRUE = {"type": "boolean", "value": "true"}
+PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps({"UseTaggedPDF": _TRUE, "PDFUACompliance": _TRUE})
 
 
 def find_soffice() -> str | None:
@@ -43,7 +48,7 @@ def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            PDF_EXPORT,
             "--outdir",
             str(folder),
             *map(str, inputs),

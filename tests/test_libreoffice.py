@@ -96,3 +96,11 @@ def test_templates_saved_again_by_libreoffice_give_the_same_documents(examples_c
 def _without_fingerprints(text: str) -> str:
     """The fingerprint covers the template's bytes too, so it differs; the words must not."""
     return re.sub(r"content fingerprint [0-9a-f]{12}", "content fingerprint …", text)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
+def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Path]) -> None:
+    for name, pdf in pdfs.items():
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), name
+        assert re.search(r"^Title:\s+\S", info, re.MULTILINE), name
