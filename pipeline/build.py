@@ -154,7 +154,8 @@ def build(
         if strict:
             problems += report.warnings
         if problems:
-            raise PartnerdocsError(problems)
+            # A broken template fails every partnership the same way: say it once.
+            raise PartnerdocsError(list(dict.fromkeys(problems)))
         _move_into_place(results, out_dir, {path: keys for path, _, _, keys in to_build})
     except OSError as error:
         raise _cannot_write(out_dir, error) from error

@@ -19,7 +19,7 @@ from typing import Any
 from docx.oxml.document import CT_Body, CT_Document
 from docx.oxml.parser import element_class_lookup
 from docx.oxml.xmlchemy import BaseOxmlElement
-from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -80,23 +80,26 @@ def _compiled(package: TemplatePackage, partname: str) -> Template:
     return make_environment().from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", source))
 
 
-def prepare(template: Path) -> None:
-    """Read and compile a template ahead of time (before forking workers, which then share it)."""
+def prepare(template: Path) -> TemplatePackage:
+    """Read and compile a template: once per process, so a build does it before forking its workers."""
     package = load_package(template)
-    for partname in (package.main_part, *package.part_sources):
-        _compiled(package, partname)
+    try:
+        for partname in (package.main_part, *package.part_sources):
+            _compiled(package, partname)
+    except TemplateError as error:
+        raise _render_error(template, error) from error
+    return package
 
 
 def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTemplate:
     """Render one template; the result is checked, in memory, and ready to be finalized."""
-    package = load_package(template)
+    package = prepare(template)
     values = dict(context)
     try:
         body = _render_part(package, package.main_part, values)
         sources = {name: _render_part(package, name, values) for name in package.part_sources}
     except TemplateError as error:
-        near = _tag_near(error)
-        raise TemplateRenderError(template, f"{type(error).__name__}: {error}{near}") from error
+        raise _render_error(template, error) from error
     document = _parse(template, package.document_xml(body))
     if package.cell_loops:
         # docxtpl widens tables whose cells a {%tc %} loop multiplied; it parses leniently, so only
@@ -124,6 +127,17 @@ def _parse(template: Path, xml: str | bytes) -> Any:
         return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
     except etree.XMLSyntaxError as error:
         raise TemplateRenderError(template, f"the rendered document is not well-formed XML ({error})") from error
+
+
+def _render_error(template: Path, error: TemplateError) -> TemplateRenderError:
+    near = _tag_near(error)
+    if isinstance(error, TemplateSyntaxError):
+        return TemplateRenderError(
+            template,
+            f"broken template tag{near} (Jinja: {error}); each tag must be complete, like {{{{ name }}}} "
+            "or {% if x %}, within one paragraph",
+        )
+    return TemplateRenderError(template, f"{type(error).__name__}: {error}{near}")
 
 
 def _tag_near(error: TemplateError) -> str:

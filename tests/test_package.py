@@ -99,3 +99,20 @@ def test_a_file_that_is_not_a_word_template_gets_a_clear_error(examples_copy: Pa
     assert result.exit_code == 1, result.output
     assert f"{templates / 'mou.docx'}: cannot read this Word template" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_tag_is_reported_once_with_the_template_and_tag(
+    examples_copy: Path, tmp_path: Path, jobs: str
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    document = docx.Document(str(templates / "mou.docx"))
+    document.add_paragraph("Signed for {{ partnership_name ")
+    document.save(str(templates / "mou.docx"))
+    arguments = ["build", str(examples_copy), "--out", str(tmp_path / "out"), "--templates", str(templates)]
+    result = CliRunner().invoke(main, [*arguments, "--jobs", jobs])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    problems = [line for line in result.output.splitlines() if line.startswith(str(templates))]
+    assert len(problems) == 1, result.output
+    assert "broken template tag near '{{ partnership_name' (Jinja: " in problems[0]

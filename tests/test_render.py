@@ -63,8 +63,8 @@ def test_template_syntax_error_names_the_template(tmp_path: Path) -> None:
     template = make_template(tmp_path / "t.docx", ["{% if %}"])
     with pytest.raises(PartnerdocsError) as caught:
         render_docx(template, {}, PROPS)
-    assert str(caught.value).startswith(f"{template}: TemplateSyntaxError:")
-    assert str(caught.value).endswith("near '{% if %}'")
+    assert str(caught.value).startswith(f"{template}: broken template tag near '{{% if %}}' (Jinja: ")
+    assert str(caught.value).endswith("each tag must be complete, like {{ name }} or {% if x %}, within one paragraph")
 
 
 def test_normalized_output_is_byte_identical_across_renders(tmp_path: Path) -> None:
