@@ -25,6 +25,7 @@ from lxml import etree
 
 from pipeline import formatting
 from pipeline.package import TemplatePackage, TemplateRenderError, load_package
+from pipeline.text import section_headers
 
 
 @functools.cache
@@ -38,8 +39,6 @@ def make_environment() -> SandboxedEnvironment:
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _PARAGRAPH_START_RENDERED = re.compile(r"\n<w:p([ >])")
 _LISTING_CHARACTERS = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # python-docx's element classes (so its oxml API works on the result), without its blank-text removal:
 # the parse must keep exactly what was rendered, and fail on anything that is not well-formed.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -62,15 +61,8 @@ class RenderedTemplate:
 
     def headers(self, types: tuple[str, ...] = ("first", "default")) -> list[BaseOxmlElement]:
         """The header parts the sections use, section by section, in the order of `types`; no repeats."""
-        found: list[BaseOxmlElement] = []
-        for section in self.body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr"):
-            references = {ref.get(f"{_W}type"): ref.get(_R_ID) for ref in section.iterchildren(f"{_W}headerReference")}
-            for kind in types:
-                partname = self.package.relationships.get(references.get(kind) or "")
-                header = self.parts.get(partname or "")
-                if header is not None and header not in found:
-                    found.append(header)
-        return found
+        relationships = self.package.relationships
+        return section_headers(self.body, lambda rel_id: self.parts.get(relationships.get(rel_id, "")), types)
 
 
 @functools.lru_cache(maxsize=64)

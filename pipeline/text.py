@@ -7,7 +7,7 @@ reviewer sees structure as well as words. The same text feeds golden tests (and,
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import docx
@@ -24,12 +24,30 @@ def docx_text(source: bytes | Path | Document) -> str:
         document = source
     else:
         document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    headers: list[BaseOxmlElement] = []
-    for section in document.sections:
-        for header in (section.first_page_header, section.header):
-            if not header.is_linked_to_previous and header._element not in headers:
-                headers.append(header._element)
+    related = document.part.related_parts
+    headers = section_headers(document.element.body, lambda rel_id: related[rel_id].element)
     return document_text(document.element.body, headers, style_names(document))
+
+
+def section_headers(
+    body: BaseOxmlElement,
+    header_for: Callable[[str], BaseOxmlElement | None],
+    types: Sequence[str] = ("first", "default"),
+) -> list[BaseOxmlElement]:
+    """The header parts (w:hdr) the sections use, section by section, in the order of `types`; no repeats.
+
+    `header_for` finds a header from its relationship id. A section without a header of some type
+    shows the previous section's, which is already in the list.
+    """
+    found: list[BaseOxmlElement] = []
+    for section in body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr"):
+        references = {ref.get(_TYPE): ref.get(_R_ID) for ref in section.iterchildren(_HEADER_REFERENCE)}
+        for kind in types:
+            rel_id = references.get(kind)
+            header = header_for(rel_id) if rel_id else None
+            if header is not None and header not in found:
+                found.append(header)
+    return found
 
 
 def document_text(
@@ -72,6 +90,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
     qn(t) for t in ("w:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:noBreakHyphen")
 )
 _P_STYLE, _VAL, _TYPE = qn("w:pStyle"), qn("w:val"), qn("w:type")
+_HEADER_REFERENCE, _R_ID = qn("w:headerReference"), qn("r:id")
 
 
 def paragraph_text(p: BaseOxmlElement) -> str:
