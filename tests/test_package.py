@@ -116,3 +116,32 @@ def test_a_broken_tag_is_reported_once_with_the_template_and_tag(
     problems = [line for line in result.output.splitlines() if line.startswith(str(templates))]
     assert len(problems) == 1, result.output
     assert "broken template tag near '{{ partnership_name' (Jinja: " in problems[0]
+
+
+def test_every_header_of_every_section_is_marked_draft(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{{ name }}", style="Title")
+    first = document.sections[0]
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "Cover of {{ name }}"
+    first.header.paragraphs[0].text = "Body of {{ name }}"
+    annex = document.add_section()
+    annex.header.is_linked_to_previous = False
+    annex.header.paragraphs[0].text = "Annex of {{ name }}"
+    document.add_paragraph("Annex text")
+    template = tmp_path / "sections.docx"
+    document.save(str(template))
+    data = finalize(render_template(template, {"name": "Ada"}), DRAFT)
+    headers = {
+        header.paragraphs[1].text: header.paragraphs[0].text
+        for section in docx.Document(io.BytesIO(data)).sections
+        for header in (section.first_page_header, section.header)
+        if not header.is_linked_to_previous
+    }
+    assert headers == dict.fromkeys(["Cover of Ada", "Body of Ada", "Annex of Ada"], "DRAFT – not for signature")
+    assert docx_text(data).splitlines()[:4] == [
+        "[header] DRAFT – not for signature",
+        "[header] Cover of Ada",
+        "[header] Body of Ada",
+        "[header] Annex of Ada",
+    ]
