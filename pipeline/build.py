@@ -239,8 +239,10 @@ def _run(
     for kind in sorted({kind for *_, stale in work for kind in stale}):
         prepare(templates[kind].path)  # once here rather than once in every worker
 
-    # fork: workers start with the modules already imported, so each starts working at once.
-    context = multiprocessing.get_context("fork")
+    # fork: workers start with the modules imported and the templates compiled, so each starts working
+    # at once. Windows has no fork; there the workers start afresh and read the templates themselves.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:
         futures = {pool.submit(build_one, *args): index for index, args in enumerate(arguments)}
         ordered: list[PartnershipResult | None] = [None] * len(arguments)

@@ -242,3 +242,14 @@ def test_a_no_op_build_does_not_even_parse_the_yaml(examples_copy: Path, tmp_pat
     )
     assert "0 documents built; " in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_parallel_build_without_fork_is_byte_identical(
+    built_examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # as on Windows
+    spawned = tmp_path / "spawned"
+    build([built_examples.parent / "partnerships"], spawned, jobs=2)
+    assert contents(spawned) == contents(built_examples)
