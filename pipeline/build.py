@@ -288,6 +288,8 @@ def _remove_stale_staging(out_dir: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # Windows' os.kill ends the process instead of probing it; leave the folder be
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
