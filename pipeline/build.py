@@ -237,7 +237,7 @@ def _run(
     from pipeline.render import prepare
 
     for kind in sorted({kind for *_, stale in work for kind in stale}):
-        prepare(templates[kind].path)  # once here rather than once in every worker
+        prepare(templates[kind].path)  # here, so forked workers share it and a broken template fails once
 
     # fork: workers start with the modules imported and the templates compiled, so each starts working
     # at once. Windows has no fork; there the workers start afresh and read the templates themselves.
