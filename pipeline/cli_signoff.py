@@ -21,14 +21,17 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
     from pipeline.documents import draft_reasons, render_all
     from pipeline.partnerships import load_partnerships
 
-    documents = render_all(load_partnerships(paths), templates_dir=templates_dir)
-    for document in documents:
+    final = drafts = 0
+    # Each line as soon as its document is rendered: a large repository takes a while.
+    for document in render_all(load_partnerships(paths), templates_dir=templates_dir):
         line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
-        if not document.signoff.final:
+        if document.signoff.final:
+            final += 1
+        else:
+            drafts += 1
             line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
         click.echo(line)
-    drafts = sum(1 for d in documents if not d.signoff.final)
-    click.echo(f"{len(documents) - drafts} final, {drafts} draft.")
+    click.echo(f"{final} final, {drafts} draft.")
 
 
 @click.command()

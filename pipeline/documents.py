@@ -8,7 +8,7 @@ when every one succeeded. Nothing here is imported by commands that render nothi
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,8 +75,8 @@ def render_all(
     kinds: Iterable[str] = (),
     templates_dir: Path = TEMPLATES_DIR,
     only: str | None = None,
-) -> list[RenderedDocument]:
-    """Render the chosen kinds (default: all) of every partnership in memory; writes nothing.
+) -> Iterator[RenderedDocument]:
+    """Render the chosen kinds (default: all) of every partnership in memory, one by one; writes nothing.
 
     `only` renders just the document of that name (what `approve` needs), not its whole kind.
     """
@@ -84,11 +84,9 @@ def render_all(
     partnerships = list(partnerships)
     templates = template_digests(chosen, templates_dir)
     histories = source_histories(p.source.path for p in partnerships)
-    rendered = []
     for loaded in partnerships:
         history = histories.get(loaded.source.path.resolve(), NO_HISTORY)
-        rendered += _render_kinds(loaded, chosen, templates, history, only)[0]
-    return rendered
+        yield from _render_kinds(loaded, chosen, templates, history, only)[0]
 
 
 def build_one(

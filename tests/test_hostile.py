@@ -42,7 +42,7 @@ def built_text(folder: Path, data: dict[str, Any]) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    documents = render_all(load_partnerships([path]))
+    documents = list(render_all(load_partnerships([path])))
     assert {d.kind.id for d in documents} >= {"mou", "governance-charter", "onboarding-packet"}
     for document in documents:
         assert docx.Document(__import__("io").BytesIO(document.docx)).paragraphs  # python-docx reads it back
