@@ -81,12 +81,14 @@ class TemplatePackage:
     """The same, with the draft notice style added to the styles."""
     cell_loops: bool
     """True when the body has {%tc %} loops, whose tables docxtpl widens after rendering."""
+    drawings: bool
+    """True when the body has drawings, whose ids are renumbered after rendering (loops copy them)."""
     helper: DocxTemplate = dataclasses.field(repr=False)
-    """docxtpl's post-processing (listings, table columns, drawing ids), holding no document."""
+    """docxtpl's post-processing (listings, table columns), holding no document."""
 
     def style_id(self, name: str) -> str | None:
         """The id of the style Word shows as `name`, or None when the template has no such style."""
-        return next((key for key, value in self.styles.items() if key is not None and value == name), None)
+        return _style_id(self.styles, name)
 
     def document_xml(self, body: str) -> str:
         """The whole main part around a rendered body."""
@@ -133,6 +135,8 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
     rendered = {str(part.partname) for part in package.parts if part.content_type in _RENDERED_TYPES}
     parts = {str(p.partname): p for p in package.parts}
     sources = {name: _source(helper, parts[name].blob) for name in sorted(rendered - {main_part})}
+    body: str = helper.xml_to_string(document.element.body)
+    body_source: str = helper.patch_xml(body)
     names = style_names(document)
     final_zip = _zip_of(package, rendered | {core_part})
     draft_style_id = _add_draft_style(document.styles, names)
@@ -146,7 +150,7 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         path=Path(path),
         main_part=main_part,
         core_part=core_part,
-        body_source=_source(helper, etree.tostring(document.element.body)),
+        body_source=body_source,
         part_sources=sources,
         document_shell=_document_shell(document.element),
         relationships=relationships,
@@ -156,7 +160,8 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         table_style_id=_table_style(document.element.body, names),
         final_zip=final_zip,
         draft_zip=draft_zip,
-        cell_loops=bool(_CELL_LOOP.search(re.sub(r"<[^>]+>", "", helper.xml_to_string(document.element.body)))),
+        cell_loops=bool(_CELL_LOOP.search(re.sub(r"<[^>]+>", "", body))),
+        drawings=document.element.body.find(f".//{qn('wp:docPr')}") is not None,
         helper=helper,
     )
 
@@ -188,7 +193,7 @@ def _table_style(body: etree._Element, names: Mapping[str | None, str]) -> str |
     )
     if used:
         return str(used.most_common(1)[0][0])
-    return next((key for key, value in names.items() if value == "Table Grid"), None)
+    return _style_id(names, "Table Grid")
 
 
 def _add_draft_style(styles: Styles, names: Mapping[str | None, str]) -> str:
@@ -199,7 +204,11 @@ def _add_draft_style(styles: Styles, names: Mapping[str | None, str]) -> str:
         style.font.bold = True
         style.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
         return str(style.style_id)
-    return next(key for key, value in names.items() if key is not None and value == DRAFT_STYLE)
+    return str(_style_id(names, DRAFT_STYLE))
+
+
+def _style_id(names: Mapping[str | None, str], name: str) -> str | None:
+    return next((key for key, value in names.items() if key is not None and value == name), None)
 
 
 def _zip_of(package: OpcPackage, leave_out: set[str]) -> bytes:

@@ -98,9 +98,11 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
         # after the strict parse above, and only for templates with such loops.
         fixed = etree.tostring(package.helper.fix_tables(etree.tostring(document.body, encoding="unicode")))
         document.replace(document.body, _parse(template, fixed))
-    if "docPr" in package.body_source:
-        package.helper.docx_ids_index = 1000
-        package.helper.fix_docpr_ids(document)
+    if package.drawings:
+        # Loops copy drawings with their ids, and Word refuses duplicates: number them as docxtpl does
+        # (its fix_docpr_ids passes `namespaces=` to xpath, which python-docx's element classes refuse).
+        for number, drawing in enumerate(document.xpath("//wp:docPr"), start=1001):
+            drawing.set("id", str(number))
     _check_body(template, document)
     parts = {name: _parse(template, xml) for name, xml in sources.items()}
     return RenderedTemplate(package, document, parts)

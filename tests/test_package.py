@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import shutil
@@ -145,3 +146,20 @@ def test_every_header_of_every_section_is_marked_draft(tmp_path: Path) -> None:
         "[header] Body of Ada",
         "[header] Annex of Ada",
     ]
+
+
+def test_drawings_keep_unique_ids(tmp_path: Path) -> None:
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    (tmp_path / "logo.png").write_bytes(png)
+    document = docx.Document()
+    document.add_paragraph("{%p for member in members %}")
+    document.add_picture(str(tmp_path / "logo.png"))  # one logo per member: the loop copies its id
+    document.add_paragraph("{%p endfor %}")
+    template = tmp_path / "pictures.docx"
+    document.save(str(template))
+    data = finalize(render_template(template, {"members": ["a", "b", "c"]}), Finish(PROPS))
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert re.findall(r'<wp:docPr id="(\d+)"', body) == ["1001", "1002", "1003"]
+    assert len(docx.Document(io.BytesIO(data)).inline_shapes) == 3
