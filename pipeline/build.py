@@ -9,6 +9,7 @@ was written is skipped without even being parsed; this module imports nothing he
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -237,7 +238,10 @@ def _run(
     from pipeline.render import prepare
 
     for kind in sorted({kind for *_, stale in work for kind in stale}):
-        prepare(templates[kind].path)  # here, so forked workers share it and a broken template fails once
+        # Here, so that forked workers share it. A broken template is left for each worker to report
+        # beside its file's other problems, as a serial build does.
+        with contextlib.suppress(PartnerdocsError):
+            prepare(templates[kind].path)
 
     # fork: workers start with the modules imported and the templates compiled, so each starts working
     # at once. Windows has no fork; there the workers start afresh and read the templates themselves.

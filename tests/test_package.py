@@ -119,6 +119,25 @@ def test_a_broken_tag_is_reported_once_with_the_template_and_tag(
     assert "broken template tag near '{{ partnership_name' (Jinja: " in problems[0]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_template_does_not_hide_the_problems_of_a_yaml_file(
+    examples_copy: Path, tmp_path: Path, jobs: str
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    document = docx.Document(str(templates / "mou.docx"))
+    document.add_paragraph("Signed for {{ partnership_name ")
+    document.save(str(templates / "mou.docx"))
+    westhaven = examples_copy / "westhaven-alliance.yaml"
+    westhaven.write_text(westhaven.read_text("utf-8").replace("formality: formal\n", "formality: formall\n"), "utf-8")
+    arguments = ["build", str(examples_copy), "--out", str(tmp_path / "out"), "--templates", str(templates)]
+    result = CliRunner().invoke(main, [*arguments, "--jobs", jobs])
+    assert result.exit_code == 1, result.output
+    assert f"{templates / 'mou.docx'}: broken template tag" in result.output
+    assert f"{westhaven}:35:12: formality: 'formall' is not one of the allowed values" in result.output
+    assert "2 problems found" in result.output
+
+
 def test_every_header_of_every_section_is_marked_draft(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("{{ name }}", style="Title")
