@@ -100,11 +100,11 @@ class TemplatePackage:
         buffer = io.BytesIO(self.draft_zip if draft else self.final_zip)
         with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
             for partname, blob in parts.items():
-                archive.writestr(zip_entry(partname), blob)
+                archive.writestr(_zip_entry(partname), blob)
         return buffer.getvalue()
 
 
-def zip_entry(partname: str) -> zipfile.ZipInfo:
+def _zip_entry(partname: str) -> zipfile.ZipInfo:
     """A zip entry with a fixed time (python-docx would stamp the current one) so builds are reproducible."""
     info = zipfile.ZipInfo(partname.lstrip("/"), date_time=_ZIP_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -234,4 +234,4 @@ class _ZipWriter:
         self._archive = archive
 
     def write(self, partname: str, blob: bytes) -> None:
-        self._archive.writestr(zip_entry(str(partname)), blob)
+        self._archive.writestr(_zip_entry(str(partname)), blob)
