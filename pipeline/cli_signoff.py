@@ -14,9 +14,11 @@ from pipeline.errors import PartnerdocsError, Problem
 @PATHS
 @TEMPLATES
 def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
-    """Show whether each document is final, and who still has to approve it.
+    """Show whether each document is final, who still has to approve it, and what counsel must review.
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
+    Under each draft, the clauses a lawyer should check before anyone signs are listed; the same list
+    is printed at the end of the draft itself.
     """
     from pipeline.documents import draft_reasons, render_all
     from pipeline.partnerships import load_partnerships
@@ -30,6 +32,7 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
         else:
             drafts += 1
             line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
+            line += "".join(f"\n    counsel review: {item}" for item in document.counsel_review)
         click.echo(line)
     click.echo(f"{final} final, {drafts} draft.")
 

@@ -15,8 +15,10 @@ from pathlib import Path
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from pipeline.build import Template, template_digests
+from pipeline.contexts.confidentiality import counsel_review
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.finalize import DocumentProperties, Finish, finalize
+from pipeline.formatting import long_date
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
 from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
 from pipeline.manifest import Entry, sha256
@@ -37,6 +39,8 @@ class RenderedDocument:
     signoff: Signoff
     template_sha256: str
     source_commit: str | None
+    counsel_review: tuple[str, ...] = ()
+    """Clauses a lawyer must check before anyone signs (listed at the end of a draft)."""
 
     @property
     def slug(self) -> str:
@@ -209,9 +213,21 @@ def _render(
         identifier=current,
         date=history.date,
     )
-    data = finalize(document, Finish(properties, notice, history.revisions))
+    review = counsel_review(partnership, kind.binds(partnership, planned.name))
+    data = finalize(document, Finish(properties, notice, review, _revision_notes(partnership, kind)))
     text = document_text(document.body, document.headers(), styles, seen)
-    return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit)
+    return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit, review)
+
+
+def _revision_notes(partnership: Partnership, kind: DocumentKind) -> tuple[tuple[str, str], ...]:
+    """The revision history rows the partnership wrote for this kind, in its own words and order."""
+    if not kind.revision_history:
+        return ()
+    return tuple(
+        (long_date(note.date), note.summary)
+        for note in partnership.revision_history
+        if not note.documents or kind.id in note.documents
+    )
 
 
 def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:

@@ -1,4 +1,5 @@
-"""Stage 5, finalize: mark drafts, add the revision history, set core properties, make bytes reproducible.
+"""Stage 5, finalize: mark drafts, list what counsel must review, add the revision history, set core properties,
+make bytes reproducible.
 
 Works on the rendered parts in memory (python-docx elements) and hands them to the template package,
 which writes them next to the parts that never change. Core properties are set here in code, never
@@ -23,7 +24,6 @@ from docx.shared import Emu, Inches
 from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
-from pipeline.history import Revision
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
@@ -52,7 +52,10 @@ class Finish:
     properties: DocumentProperties
     draft_notice: str | None = None
     """The line printed under the title of a draft; None for a final document."""
-    revisions: Sequence[Revision] = ()
+    counsel_review: Sequence[str] = ()
+    """Clauses a lawyer must check, listed at the end of a draft (never in a final document)."""
+    revisions: Sequence[tuple[str, str]] = ()
+    """(date, summary) rows of the revision history the partnership chose to print."""
 
 
 def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
@@ -60,6 +63,8 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
     package = rendered.package
     if finish.draft_notice is not None:
         _mark_draft(rendered, finish.draft_notice)
+    if finish.draft_notice is not None and finish.counsel_review:
+        _add_counsel_review(rendered, finish.counsel_review)
     if finish.revisions:
         _add_revision_history(rendered, finish.revisions)
     parts = {package.main_part: serialize_part_xml(rendered.document)}
@@ -93,13 +98,28 @@ def _mark_draft(rendered: RenderedTemplate, notice: str) -> None:
         body[0].addprevious(_paragraph(notice, style_id))
 
 
-_COLUMNS = (("Date", Inches(1.1)), ("Commit", Inches(0.9)), ("Summary", Inches(4.5)))
+def _add_counsel_review(rendered: RenderedTemplate, items: Sequence[str]) -> None:
+    package, body = rendered.package, rendered.body
+    body._insert_p(_paragraph("For counsel review", package.style_id("Heading 1")))
+    lead_in = package.style_id("Lead-in")
+    body._insert_p(
+        _paragraph(
+            "Before anyone signs, a lawyer for each member concerned should check these clauses against the law "
+            "that applies to it. This list is printed only in drafts.",
+            lead_in,
+        )
+    )
+    bullet = package.style_id("List Bullet")
+    for item in items:
+        body._insert_p(_paragraph(item, bullet))
 
 
-def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[Revision]) -> None:
+_COLUMNS = (("Date", Inches(1.6)), ("Change", Inches(4.9)))
+
+
+def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[tuple[str, str]]) -> None:
     package, body = rendered.package, rendered.body
     body._insert_p(_paragraph("Revision history", package.style_id("Heading 1")))
-    body._insert_p(_paragraph("Changes to the partnership file this document is built from, newest first.", None))
     tbl = CT_Tbl.new_tbl(1, len(_COLUMNS), Emu(sum(width for _, width in _COLUMNS)))
     if package.table_style_id is not None:
         tbl.tblStyle_val = package.table_style_id
@@ -107,7 +127,7 @@ def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[Revisi
     for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
         column.width = width
     tbl.tr_lst[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    rows = [tuple(name for name, _ in _COLUMNS)] + [(r.date, r.commit, r.summary) for r in revisions]
+    rows = [tuple(name for name, _ in _COLUMNS), *revisions]
     for index, values in enumerate(rows):
         cells = (table.rows[0] if index == 0 else table.add_row()).cells  # type: ignore[no-untyped-call]
         for cell, text, (_, width) in zip(cells, values, _COLUMNS, strict=True):

@@ -1,4 +1,4 @@
-"""What git knows about each partnership file: its last commit and its revision history.
+"""What git knows about each partnership file: its last commit and that commit's date.
 
 One `git log` per repository covers every file in it, so a build of hundreds of partnerships costs
 one subprocess, not hundreds. A file outside any git repository simply has no history.
@@ -13,23 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_REVISIONS = 10
-
-
-@dataclass(frozen=True)
-class Revision:
-    date: str
-    commit: str
-    summary: str
-
 
 @dataclass(frozen=True)
 class SourceHistory:
-    """The commits that changed one file, newest first."""
+    """The last commit that changed one file. Documents print no commit messages: a revision history, when a
+    partnership wants one, is written in its own words (`revision_history` in the YAML)."""
 
     commit: str | None = None
     date: dt.date | None = None
-    revisions: tuple[Revision, ...] = ()
 
 
 NO_HISTORY = SourceHistory()
@@ -70,7 +61,7 @@ def _repository_root(folder: Path) -> Path | None:
 
 def _log(root: Path, files: list[Path]) -> dict[Path, SourceHistory]:
     relative = [str(f.relative_to(root)) for f in files]
-    command = ["git", "-C", str(root), "log", "--format=%x1e%H%x1f%ad%x1f%s", "--date=short", "--name-only", "--"]
+    command = ["git", "-C", str(root), "log", "--format=%x1e%H%x1f%ad", "--date=short", "--name-only", "--"]
     try:
         completed = subprocess.run(
             command + relative, capture_output=True, text=True, check=False, timeout=120, encoding="utf-8"
@@ -79,20 +70,18 @@ def _log(root: Path, files: list[Path]) -> dict[Path, SourceHistory]:
         return {}
     if completed.returncode != 0:
         return {}
-    commits: dict[str, list[tuple[str, str, str]]] = {name: [] for name in relative}
-    for record in completed.stdout.split("\x1e"):
+    latest: dict[str, tuple[str, str]] = {}
+    wanted = set(relative)
+    for record in completed.stdout.split("\x1e"):  # newest first: the first commit naming a file is its last
         if not record.strip():
             continue
         header, _, names = record.partition("\n")
-        full_hash, date, summary = header.split("\x1f", 2)
+        full_hash, date = header.split("\x1f", 1)
         for name in names.split("\n"):
-            if name.strip() in commits:
-                commits[name.strip()].append((full_hash, date, summary))
-    histories = {}
-    for file, name in zip(files, relative, strict=True):
-        entries = commits[name]
-        if entries:
-            full_hash, date, _ = entries[0]
-            revisions = tuple(Revision(d, h[:7], s) for h, d, s in entries[:MAX_REVISIONS])
-            histories[file] = SourceHistory(full_hash, dt.date.fromisoformat(date), revisions)
-    return histories
+            if name.strip() in wanted:
+                latest.setdefault(name.strip(), (full_hash, date.strip()))
+    return {
+        file: SourceHistory(latest[name][0], dt.date.fromisoformat(latest[name][1]))
+        for file, name in zip(files, relative, strict=True)
+        if name in latest
+    }

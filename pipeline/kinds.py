@@ -16,6 +16,7 @@ from pipeline.audience import Audience
 
 if TYPE_CHECKING:
     from schemas import Partnership
+    from schemas.members import Member
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -48,6 +49,10 @@ class DocumentKind:
     """Why a partnership cannot have this document yet (None when it can)."""
     names: Callable[[Partnership], list[str]] | None = None
     """The file names this kind makes (needed only when many=True); cheap, builds no context."""
+    binds: Callable[[Partnership, str], list[Member]] = lambda p, _: p.current_members
+    """The members whose promises a document of this name states (what counsel must review)."""
+    revision_history: bool = True
+    """False for kinds that never print a revision history (letters)."""
 
     def document_names(self, partnership: Partnership) -> list[str]:
         """The names of the files this kind makes for a partnership, without building their contexts."""
@@ -99,6 +104,8 @@ KINDS: dict[str, DocumentKind] = {
             many=True,
             names=lambda p: [f"letter-of-intent-{writer.id}" for _, writer in p.letters_of_intent()],
             requires=_has_letters,
+            binds=lambda p, name: [p.member(name.removeprefix("letter-of-intent-"))],
+            revision_history=False,
         ),
         DocumentKind(
             id="governance-charter",

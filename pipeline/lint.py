@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from pipeline.errors import Problem
+from pipeline.legal_positions import unclear_position
 from pipeline.load import Location, SourceDocument
 from pipeline.validate import problem_at
 from schemas import Partnership
@@ -118,6 +119,42 @@ def _member_without_backup(p: Partnership) -> Iterator[Finding]:
     for index, member in enumerate(p.members):
         if member.is_current and member.contacts.backup is None:
             yield ("members", index, "contacts"), f"{member.name} has no backup contact"
+
+
+@rule(
+    "legal-position-unclear",
+    "The file does not show what a current member may promise survivors about their information.",
+    "Confidentiality wording must fit the member it binds: a victim-service provider under VAWA or VOCA promises "
+    "what a police department cannot. Say which laws bind the member, or give its legal_positions.",
+)
+def _legal_position_unclear(p: Partnership) -> Iterator[Finding]:
+    for index, member in enumerate(p.members):
+        if member.is_current and (reason := unclear_position(p, member)):
+            yield ("members", index, "sector"), f"{member.name}: {reason}"
+
+
+@rule(
+    "letter-address-incomplete",
+    "A letter of intent lacks the writer's address or the addressee's city, state and ZIP code.",
+    "A grants office files letters by their letterhead and inside address; an incomplete one looks unfinished.",
+)
+def _letter_address_incomplete(p: Partnership) -> Iterator[Finding]:
+    from pipeline.contexts.letter_wording import has_state_and_zip
+
+    for g, grant in enumerate(p.funding.grants):
+        loi = grant.letter_of_intent
+        if loi is not None and not has_state_and_zip(loi.address_lines):
+            yield (
+                ("funding", "grants", g, "letter_of_intent", "address_lines"),
+                "end the addressee's address with 'City, State ZIP', e.g. 'Millbrook, WI 53001'",
+            )
+    writers = {writer.id for _, writer in p.letters_of_intent()}
+    for index, member in enumerate(p.members):
+        if member.id in writers and not has_state_and_zip(member.mailing_address):
+            yield (
+                ("members", index, "legal_name"),
+                f"{member.name} writes a letter of intent: give its mailing_address, ending with 'City, State ZIP'",
+            )
 
 
 @rule(

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from schemas.types import MAX_ITEMS, Email, Identifier, Model, Phone, Text
 from schemas.vocabulary import (
     EmergencyPlanStatus,
+    LegalPosition,
     MembershipClass,
     MemberStatus,
     OrganizationType,
@@ -151,6 +152,18 @@ class Member(Model):
     )
     crisis_line: Phone | None = Field(
         None, description="A 24-hour crisis or hotline number survivors and partners can be warm-transferred to."
+    )
+    legal_positions: list[LegalPosition] = Field(
+        default_factory=list,
+        max_length=len(LegalPosition),
+        description=(
+            "What the law lets this organization promise about survivors' information and what it must disclose: "
+            "victim_services (bound by VAWA or VOCA confidentiality), law_enforcement, prosecution, "
+            "system_based_advocacy, child_welfare, health_care (HIPAA), school (FERPA), legal_services, "
+            "corrections (PREA), mandated_reporter, public_body, community_partner. Leave out to let partnerdocs "
+            "work them out from the sector, the organization type, the laws under 'confidentiality' and the "
+            "mandated reporters; when given, this list replaces that guess entirely. Have counsel confirm it."
+        ),
     )
     mailing_address: list[Text] = Field(
         default_factory=list,

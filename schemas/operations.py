@@ -19,7 +19,16 @@ class LetterOfIntent(Model):
         description="Who the letters are addressed to: the applicant's director or the funder's office."
     )
     address_lines: list[Text] = Field(
-        default_factory=list, max_length=8, description="The addressee's organization and postal address, line by line."
+        default_factory=list,
+        max_length=8,
+        description="The addressee's organization and full postal address, line by line; the last line holds the "
+        "city, state and ZIP code, e.g. 'Millbrook, WI 53001'.",
+    )
+    salutation: Text | None = Field(
+        None,
+        description="How the letters greet the addressee, e.g. 'Sheriff Whitcomb'. Leave out to use the courtesy "
+        "title and surname worked out from the addressee ('Dr. Renée Castellanos-Whitfield' gives "
+        "'Dr. Castellanos-Whitfield').",
     )
     writers: list[MemberId] = Field(
         default_factory=list,

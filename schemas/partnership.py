@@ -28,7 +28,7 @@ from schemas.policies import (
     SurvivorEngagement,
     TraumaInformed,
 )
-from schemas.signoff import Approval, ApproverOverride
+from schemas.signoff import Approval, ApproverOverride, RevisionNote
 from schemas.types import MAX_ITEMS, MemberId, Model, Text
 from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, PartnershipFunction
 
@@ -113,6 +113,12 @@ class Partnership(Model):
     )
     charter: Charter = Field(
         default_factory=Charter, description="Authority, adoption, amendment and review of the governance charter."
+    )
+    revision_history: list[RevisionNote] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Changes to print at the end of the MOU, charter, emergency guide and onboarding packet, in "
+        "your own words, newest or oldest first as you like. Leave out to print no revision history.",
     )
     approvers: list[ApproverOverride] = Field(
         default_factory=list,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field
 
@@ -40,4 +41,17 @@ class ApproverOverride(Model):
     )
 
 
-__all__ = ["DOCUMENT_NAME", "FINGERPRINT_PATTERN", "Approval", "ApproverOverride"]
+class RevisionNote(Model):
+    """One entry of the revision history that documents print, in the partnership's own words."""
+
+    date: dt.date = Field(description="When the change was agreed (YYYY-MM-DD).")
+    summary: Text = Field(description="What changed, for the readers of the documents, e.g. 'Added Centro Esperanza'.")
+    documents: list[Literal["mou", "governance-charter", "emergency-response-guide", "onboarding-packet"]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Kinds of document the change concerns, e.g. [mou, governance-charter]; leave out for all. "
+        "Letters of intent never print a revision history.",
+    )
+
+
+__all__ = ["DOCUMENT_NAME", "FINGERPRINT_PATTERN", "Approval", "ApproverOverride", "RevisionNote"]

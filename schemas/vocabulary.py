@@ -163,6 +163,26 @@ class ConfidentialityLaw(Vocabulary):
     other = "other"
 
 
+class LegalPosition(Vocabulary):
+    """What the law lets a member promise about survivors' information, and what it makes the member disclose.
+
+    Confidentiality wording in every document is chosen from these, member by member (docs/legal-positions.md).
+    """
+
+    victim_services = "victim_services"
+    law_enforcement = "law_enforcement"
+    prosecution = "prosecution"
+    system_based_advocacy = "system_based_advocacy"
+    child_welfare = "child_welfare"
+    health_care = "health_care"
+    school = "school"
+    legal_services = "legal_services"
+    corrections = "corrections"
+    mandated_reporter = "mandated_reporter"
+    public_body = "public_body"
+    community_partner = "community_partner"
+
+
 class FundingSourceType(Vocabulary):
     """Where money or in-kind support comes from (LCHT toolkit)."""
 
@@ -288,4 +308,13 @@ _LABELS: dict[str, str] = {
     ),
     "giving_tuesday": "#GivingTuesday (the Tuesday after U.S. Thanksgiving)",
     "human_rights_day": "Human Rights Day (10 December)",
+    "victim_services": "Victim-service provider bound by VAWA or VOCA confidentiality",
+    "system_based_advocacy": "System-based advocacy (advocates inside a government agency)",
+    "health_care": "Health care provider covered by HIPAA",
+    "school": "School or college covered by FERPA",
+    "legal_services": "Legal services (attorney-client privilege)",
+    "corrections": "Corrections or detention (PREA)",
+    "mandated_reporter": "Mandated reporter",
+    "public_body": "Public body (signed documents are public records)",
+    "community_partner": "Community partner without a special confidentiality law",
 }

@@ -204,30 +204,51 @@ def test_approving_twice_is_harmless(write_partnership: Callable[..., Path]) -> 
     assert path.read_bytes() == before
 
 
-def test_revision_history_comes_from_git(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
-    path = write_partnership()
+def test_revision_history_is_written_in_the_partnerships_own_words(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = minimal_data()
+    data["revision_history"] = [
+        {"date": "2026-01-10", "summary": "First version agreed by both organizations."},
+        {"date": "2026-03-02", "summary": "Area served widened to Elm.", "documents": ["mou"]},
+        {"date": "2026-03-05", "summary": "Charter wording only.", "documents": ["governance-charter"]},
+    ]
+    path = write_partnership(data)
 
     def git(*args: str) -> None:
         subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
 
     git("init", "-q")
     git("-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
-    git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Add the partnership")
-    path.write_text(path.read_text(encoding="utf-8").replace("Port Alder", "Port Alder and Elm"), encoding="utf-8")
-    git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-am", "Widen the area served")
+    git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "(emergency.alternate_meeting)")
     build([path], tmp_path / "out", ["mou"])
     text = (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
     history = text[text.index("## Revision history") :].splitlines()
-    assert history[2] == "| Date | Commit | Summary |"
-    assert history[3].endswith("| Widen the area served |")
-    assert history[4].endswith("| Add the partnership |")
-    commit = read_manifest(tmp_path / "out" / "pathways" / "manifest.json")["source"]["commit"]
-    assert history[3].split(" | ")[1] == commit[:7]
+    assert history[1:] == [
+        "| Date | Change |",
+        "| January 10, 2026 | First version agreed by both organizations. |",
+        "| March 2, 2026 | Area served widened to Elm. |",
+    ]
+    assert "emergency.alternate_meeting" not in text  # commit messages are for the file's editors, not readers
     table = docx.Document(str(tmp_path / "out" / "pathways" / "mou.docx")).tables[-1]
     assert table.style is not None and table.style.name == "Roster Table"  # the template's own table style
 
 
-def test_no_revision_history_outside_git(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+def test_letters_never_print_a_revision_history(examples_copy: Path, tmp_path: Path) -> None:
+    path = examples_copy / "riverbend-task-force.yaml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("revision_history:\n  - {date: 2026-11-01, summary: Contacts updated.}\n")
+    build([path], tmp_path / "out", ["letter-of-intent", "mou"])
+    folder = tmp_path / "out" / "riverbend-task-force"
+    assert "Revision history" in (folder / "mou.txt").read_text(encoding="utf-8")
+    letters = sorted(folder.glob("letter-of-intent-*.txt"))
+    assert letters
+    assert all("Revision history" not in letter.read_text(encoding="utf-8") for letter in letters)
+
+
+def test_no_revision_history_unless_the_partnership_writes_one(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
     build([write_partnership()], tmp_path / "out", ["mou"])
     assert "Revision history" not in (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
 

@@ -9,20 +9,18 @@ Fixed wording lives in the template; this module hands over sentences that depen
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
-from pipeline.contexts.letter_wording import in_kind_total, reach
-from pipeline.contexts.texts import LAW_NAMES
+from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS, minors_apply, own_clauses, touches_immigration
+from pipeline.contexts.letter_wording import contacts_on, in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
     Fact,
     facts,
     join_items,
     join_sentences,
-    lower_first,
     number_word,
     organization,
     sentence,
@@ -34,20 +32,10 @@ from pipeline.kinds import PlannedDocument
 from schemas import Partnership
 from schemas.members import Member
 from schemas.operations import Grant, LetterOfIntent
-from schemas.vocabulary import ConfidentialityLaw, Formality, LeadershipModel, MembershipClass, MemberStatus
+from pipeline.legal_positions import binds_consent_rules
+from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
 DOCUMENT_TITLE = "Letter of Intent"
-
-# The laws whose consent rules the letter restates; the others are only named as also binding the writer.
-_CONSENT_LAWS = (ConfidentialityLaw.vawa, ConfidentialityLaw.voca)
-_NAMED_LAWS = (
-    ConfidentialityLaw.hipaa,
-    ConfidentialityLaw.prea,
-    ConfidentialityLaw.ferpa,
-    ConfidentialityLaw.attorney_client_privilege,
-    ConfidentialityLaw.law_enforcement_need_to_know,
-)
-
 
 @dataclass(frozen=True)
 class LetterSignature:
@@ -76,7 +64,7 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
     if loi is None:
         raise ValueError("this grant has no 'letter_of_intent' section")
     applicant = partnership.member(grant.applicant)
-    backup = writer.contacts.backup
+    primary, backup = contacts_on(writer.contacts, loi.date)
     agreement = _agreement_name(partnership, grant, writer)
     return {
         "partnership_name": partnership.name,
@@ -87,8 +75,8 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "letter_date": long_date(loi.date),
         "addressee": loi.addressee.strip(),
         "address_lines": tuple(line.strip() for line in loi.address_lines if line.strip()),
-        "salutation": _salutation(loi),
-        "re_line": _re_line(grant),
+        "salutation": salutation(loi),
+        "re_line": re_line(grant),
         # 2-5. Intent, who we are, the relationship, what we commit
         "intent": _intent(partnership, grant, writer, applicant),
         "about": _about(partnership, writer, loi.date),
@@ -102,37 +90,25 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "project_facts": _project_facts(partnership, grant),
         # 8-9. Confidentiality, next step and legal effect
         "confidentiality": _confidentiality(partnership, grant, writer),
+        "victim_centered": _victim_centered(partnership, writer),
         "next_step": _next_step(partnership, grant, writer, agreement),
+        "legal_effect": _legal_effect(partnership, agreement),
         "agreement_name": agreement,
         "applicant_name": organization(applicant.name),
         "writer_is_applicant": writer.id == applicant.id,
         # 10. Contacts and signature
-        "primary_contact": reach(writer.contacts.primary, audience),
+        "primary_contact": reach(primary, audience) if primary else "",
         "backup_contact": reach(backup, audience) if backup else "",
         "signature": _signature(writer, audience),
     }
 
 
-# --- Letterhead and addressing ------------------------------------------------------------------
+# --- Letterhead --------------------------------------------------------------------------------
 
 
 def _letterhead_lines(writer: Member) -> tuple[str, ...]:
     lines = [f"Doing business as {writer.doing_business_as}" if writer.doing_business_as else "", writer.unit or ""]
     return tuple(line.strip() for line in [*lines, *writer.mailing_address] if line.strip())
-
-
-def _salutation(loi: LetterOfIntent) -> str:
-    """'Dear Dr. Renée Castellanos-Whitfield:' from 'Dr. Renée Castellanos-Whitfield, Executive Director'."""
-    return f"Dear {loi.addressee.split(',')[0].strip()}:"
-
-
-def _re_line(grant: Grant) -> str:
-    parts = [grant.program.strip(), grant.funder.strip()]
-    if grant.solicitation_id:
-        parts.append(f"Solicitation {grant.solicitation_id.strip()}")
-    if grant.fiscal_year:
-        parts.append(f"Fiscal Year {grant.fiscal_year}")
-    return f"RE: Letter of intent, {'; '.join(parts)}"
 
 
 # --- The body -----------------------------------------------------------------------------------
@@ -301,49 +277,36 @@ def _project_facts(partnership: Partnership, grant: Grant) -> tuple[Fact, ...]:
     )
 
 
-def _bound_by(
-    partnership: Partnership, laws: Iterable[ConfidentialityLaw], parties: set[str]
-) -> dict[ConfidentialityLaw, set[str]]:
-    """For each of `laws` the partnership lists: which of `parties` it binds (a law with no list binds all)."""
-    wanted = set(laws)
-    bound: dict[ConfidentialityLaw, set[str]] = {}
-    for application in partnership.confidentiality.laws:
-        if application.law in wanted:
-            ids = parties & (set(application.applies_to) or parties)
-            if ids:
-                bound.setdefault(application.law, set()).update(ids)
-    return bound
+def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> tuple[str, ...]:
+    """What the writer may promise about survivors' information, chosen by its legal position, paragraph by paragraph.
 
-
-def _law_name(law: ConfidentialityLaw) -> str:
-    return f"the {LAW_NAMES[law]}" if law in LAW_NAMES else lower_first(law.label)
-
-
-def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> str:
-    """The VAWA/VOCA consent rules where they bind the applicant or the writer, and the writer's other laws."""
+    A writer not bound by VAWA or VOCA never claims their rules; it promises not to ask the applicant to break them.
+    """
     applicant = partnership.member(grant.applicant)
-    consent = _bound_by(partnership, _CONSENT_LAWS, {applicant.id, writer.id})
-    bound = set().union(*consent.values()) if consent else set()
-    laws = join_and(_law_name(law) for law in _CONSENT_LAWS if law in consent)
-    if not consent:
-        opening = "We keep what we learn about survivors confidential"
-    elif bound == {writer.id}:
-        opening = f"We are bound by {laws}"
-    elif writer.id not in bound:
-        opening = f"{organization(applicant.name, start=True)} is bound by {laws}, and we will follow the same rules"
-    else:
-        opening = f"Both {organization(applicant.name)} and {organization(writer.name)} are bound by {laws}"
+    own = list(own_clauses(partnership, writer))
     days = partnership.confidentiality.release.time_limit_days
-    release = f"; a signed release lasts no more than {days} days" if days else ""
-    rules = (
-        "We will share no personally identifying information about a survivor without that survivor’s informed, "
-        f"written and reasonably time-limited consent{release}. Signing a release will never be a condition of "
-        "service, and no identifying information will be shared for reporting or evaluation: what we report uses "
-        "totals only"
+    if days and binds_consent_rules(partnership, writer):
+        own[0] = f"{own[0]} A signed release lasts no more than {days} days."
+    if applicant.id != writer.id and binds_consent_rules(partnership, applicant) and not binds_consent_rules(
+        partnership, writer
+    ):
+        own.append(
+            f"{organization(applicant.name, start=True)} is bound by the confidentiality rules of VAWA and VOCA. "
+            f"We will never ask its advocates to share what those rules protect."
+        )
+    if minors_apply(partnership, [writer]):
+        own.append(MINORS)
+    return tuple(own)
+
+
+def _victim_centered(partnership: Partnership, writer: Member) -> str:
+    """The victim-centered promise; where immigration relief is in play, what law enforcement decides is said plainly."""
+    promise = (
+        "Our work on this project will be victim-centered: each survivor’s wishes, safety and well-being come first, "
+        "and none of our services will depend on whether a survivor agrees to a referral or chooses to speak with "
+        "law enforcement."
     )
-    others = _bound_by(partnership, _NAMED_LAWS, {writer.id})
-    also = f"We are also bound by {join_and(_law_name(law) for law in _NAMED_LAWS if law in others)}" if others else ""
-    return join_sentences(opening, rules, also)
+    return join_sentences(promise, BENEFITS_OWN if touches_immigration(partnership, [writer]) else "")
 
 
 # --- Next step, contacts and signature -------------------------------------------------------------
@@ -377,6 +340,24 @@ def _next_step(partnership: Partnership, grant: Grant, writer: Member, agreement
         with_whom = f"{applicant} and the other partners" if others else applicant
         what = f"a {agreement} with {with_whom} that sets out our roles and responsibilities in the project"
     return sentence(f"If the award is made, we will sign{when} {what}")
+
+
+def _legal_effect(partnership: Partnership, agreement: str) -> str:
+    """What the letter is, and what the agreement that follows will be: the same frame the MOU and charter state."""
+    intent = (
+        "This letter is conditional on the award being made. It states our intent only: it is not a contract and "
+        "does not obligate funds, ours or anyone else’s."
+    )
+    if agreement == "subgrant agreement":
+        then = "Our part will be set out in the subgrant agreement described above, which is a binding contract."
+    elif partnership.agreement is not None and partnership.agreement.binding is Binding.binding:
+        then = f"Our commitments will be set out in the {agreement} described above, which binds those who sign it."
+    else:
+        then = (
+            f"Our commitments will be set out in the {agreement} described above, which records them as shared "
+            "commitments that we intend to honor, not as a contract."
+        )
+    return f"{intent} {then}"
 
 
 def _agreement_in_force(partnership: Partnership, dated: dt.date | None) -> bool:

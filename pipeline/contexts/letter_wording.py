@@ -1,14 +1,82 @@
-"""Wording the letters of intent need: in-kind totals and a contact's ways to be reached on one line."""
+"""Wording the letters of intent need: addressing, in-kind totals and a contact's ways to be reached."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
 from pipeline.contexts.wording import join_sentences
 from pipeline.formatting import join_and, money
-from schemas.members import Commitment, Contact
+from schemas.members import Commitment, Contact, Contacts
+from schemas.operations import Grant, LetterOfIntent
+
+# Words that may stand before a name and serve as the courtesy title of a salutation ('Dear Sheriff Whitcomb:').
+_HONORIFICS = frozenset(
+    """dr dr. mr mr. ms ms. mrs mrs. mx mx. prof prof. professor rev rev. reverend hon hon. honorable judge
+    sheriff chief director commissioner mayor senator representative councilmember captain lieutenant lt lt.
+    sergeant sgt sgt. officer agent detective superintendent president chancellor dean""".split()
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
+
+
+def salutation(loi: LetterOfIntent) -> str:
+    """'Dear Sheriff Whitcomb:' or 'Dear Executive Director Fairbanks:': a courtesy title and the surname.
+
+    The addressee is written 'Name, Title' or 'Title Name'; `salutation` in the YAML wins when given.
+    """
+    if loi.salutation:
+        return f"Dear {loi.salutation.strip().removeprefix('Dear ').rstrip(':,').strip()}:"
+    name, _, title = (part.strip() for part in loi.addressee.partition(","))
+    words = [w for w in name.split() if w.strip(",").lower() not in _SUFFIXES]
+    if not words:
+        return "Dear Sir or Madam:"
+    courtesy = [w for w in words[:-1] if w.lower() in _HONORIFICS]
+    if courtesy:
+        return f"Dear {' '.join(courtesy)} {words[-1]}:"
+    # An office rather than a person ('Grants Management Office') is greeted as a whole.
+    if len(words) > 1 and not title and any(w.lower() in {"office", "division", "program", "committee"} for w in words):
+        return f"Dear {name}:"
+    return f"Dear {title} {words[-1]}:" if title else f"Dear {name}:"
+
+
+def re_line(grant: Grant) -> str:
+    """The RE line: the letter's subject, program, funder, solicitation number and fiscal year when known."""
+    parts = [grant.program.strip(), grant.funder.strip()]
+    if grant.solicitation_id:
+        parts.append(f"Solicitation No. {grant.solicitation_id.strip()}")
+    if grant.fiscal_year:
+        parts.append(f"Fiscal Year {grant.fiscal_year}")
+    return f"RE: Letter of intent, {'; '.join(parts)}"
+
+
+_ZIP = re.compile(r",\s*\S[^,]*\s\d{5}(?:-\d{4})?\s*$")
+
+
+def has_state_and_zip(lines: Iterable[str]) -> bool:
+    """True when a US postal address ends with 'City, State ZIP' ('Millbrook, WI 53001')."""
+    lines = [line.strip() for line in lines if line.strip()]
+    return bool(lines) and bool(_ZIP.search(lines[-1]))
+
+
+def contacts_on(contacts: Contacts, day: dt.date | None) -> tuple[Contact | None, Contact | None]:
+    """The primary and backup contacts as they were on `day`: a person who took the role later is not shown.
+
+    For a primary contact who started after `day`, the former holder of the role on that day stands in,
+    with name and title only (the file keeps no other details of former contacts).
+    """
+    primary: Contact | None = contacts.primary
+    backup = contacts.backup
+    if day is None:
+        return primary, backup
+    if backup is not None and backup.since and backup.since > day:
+        backup = None
+    if primary.since and primary.since > day:
+        earlier = sorted((f for f in contacts.former if f.until >= day), key=lambda f: f.until)
+        primary = Contact(name=earlier[0].name, title=earlier[0].title) if earlier else None
+    return primary, backup
 
 
 def per_phrase(per: str | None) -> str:

@@ -27,6 +27,7 @@ from pipeline.contexts.common import (
     level_statement,
     roster,
 )
+from pipeline.contexts.confidentiality import agreement_clauses
 from pipeline.contexts.texts import DECISION_METHODS, FOUR_RS, LAW_NAMES, definitions, six_principles
 from pipeline.contexts.wording import (
     Fact,
@@ -120,6 +121,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         **_governance(partnership, parties),
         # 9. Confidentiality: the fixed rules are in the template, these are the partnership's own
         "confidentiality_laws": _laws(partnership),
+        **agreement_clauses(partnership, partnership.current_members, {p.id: p.name for p in parties}),
         "release_days": str(release_days) if release_days else "",
         "release_scope": maybe(confidentiality.release.scope),
         "sharing_rules": tuple(sentence(rule) for rule in confidentiality.sharing_rules),

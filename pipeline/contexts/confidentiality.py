@@ -1,0 +1,315 @@
+"""Confidentiality wording chosen by legal position (documents.md section 3a), in our own words.
+
+Every promise about survivors' information is chosen for the member or group it binds, with the
+exceptions that apply to it and the step that goes with each exception. Each clause is a whole sentence
+in two voices: "we" for a member's own letter, "they" for an agreement naming a group of members.
+Clauses a lawyer must see carry a review note; documents list those notes at the end of every draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.formatting import join_and
+from pipeline.legal_positions import ORDER, legal_positions, unclear_position
+from schemas import Partnership
+from schemas.members import Member
+from schemas.vocabulary import LegalPosition
+
+P = LegalPosition
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What members in one legal position may promise, in both voices, and what counsel must check."""
+
+    heading: str
+    we: str
+    they: str
+    review: str = ""
+
+
+# The release's time limit is added by the documents when the partnership sets one.
+CLAUSES: dict[LegalPosition, Clause] = {
+    P.victim_services: Clause(
+        "Victim-service providers bound by VAWA or VOCA confidentiality",
+        "We share no personally identifying information about a survivor without the survivor’s informed, written "
+        "and reasonably time-limited consent. Signing a release is never a condition of our services, and we share "
+        "no identifying information for reporting or evaluation. The only exceptions are a statute or a court order "
+        "that compels a release; we then make reasonable efforts to tell the survivor first, take steps to protect "
+        "their safety and privacy, and release no more than is required.",
+        "These members share no personally identifying information about a survivor without the survivor’s "
+        "informed, written and reasonably time-limited consent. Signing a release is never a condition of their "
+        "services, and they share no identifying information for reporting or evaluation. The only exceptions are "
+        "a statute or a court order that compels a release; they then make reasonable efforts to tell the survivor "
+        "first, take steps to protect the survivor’s safety and privacy, and release no more than is required.",
+    ),
+    P.legal_services: Clause(
+        "Legal services",
+        "What a client tells our attorneys is protected by attorney–client privilege and by our professional duty "
+        "of confidentiality. We share it only as the client directs, or where the rules of professional conduct "
+        "allow or require it. When we file for a survivor, for example for immigration relief, we share what the "
+        "filing needs, with the survivor’s informed consent.",
+        "What a client tells their attorneys is protected by attorney–client privilege and by the attorneys’ "
+        "professional duty of confidentiality. They share it only as the client directs, or where the rules of "
+        "professional conduct allow or require it. When they file for a survivor, for example for immigration "
+        "relief, they share what the filing needs, with the survivor’s informed consent.",
+        "The exceptions to an attorney’s duty of confidentiality follow the state’s rules of professional conduct.",
+    ),
+    P.health_care: Clause(
+        "Health care providers covered by HIPAA",
+        "We disclose a patient’s protected health information only with the patient’s written authorization, or "
+        "where the HIPAA Privacy Rule permits it without one: for example, where a law requires it, to report "
+        "abuse or neglect, for certain requests from law enforcement, or to prevent a serious threat to someone’s "
+        "health or safety. Before a patient tells us more, our staff explain what they may have to report.",
+        "These members disclose a patient’s protected health information only with the patient’s written "
+        "authorization, or where the HIPAA Privacy Rule permits it without one: for example, where a law requires "
+        "it, to report abuse or neglect, for certain requests from law enforcement, or to prevent a serious threat "
+        "to someone’s health or safety. Before a patient tells them more, their staff explain what they may have "
+        "to report.",
+        "Which HIPAA disclosures without authorization the member actually makes, and any stricter state "
+        "health-privacy law.",
+    ),
+    P.school: Clause(
+        "Schools and colleges covered by FERPA",
+        "Student education records we hold are disclosed only with written consent, as FERPA requires, or under its "
+        "narrow exceptions, such as a health or safety emergency or a lawfully issued subpoena or court order.",
+        "Student education records these members hold are disclosed only with written consent, as FERPA requires, "
+        "or under its narrow exceptions, such as a health or safety emergency or a lawfully issued subpoena or "
+        "court order.",
+    ),
+    P.community_partner: Clause(
+        "Other members",
+        "We keep what we learn about survivors confidential. We share identifying information only with the survivor’s informed, written "
+        "consent, or where a law or a court order requires it; we then tell the survivor first, where it is safe "
+        "to do so, and share no more than is required.",
+        "These members keep what they learn about survivors confidential. They share identifying information only with the survivor’s "
+        "informed, written consent, or where a law or a court order requires it; they then tell the survivor "
+        "first, where it is safe to do so, and share no more than is required.",
+    ),
+    P.child_welfare: Clause(
+        "Child welfare",
+        "We must report suspected abuse or neglect of a child, and federal child-welfare law (CAPTA, as amended in "
+        "2015) treats a child who is trafficked for sex as a victim of child abuse. Our case records are "
+        "confidential under state law, which also names who may see them, such as courts, law enforcement and "
+        "the child’s service providers. Our staff say so at the start of any conversation that could touch a "
+        "child’s case.",
+        "These members must report suspected abuse or neglect of a child, and federal child-welfare law (CAPTA, as "
+        "amended in 2015) treats a child who is trafficked for sex as a victim of child abuse. Their case records "
+        "are confidential under state law, which also names who may see them, such as courts, law enforcement and "
+        "the child’s service providers. Their staff say so at the start of any conversation that could touch a "
+        "child’s case.",
+        "Who may see child-welfare case records under state law, and what the agency shares with the Partnership.",
+    ),
+    P.law_enforcement: Clause(
+        "Law enforcement",
+        "As a law-enforcement agency we cannot promise that what a survivor tells us stays confidential: our "
+        "reports and case files follow the rules of evidence and public-records law, and discovery, subpoenas and "
+        "court orders can compel us to disclose them. We share what we learn about a survivor only with people who "
+        "need it to do their part, protect survivors’ identities as far as the law allows, and tell each survivor "
+        "early and plainly what we may have to disclose.",
+        "These members cannot promise that what a survivor tells them stays confidential: their reports and case "
+        "files follow the rules of evidence and public-records law, and discovery, subpoenas and court orders can "
+        "compel their disclosure. They share what they learn about a survivor only with people who need it "
+        "to do their part, protect survivors’ identities as far as the law allows, and tell each survivor early "
+        "and plainly what they may have to disclose.",
+        "The limits of a law-enforcement member’s confidentiality under the state’s public-records and evidence "
+        "rules.",
+    ),
+    P.prosecution: Clause(
+        "Prosecution",
+        "As prosecutors we must give the defense any evidence that could help the accused or call a witness’s "
+        "account into question, including any benefit a witness receives, such as immigration relief or Continued "
+        "Presence. Discovery rules, subpoenas and court orders can also compel us to disclose what a survivor tells "
+        "us. We share information only with those who need it, protect survivors’ identities as far as the law "
+        "allows, and tell each survivor at the start what may have to be disclosed.",
+        "Prosecutors must give the defense any evidence that could help the accused or call a witness’s account "
+        "into question, including any benefit a witness receives, such as immigration relief or Continued Presence. "
+        "Discovery rules, subpoenas and court orders can also compel them to disclose what a survivor tells them. "
+        "They share information only with those who need it, protect survivors’ identities as far as the law "
+        "allows, and tell each survivor at the start what may have to be disclosed.",
+        "The prosecutors’ disclosure duties to the defense, and how survivors are told about them.",
+    ),
+    P.system_based_advocacy: Clause(
+        "System-based advocates",
+        "Our advocates work inside a government agency, so they share its duties to disclose and cannot offer the "
+        "confidentiality or privilege a community-based advocate may have. They tell each survivor at the first "
+        "meeting what they may have to pass on, and offer to connect the survivor with a community-based advocate.",
+        "The advocates of these members work inside a government agency, so they share its duties to disclose and "
+        "cannot offer the confidentiality or privilege a community-based advocate may have. They tell each "
+        "survivor at the first meeting what they may have to pass on, and offer to connect the survivor with a "
+        "community-based advocate.",
+        "What the agency’s advocates must pass on to investigators or prosecutors.",
+    ),
+    P.corrections: Clause(
+        "Custody and detention (PREA)",
+        "When a possible victim is in our custody, the standards under the Prison Rape Elimination Act (PREA) "
+        "apply: our staff must report any sexual abuse or sexual harassment in custody that they learn of, and it "
+        "is investigated. Staff tell the person this before they share.",
+        "When a possible victim is in their custody, the standards under the Prison Rape Elimination Act (PREA) "
+        "apply: their staff must report any sexual abuse or sexual harassment in custody that they learn of, and "
+        "it is investigated. Staff tell the person this before they share.",
+        "The member’s PREA reporting policy and what it shares with outside advocates.",
+    ),
+    P.mandated_reporter: Clause(
+        "Mandated reporters",
+        "Our staff are mandated reporters: they must report suspected abuse or neglect of a child, and any other "
+        "harm that state law names. They say so before a survivor shares anything that could lead to a report, so "
+        "the survivor can choose what to share.",
+        "The staff of these members are mandated reporters: they must report suspected abuse or neglect of a "
+        "child, and any other harm that state law names. They say so before a survivor shares anything that could "
+        "lead to a report, so the survivor can choose what to share.",
+        "Which of the member’s staff are mandated reporters under state law, and of what.",
+    ),
+    P.public_body: Clause(
+        "Public bodies",
+        "As a public body, we may have to release what we sign with the Partnership, and other records of our "
+        "work with it, under public-records law. We keep survivors’ information out of what we sign, and name "
+        "survivor leaders only as they choose to be named.",
+        "These members are public bodies: they may have to release what they sign with the Partnership, and other "
+        "records of their work with it, under public-records law. They keep survivors’ information out of what "
+        "they sign, and survivor leaders are named in it only as they choose to be named.",
+    ),
+}
+
+MINORS_REVIEW = "Who may consent for a minor under state law, and what happens when no one else may consent."
+MINORS = (
+    "Who may consent for a minor. When a survivor is under 18, staff seek the young person’s own agreement, and a "
+    "parent or legal guardian usually has to consent as well, as state law provides. A parent, guardian or anyone "
+    "else who is suspected of abusing or trafficking the young person may never consent on their behalf; where "
+    "no one else may consent, members follow state law, which may call for child welfare or a court to decide."
+)
+
+IMMIGRATION_REVIEW = "The wording on immigration status, immigration relief and law enforcement's part in it."
+IMMIGRATION_STATUS = (
+    "Immigration status. A survivor’s immigration status, and any application for immigration relief, is shared "
+    "only as the survivor directs or as the law requires. Federal law protects information about applicants for "
+    "T or U status or VAWA relief held by federal agencies (8 U.S.C. 1367). A government member may not be able "
+    "to promise more than the law lets it, and tells survivors so."
+)
+BENEFITS = (
+    "No member makes its own services depend on whether a survivor speaks with law enforcement. Some immigration "
+    "benefits do involve law enforcement, and members say so plainly: a U visa needs a certification from a "
+    "certifying agency, such as a law-enforcement agency or a prosecutor; a T visa asks the applicant to comply "
+    "with reasonable requests from law enforcement, unless the applicant is under 18 or trauma prevents it; and "
+    "Continued Presence is requested by federal law enforcement."
+)
+
+BENEFITS_OWN = (
+    "Some immigration benefits do involve law enforcement, and we tell survivors so plainly: a U visa needs a "
+    "certification from a certifying agency, such as a law-enforcement agency or a prosecutor; a T visa asks the "
+    "applicant to comply with reasonable requests from law enforcement, unless the applicant is under 18 or trauma "
+    "prevents it; and Continued Presence is requested by federal law enforcement."
+)
+
+COMPELLED = (
+    "When a law, a court order or a mandated report requires a member to disclose a survivor’s information, the "
+    "member tells the survivor first, where it is safe to do so, discloses no more than is required, and takes "
+    "steps to protect the survivor’s safety."
+)
+
+_MINORS_TEXT = re.compile(r"\b(?:minors?|child(?:ren)?|youth|under 18|juveniles?|teens?)\b", re.IGNORECASE)
+_IMMIGRATION_TEXT = re.compile(r"\bimmigra|\bvisa\b|\bContinued Presence\b", re.IGNORECASE)
+_GOVERNMENT_POSITIONS = frozenset({P.law_enforcement, P.prosecution, P.system_based_advocacy, P.public_body})
+
+
+@dataclass(frozen=True)
+class PositionGroup:
+    """The members in one legal position and the clause that binds them."""
+
+    position: LegalPosition
+    heading: str
+    members: str
+    text: str
+
+
+def position_groups(partnership: Partnership, members: Sequence[Member], name: dict[str, str]) -> tuple[PositionGroup, ...]:
+    """One group per legal position held by any of `members`, strictest promise first; `name` maps id to name."""
+    held: dict[LegalPosition, list[str]] = {}
+    for member in members:
+        for position in legal_positions(partnership, member):
+            held.setdefault(position, []).append(name.get(member.id, member.name))
+    return tuple(
+        PositionGroup(position, CLAUSES[position].heading, join_and(held[position]), CLAUSES[position].they)
+        for position in ORDER
+        if position in held
+    )
+
+
+def own_clauses(partnership: Partnership, member: Member) -> tuple[str, ...]:
+    """What one member promises, in its own voice, position by position."""
+    return tuple(CLAUSES[position].we for position in legal_positions(partnership, member))
+
+
+def agreement_clauses(partnership: Partnership, members: Sequence[Member], name: dict[str, str]) -> dict[str, object]:
+    """The confidentiality wording of a document that binds several members: a group per legal position, the
+    consent rule for minors, immigration status and the benefits law enforcement decides, each where it applies."""
+    immigration = touches_immigration(partnership, members)
+    return {
+        "position_groups": position_groups(partnership, members, name),
+        "minors": MINORS if minors_apply(partnership, members) else "",
+        "immigration": IMMIGRATION_STATUS if immigration else "",
+        "benefits": BENEFITS if immigration else "",
+    }
+
+
+def minors_apply(partnership: Partnership, members: Iterable[Member]) -> bool:
+    """True when one of `members` promises consent-based sharing and the work can reach people under 18."""
+    consent_based = {P.victim_services, P.community_partner}
+    binds = any(consent_based & set(legal_positions(partnership, m)) for m in members)
+    return binds and serves_minors(partnership)
+
+
+def serves_minors(partnership: Partnership) -> bool:
+    """True when the partnership's work can reach people under 18, so consent for minors must be explained."""
+    texts = [*partnership.populations, partnership.mandatory_reporting.minors or ""]
+    positions = {p for m in partnership.current_members for p in legal_positions(partnership, m)}
+    return P.child_welfare in positions or any(_MINORS_TEXT.search(text) for text in texts)
+
+
+def touches_immigration(partnership: Partnership, members: Iterable[Member]) -> bool:
+    """True when immigration relief is part of the work or a government member is involved."""
+    members = list(members)
+    texts = [*partnership.populations, *(s for m in members for s in m.services)]
+    government = any(set(legal_positions(partnership, m)) & _GOVERNMENT_POSITIONS for m in members)
+    return government or any(_IMMIGRATION_TEXT.search(text) for text in texts)
+
+
+def counsel_review(partnership: Partnership, members: Iterable[Member]) -> tuple[str, ...]:
+    """What a lawyer must check in a document that binds `members`, one line each, in a stable order."""
+    members = list(members)
+    items = [
+        f"Legal position of {member.name}: {reason}."
+        for member in members
+        if (reason := unclear_position(partnership, member))
+    ]
+    for position in ORDER:
+        holders = [m.name for m in members if position in legal_positions(partnership, m)]
+        if holders and CLAUSES[position].review:
+            items.append(f"{CLAUSES[position].heading} ({join_and(holders)}): {CLAUSES[position].review}")
+    if minors_apply(partnership, members):
+        items.append(f"Consent for minors: {MINORS_REVIEW}")
+    if touches_immigration(partnership, members):
+        items.append(f"Immigration: {IMMIGRATION_REVIEW}")
+    return tuple(items)
+
+
+__all__ = [
+    "BENEFITS",
+    "BENEFITS_OWN",
+    "CLAUSES",
+    "COMPELLED",
+    "IMMIGRATION_STATUS",
+    "MINORS",
+    "Clause",
+    "agreement_clauses",
+    "minors_apply",
+    "PositionGroup",
+    "counsel_review",
+    "own_clauses",
+    "position_groups",
+    "serves_minors",
+    "touches_immigration",
+]
