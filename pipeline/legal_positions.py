@@ -90,10 +90,7 @@ def _laws_binding(partnership: Partnership, member: Member) -> set[Confidentiali
 
 def legal_positions(partnership: Partnership, member: Member) -> tuple[LegalPosition, ...]:
     """The member's positions, strictest promise first: as the YAML states them, or worked out from its facts."""
-    if member.legal_positions:
-        found = set(member.legal_positions)
-    else:
-        found = _derived(partnership, member)
+    found = set(member.legal_positions) if member.legal_positions else _derived(partnership, member)
     return tuple(position for position in ORDER if position in found)
 
 

@@ -18,6 +18,7 @@ from schemas.vocabulary import (
     ConfidentialityLaw,
     Hazard,
     LeadershipModel,
+    LegalPosition,
     Level,
     OrganizationType,
     PartnershipFunction,
@@ -161,6 +162,11 @@ _MEMBERS = """
 # sector, one of:
 {sectors}
 # sector_detail says it in your own words; delete it if the sector says it all.
+# legal_positions decide the confidentiality wording that binds the member:
+{positions}
+# Delete the line to let partnerdocs work it out from the sector and the laws
+# under `confidentiality`; `partnerdocs lint` says when it cannot. Have your
+# counsel confirm it (docs/legal-positions.md explains each one).
 # Give every organization a backup contact, so the partnership survives staff
 # changes. Add `email:` and `phone:` lines under a contact when you have them.
 # Letters of intent print a member's `mailing_address:` (a list of lines) under
@@ -174,6 +180,7 @@ _MEMBER = """  - id: {id}
     organization_type: nonprofit  # one of the types listed above
     sector: {sector}  # one of the sectors listed above
     sector_detail: "TODO: what the organization does, e.g. {example}"
+    legal_positions: [{positions}]  # what the law lets it promise survivors; see below
     services:
       - "TODO: a service this organization offers partners or survivors"
     commitments:
@@ -200,6 +207,7 @@ def _members() -> str:
         id="member-one",
         ordinal="first",
         sector="direct_victim_services",
+        positions="victim_services",
         example="shelter for adult survivors",
         signatory_comment=_SIGNATORY_COMMENT,
         signatory_title="Executive Director",
@@ -208,11 +216,14 @@ def _members() -> str:
         id="member-two",
         ordinal="second",
         sector="other",
+        positions="community_partner",
         example="staffing agency",
         signatory_comment="",
         signatory_title="Chief Executive Officer",
     )
-    header = _MEMBERS.format(org_types=_choices(OrganizationType), sectors=_choices(Sector))
+    header = _MEMBERS.format(
+        org_types=_choices(OrganizationType), sectors=_choices(Sector), positions=_choices(LegalPosition)
+    )
     return f"{header}{first}\n{second}"
 
 

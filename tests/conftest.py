@@ -46,6 +46,7 @@ MINIMAL: dict[str, Any] = {
     ],
     "leadership": {"model": "primary_lead", "leads": ["harbor-hope"]},
     "decision_making": {"method": "hierarchical"},
+    "confidentiality": {"laws": [{"law": "vawa", "applies_to": ["harbor-hope"]}]},
     "agreement": {
         "termination_notice_days": 30,
         "amendment": "In writing, signed by both signatories.",

@@ -35,6 +35,7 @@ def core_group(seats: int) -> Change:
         members = [dict(copy.deepcopy(d["members"][0]), id=f"m{i}", legal_name=f"Member {i}") for i in range(seats)]
         d["members"] = members
         d["leadership"] = {"model": "core_group", "core_group": [{"member": m["id"]} for m in members]}
+        d["confidentiality"] = {"laws": [{"law": "vawa"}]}  # binds every copy of the first member
 
     return change
 
@@ -45,6 +46,7 @@ def co_leads(count: int) -> Change:
             dict(copy.deepcopy(d["members"][0]), id=f"m{i}", legal_name=f"Member {i}") for i in range(count)
         ]
         d["leadership"] = {"model": "co_leadership", "leads": [f"m{i}" for i in range(count)]}
+        d["confidentiality"] = {"laws": [{"law": "vawa"}]}
 
     return change
 
@@ -73,6 +75,15 @@ def chain(*changes: Change) -> Change:
 
 SUBGRANT = {"from_member": "harbor-hope", "to_member": "omalley", "amount": "$10,000", "purpose": "Transit passes"}
 SUCCESSION = [{"position": "Director"}, {"position": "Deputy"}, {"position": "Board chair"}]
+LETTER = {"addressee": "Thomas Nguyen, Director", "address_lines": ["P.O. Box 12", "Port Alder, WA 98362"]}
+LETTER_GRANT = {
+    "program": "Pathways",
+    "funder": "A Foundation",
+    "applicant": "harbor-hope",
+    "partners": ["omalley"],
+    "letter_of_intent": LETTER,
+}
+
 CASES: dict[str, tuple[Change, Change]] = {
     "core-group-size": (core_group(10), core_group(8)),
     "co-leads-at-most-three": (co_leads(4), co_leads(3)),
@@ -104,6 +115,19 @@ CASES: dict[str, tuple[Change, Change]] = {
         set_path("mandatory_reporting", {"legal_reference": "Riverbend Comp. Stat. § 26-44"}),
     ),
     "todo-left": (set_path("mission", "TODO: our mission"), set_path("mission", "Our mission.")),
+    "legal-position-unclear": (
+        set_path("confidentiality", {}),
+        chain(set_path("confidentiality", {}), set_path("members.0.legal_positions", ["victim_services"])),
+    ),
+    "letter-address-incomplete": (
+        set_path(
+            "funding", {"grants": [dict(LETTER_GRANT, letter_of_intent=dict(LETTER, address_lines=["Port Alder"]))]}
+        ),
+        chain(
+            set_path("funding", {"grants": [LETTER_GRANT]}),
+            set_path("members.1.mailing_address", ["12 Dock Road", "Port Alder, WA 98362"]),
+        ),
+    ),
 }
 
 

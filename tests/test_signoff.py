@@ -223,7 +223,7 @@ def test_revision_history_is_written_in_the_partnerships_own_words(
     git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "(emergency.alternate_meeting)")
     build([path], tmp_path / "out", ["mou"])
     text = (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
-    history = text[text.index("## Revision history") :].splitlines()
+    history = text[text.index("## Revision history") :].strip().splitlines()
     assert history[1:] == [
         "| Date | Change |",
         "| January 10, 2026 | First version agreed by both organizations. |",

@@ -82,12 +82,12 @@ CLAUSES: dict[LegalPosition, Clause] = {
     ),
     P.community_partner: Clause(
         "Other members",
-        "We keep what we learn about survivors confidential. We share identifying information only with the survivor’s informed, written "
-        "consent, or where a law or a court order requires it; we then tell the survivor first, where it is safe "
-        "to do so, and share no more than is required.",
-        "These members keep what they learn about survivors confidential. They share identifying information only with the survivor’s "
-        "informed, written consent, or where a law or a court order requires it; they then tell the survivor "
-        "first, where it is safe to do so, and share no more than is required.",
+        "We keep what we learn about survivors confidential. We share identifying information only with the "
+        "survivor’s informed, written consent, or where a law or a court order requires it; we then tell the "
+        "survivor first, where it is safe to do so, and share no more than is required.",
+        "These members keep what they learn about survivors confidential. They share identifying information only "
+        "with the survivor’s informed, written consent, or where a law or a court order requires it; they then "
+        "tell the survivor first, where it is safe to do so, and share no more than is required.",
     ),
     P.child_welfare: Clause(
         "Child welfare",
@@ -115,8 +115,7 @@ CLAUSES: dict[LegalPosition, Clause] = {
         "compel their disclosure. They share what they learn about a survivor only with people who need it "
         "to do their part, protect survivors’ identities as far as the law allows, and tell each survivor early "
         "and plainly what they may have to disclose.",
-        "The limits of a law-enforcement member’s confidentiality under the state’s public-records and evidence "
-        "rules.",
+        "The limits of a law-enforcement member’s confidentiality under the state’s public-records and evidence rules.",
     ),
     P.prosecution: Clause(
         "Prosecution",
@@ -210,7 +209,9 @@ COMPELLED = (
     "steps to protect the survivor’s safety."
 )
 
-_MINORS_TEXT = re.compile(r"\b(?:minors?|child(?:ren)?|youth|under 18|juveniles?|teens?)\b", re.IGNORECASE)
+_MINORS_TEXT = re.compile(
+    r"\b(?:minors?|child(?:ren)?|youth|young (?:people|person)|under 18|juveniles?|teens?)\b", re.IGNORECASE
+)
 _IMMIGRATION_TEXT = re.compile(r"\bimmigra|\bvisa\b|\bContinued Presence\b", re.IGNORECASE)
 _GOVERNMENT_POSITIONS = frozenset({P.law_enforcement, P.prosecution, P.system_based_advocacy, P.public_body})
 
@@ -225,7 +226,9 @@ class PositionGroup:
     text: str
 
 
-def position_groups(partnership: Partnership, members: Sequence[Member], name: dict[str, str]) -> tuple[PositionGroup, ...]:
+def position_groups(
+    partnership: Partnership, members: Sequence[Member], name: dict[str, str]
+) -> tuple[PositionGroup, ...]:
     """One group per legal position held by any of `members`, strictest promise first; `name` maps id to name."""
     held: dict[LegalPosition, list[str]] = {}
     for member in members:
@@ -304,10 +307,10 @@ __all__ = [
     "IMMIGRATION_STATUS",
     "MINORS",
     "Clause",
-    "agreement_clauses",
-    "minors_apply",
     "PositionGroup",
+    "agreement_clauses",
     "counsel_review",
+    "minors_apply",
     "own_clauses",
     "position_groups",
     "serves_minors",

@@ -29,13 +29,14 @@ from pipeline.contexts.wording import (
 )
 from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
+from pipeline.legal_positions import binds_consent_rules
 from schemas import Partnership
 from schemas.members import Member
-from schemas.operations import Grant, LetterOfIntent
-from pipeline.legal_positions import binds_consent_rules
+from schemas.operations import Grant
 from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
 DOCUMENT_TITLE = "Letter of Intent"
+
 
 @dataclass(frozen=True)
 class LetterSignature:
@@ -287,8 +288,10 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
     days = partnership.confidentiality.release.time_limit_days
     if days and binds_consent_rules(partnership, writer):
         own[0] = f"{own[0]} A signed release lasts no more than {days} days."
-    if applicant.id != writer.id and binds_consent_rules(partnership, applicant) and not binds_consent_rules(
-        partnership, writer
+    if (
+        applicant.id != writer.id
+        and binds_consent_rules(partnership, applicant)
+        and not binds_consent_rules(partnership, writer)
     ):
         own.append(
             f"{organization(applicant.name, start=True)} is bound by the confidentiality rules of VAWA and VOCA. "
@@ -300,7 +303,7 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
 
 
 def _victim_centered(partnership: Partnership, writer: Member) -> str:
-    """The victim-centered promise; where immigration relief is in play, what law enforcement decides is said plainly."""
+    """The victim-centered promise; where immigration relief is in play, what law enforcement decides is said too."""
     promise = (
         "Our work on this project will be victim-centered: each survivor’s wishes, safety and well-being come first, "
         "and none of our services will depend on whether a survivor agrees to a referral or chooses to speak with "

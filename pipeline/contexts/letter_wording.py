@@ -15,9 +15,12 @@ from schemas.operations import Grant, LetterOfIntent
 
 # Words that may stand before a name and serve as the courtesy title of a salutation ('Dear Sheriff Whitcomb:').
 _HONORIFICS = frozenset(
-    """dr dr. mr mr. ms ms. mrs mrs. mx mx. prof prof. professor rev rev. reverend hon hon. honorable judge
-    sheriff chief director commissioner mayor senator representative councilmember captain lieutenant lt lt.
-    sergeant sgt sgt. officer agent detective superintendent president chancellor dean""".split()
+    {
+        *("dr", "mr", "ms", "mrs", "mx", "prof", "professor", "rev", "reverend", "hon", "honorable", "judge"),
+        *("sheriff", "chief", "director", "commissioner", "mayor", "senator", "representative", "councilmember"),
+        *("captain", "lieutenant", "lt", "sergeant", "sgt", "officer", "agent", "detective", "superintendent"),
+        *("president", "chancellor", "dean"),
+    }
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
 
@@ -33,7 +36,7 @@ def salutation(loi: LetterOfIntent) -> str:
     words = [w for w in name.split() if w.strip(",").lower() not in _SUFFIXES]
     if not words:
         return "Dear Sir or Madam:"
-    courtesy = [w for w in words[:-1] if w.lower() in _HONORIFICS]
+    courtesy = [w for w in words[:-1] if w.lower().rstrip(".") in _HONORIFICS]
     if courtesy:
         return f"Dear {' '.join(courtesy)} {words[-1]}:"
     # An office rather than a person ('Grants Management Office') is greeted as a whole.
@@ -73,7 +76,7 @@ def contacts_on(contacts: Contacts, day: dt.date | None) -> tuple[Contact | None
         return primary, backup
     if backup is not None and backup.since and backup.since > day:
         backup = None
-    if primary.since and primary.since > day:
+    if primary is not None and primary.since and primary.since > day:
         earlier = sorted((f for f in contacts.former if f.until >= day), key=lambda f: f.until)
         primary = Contact(name=earlier[0].name, title=earlier[0].title) if earlier else None
     return primary, backup
