@@ -68,7 +68,7 @@ _COUNT = re.compile(
 # A count is a claim about the whole partnership only after words like these ('the fourteen member
 # agencies', 'staff time from 13 members'); 'at least two', 'any three' or 'trained 40 organizations' are not.
 _TOTAL_BEFORE = re.compile(r"(?:^|[.:;(—–]|\b(?:the|all|its|our|their|these|those|from|and|a|an))\s*$", re.I)
-_OTHER_GROUP_WORDS = re.compile(r"\b(?:committee|board|council|core group|team|seats?|staff|survivors?)\b", re.I)
+_OTHER_GROUP_WORDS = re.compile(r"\b(?:committee|board|council|core group|team|seats?)\b", re.I)
 
 
 def members_on(p: Partnership, day: dt.date | None, voting: bool = False) -> int:
