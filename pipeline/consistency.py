@@ -84,6 +84,20 @@ def members_on(p: Partnership, day: dt.date | None, voting: bool = False) -> int
     return len([m for m in chosen if m.membership_class is MembershipClass.voting or not voting])
 
 
+def _members_named(p: Partnership, text: str) -> set[str]:
+    """Ids of the members whose name, short name, or first word of the legal name when no other member's
+    starts with it ('O'Malley' for 'O'Malley Staffing Solutions, LLC'), appears in the text."""
+    first_words = [m.legal_name.split()[0].casefold() for m in p.members]
+    folded = text.casefold()
+    named = set()
+    for member, first in zip(p.members, first_words, strict=True):
+        names = [member.legal_name, member.short_name, member.doing_business_as]
+        names += [first] if first_words.count(first) == 1 and len(first) > 2 else []
+        if any(name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded) for name in names):
+            named.add(member.id)
+    return named
+
+
 def _date_spoken_of(p: Partnership, location: Location) -> dt.date | None:
     """The day a text speaks of, when it is not today: a history event's date, the charter's adoption."""
     if location[:1] == ("history",) and len(location) == 3 and location[2] == "event":
@@ -113,6 +127,8 @@ def _member_count(p: Partnership) -> Iterator[Finding]:
             bare = noun in {"members", "partners"} and not ({"member", "partner"} & set(qualifiers.split()))
             if bare and _OTHER_GROUP_WORDS.search(sentence_around(text, match.start())):
                 continue  # 'the five members of the steering committee' counts a committee
+            if said <= len(_members_named(p, text[: match.start()])):
+                continue  # 'Bridgewell and the Sheriff's Office ... the two organizations' counts those named
             voting = "voting" in qualifiers
             day = _date_spoken_of(p, location)
             actual = members_on(p, day, voting)
@@ -235,6 +251,7 @@ _NOT_BINDING = re.compile(
     r"|\bcreates?\s+no\s+(?:legal(?:ly\s+enforceable)?\s+|binding\s+|enforceable\s+)?obligations?\b",
     re.IGNORECASE,
 )
+_LAW = re.compile(r"\b(?:laws?|statutes?|regulations?|court orders?|VAWA|VOCA|HIPAA|FERPA|PREA|CFR|U\.S\.C)\b", re.I)
 # A letter of intent binds no one whichever frame the MOU has, so sentences about letters are left alone.
 _LETTER = re.compile(r"\bletters?\b|\bLOIs?\b", re.IGNORECASE)
 
@@ -256,6 +273,8 @@ def _binding(p: Partnership) -> Iterator[Finding]:
                 continue
             if binding:
                 match = _NOT_BINDING.search(sentence)
+            elif _LAW.search(sentence):
+                continue  # duties that come from law bind whatever the MOU says about itself
             else:
                 found = (m for m in _BINDING.finditer(sentence) if not negated(sentence, m.start()))
                 match = next(found, None)

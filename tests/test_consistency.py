@@ -110,6 +110,12 @@ MORE_CASES: list[tuple[str, Change, Change]] = [
         set_path("evaluation", {"logic_model": {"inputs": ["Staff time from 2 voting members"]}}),
     ),
     (
+        # 'The two organizations' after naming two of the three members counts those two.
+        "consistency-member-count",
+        chain(third_member(), set_path("background", "Two years ago the two organizations met.")),
+        chain(third_member(), set_path("background", "Harbor & Hope and O'Malley lead; the two organizations meet.")),
+    ),
+    (
         "consistency-votes",
         set_path("leadership.coordinator", {"title": "Coordinator", "employer": "harbor-hope", "votes": True}),
         set_path("leadership.coordinator", {"title": "Coordinator", "employer": "harbor-hope", "votes": False}),
@@ -148,6 +154,11 @@ MORE_CASES: list[tuple[str, Change, Change]] = [
         "consistency-binding",
         chain(set_path("agreement.binding", "binding"), set_path("purpose", "The MOU creates no legal obligations.")),
         chain(set_path("agreement.binding", "binding"), set_path("purpose", "The letter of intent is not binding.")),
+    ),
+    (
+        "consistency-binding",
+        set_path("purpose", "Every commitment in this agreement is enforceable in court."),
+        set_path("purpose", "VOCA's confidentiality rule is binding on every agreement Harbor & Hope signs."),
     ),
     (
         "consistency-binding",
