@@ -84,6 +84,14 @@ def members_on(p: Partnership, day: dt.date | None, voting: bool = False) -> int
     return len([m for m in chosen if m.membership_class is MembershipClass.voting or not voting])
 
 
+# First words of legal names that say what an organization is, not which one ('Office of the ...').
+_GENERIC_FIRST_WORDS = frozenset(
+    ("the", "a", "an", "office", "department", "dept.", "city", "county", "state", "national", "united")
+    + ("community", "center", "centre", "north", "south", "east", "west", "new", "first", "saint", "st.", "st")
+    + ("legal", "public", "regional", "district")
+)
+
+
 def _members_named(p: Partnership, text: str) -> set[str]:
     """Ids of the members whose name, short name, or first word of the legal name when no other member's
     starts with it ('O'Malley' for 'O'Malley Staffing Solutions, LLC'), appears in the text."""
@@ -92,7 +100,7 @@ def _members_named(p: Partnership, text: str) -> set[str]:
     named = set()
     for member, first in zip(p.members, first_words, strict=True):
         names = [member.legal_name, member.short_name, member.doing_business_as]
-        names += [first] if first_words.count(first) == 1 and len(first) > 2 else []
+        names += [first] if first_words.count(first) == 1 and first not in _GENERIC_FIRST_WORDS else []
         if any(name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded) for name in names):
             named.add(member.id)
     return named
