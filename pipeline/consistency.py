@@ -86,9 +86,11 @@ def members_on(p: Partnership, day: dt.date | None, voting: bool = False) -> int
 
 # First words of legal names that say what an organization is, not which one ('Office of the ...').
 _GENERIC_FIRST_WORDS = frozenset(
-    ("the", "a", "an", "office", "department", "dept.", "city", "county", "state", "national", "united")
-    + ("community", "center", "centre", "north", "south", "east", "west", "new", "first", "saint", "st.", "st")
-    + ("legal", "public", "regional", "district")
+    {
+        *("the", "a", "an", "office", "department", "dept.", "city", "county", "state", "national", "united"),
+        *("community", "center", "centre", "north", "south", "east", "west", "new", "first", "saint", "st."),
+        *("st", "legal", "public", "regional", "district"),
+    }
 )
 
 
