@@ -239,14 +239,12 @@ def _survivor_pay(p: Partnership) -> Iterator[Finding]:
                 continue
             match = next((m for m in _PAY.finditer(sentence) if not negated(sentence, m.start())), None)
             if match:
-                yield (
-                    location,
-                    (
-                        f"This text says survivors are paid, {quoted(sentence, match.start(), match.end())}, but "
-                        "survivor_engagement.compensation is not set, so no document says how. Add "
-                        "survivor_engagement.compensation (how much, for what, and who pays), or take the promise out."
-                    ),
+                message = (
+                    f"This text says survivors are paid, {quoted(sentence, match.start(), match.end())}, but "
+                    "survivor_engagement.compensation is not set, so no document says how. Add "
+                    "survivor_engagement.compensation (how much, for what, and who pays), or take the promise out."
                 )
+                yield location, message
                 break
 
 
@@ -318,39 +316,18 @@ def _binding_message(binding: bool, excerpt: str) -> str:
     blocks_release=True,
 )
 def _grants(p: Partnership) -> Iterator[Finding]:
-    grants = p.funding.grants
-    for index, grant in enumerate(grants):
-        where: Location = ("funding", "grants", index)
-        if grant.applicant in grant.partners:
-            position = grant.partners.index(grant.applicant)
-            yield (
-                (*where, "partners", position),
-                (
-                    f"'{grant.applicant}' is the applicant of this grant and also listed among its partners. "
-                    "Remove it from partners: the applicant does not partner with itself."
-                ),
-            )
-        if grant.letter_of_intent is None:
-            continue
-        for position, writer in enumerate(grant.letter_of_intent.writers):
-            here = (*where, "letter_of_intent", "writers", position)
-            if writer == grant.applicant:
-                yield (
-                    here,
-                    (
-                        f"'{writer}' is the applicant of this grant, so it cannot write a letter of intent to itself. "
-                        "Remove it from writers."
-                    ),
+    for index, grant in enumerate(p.funding.grants):
+        # The applicant may write to the funder itself (the letter context words that case), so only
+        # writers who are neither the applicant nor a partner of the application contradict it.
+        writers = grant.letter_of_intent.writers if grant.letter_of_intent else []
+        for position, writer in enumerate(writers):
+            if grant.partners and writer not in grant.partners and writer != grant.applicant:
+                message = (
+                    f"'{writer}' writes a letter of intent for this grant but is not among its partners, so the "
+                    "letter would promise work the application does not name. Add it to partners, or remove it "
+                    "from writers."
                 )
-            elif grant.partners and writer not in grant.partners:
-                yield (
-                    here,
-                    (
-                        f"'{writer}' writes a letter of intent for this grant but is not among its partners, so the "
-                        "letter would promise work the application does not name. Add it to partners, or remove it "
-                        "from writers."
-                    ),
-                )
+                yield ("funding", "grants", index, "letter_of_intent", "writers", position), message
     for index in range(len(p.funding.subgrants)):
         yield from _subgrant_findings(p, index)
 
@@ -358,29 +335,23 @@ def _grants(p: Partnership) -> Iterator[Finding]:
 def _subgrant_findings(p: Partnership, index: int) -> Iterator[Finding]:
     subgrant = p.funding.subgrants[index]
     where: Location = ("funding", "subgrants", index)
-    held = [grant for grant in p.funding.grants if grant.applicant == subgrant.from_member]
-    if subgrant.from_member == subgrant.to_member:
-        yield (
-            (*where, "to_member"),
-            (
-                f"'{subgrant.to_member}' would pass funds to itself. A subgrant goes from the grant holder to another "
-                "member; correct from_member or to_member."
-            ),
+    giver, receiver = subgrant.from_member, subgrant.to_member
+    held = [grant for grant in p.funding.grants if grant.applicant == giver]
+    if giver == receiver:
+        message = (
+            f"'{receiver}' would pass funds to itself. A subgrant goes from the grant holder to another member; "
+            "correct from_member or to_member."
         )
+        yield (*where, "to_member"), message
     elif not held:
-        yield (
-            (*where, "from_member"),
-            (
-                f"'{subgrant.from_member}' passes on grant funds here, but it is not the applicant of any grant under "
-                "funding.grants, so no document can say which award the money comes from. Add the grant it holds, or "
-                "correct from_member."
-            ),
+        message = (
+            f"'{giver}' passes on grant funds here, but it is not the applicant of any grant under funding.grants, "
+            "so no document can say which award the money comes from. Add the grant it holds, or correct from_member."
         )
-    elif all(grant.partners for grant in held) and not any(subgrant.to_member in g.partners for g in held):
-        yield (
-            (*where, "to_member"),
-            (
-                f"'{subgrant.to_member}' receives a subgrant from '{subgrant.from_member}', but it is not a partner of "
-                f"any grant '{subgrant.from_member}' holds. Add it to that grant's partners, or correct to_member."
-            ),
+        yield (*where, "from_member"), message
+    elif all(grant.partners for grant in held) and not any(receiver in grant.partners for grant in held):
+        message = (
+            f"'{receiver}' receives a subgrant from '{giver}', but it is not a partner of any grant '{giver}' holds. "
+            "Add it to that grant's partners, or correct to_member."
         )
+        yield (*where, "to_member"), message

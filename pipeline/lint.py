@@ -135,20 +135,18 @@ def _paid_from_partnership_funds(p: Partnership) -> Iterator[Finding]:
     owners = [re.escape(name) for name in (p.name, p.short_name) if name]
     owners += [*_GENERIC_OWNERS, *(noun.lower() for noun in _PARTNERSHIP_NOUNS.findall(p.name))]
     owner = rf"(?:the\s+)?(?:{'|'.join(owners)})"
-    paid = re.compile(rf"{_PAID_FROM}{owner}{_FUNDS}|\b(?:the\s+)?(?:{'|'.join(owners)})\s+(?:will\s+)?pays?\b", re.I)
+    paid = re.compile(rf"{_PAID_FROM}{owner}{_FUNDS}|\b{owner}\s+(?:will\s+)?pays?\b", re.I)
     for location, text in texts(p):
         if "commitments" in location or location[:2] == ("funding", "subgrants"):
             continue
         found = paid.search(text)
         if found and not _SEPARATE_FUNDING.search(text):
-            yield (
-                location,
-                (
-                    f"This text pays for something from the partnership's own funds (“{found.group(0)}”), but the "
-                    "MOU says it obligates and transfers no funds. Say which member pays, from which grant or "
-                    "subgrant agreement, or leave the payment out of this text."
-                ),
+            message = (
+                f"This text pays for something from the partnership's own funds (“{found.group(0)}”), but the MOU "
+                "says it obligates and transfers no funds. Say which member pays, from which grant or subgrant "
+                "agreement, or leave the payment out of this text."
             )
+            yield location, message
 
 
 @rule(

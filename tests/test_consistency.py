@@ -172,16 +172,6 @@ MORE_CASES: list[tuple[str, Change, Change]] = [
     ),
     (
         "consistency-grants",
-        set_path("funding", {"grants": [dict(GRANT, partners=["harbor-hope", "omalley"])]}),
-        set_path("funding", {"grants": [GRANT]}),
-    ),
-    (
-        "consistency-grants",
-        set_path("funding", {"grants": [dict(GRANT, letter_of_intent=dict(LETTER, writers=["harbor-hope"]))]}),
-        set_path("funding", {"grants": [dict(GRANT, letter_of_intent=LETTER)]}),
-    ),
-    (
-        "consistency-grants",
         chain(
             third_member(),
             set_path("funding", {"grants": [dict(GRANT, letter_of_intent=dict(LETTER, writers=["county"]))]}),
