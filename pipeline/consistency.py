@@ -51,9 +51,13 @@ def quoted(text: str, start: int, end: int, width: int = 30) -> str:
 _NEGATED = re.compile(r"(?:\bnon-|\b(?:not|no|never|without|nor|cannot|neither)\b(?:\s+[\w’']+){0,2}\s+)$", re.I)
 
 
+_DENIED_AFTER = re.compile(r"^\w*\s+(?:is|are|was|were|will\s+be)\s+(?:never|not)\b", re.I)
+
+
 def negated(text: str, start: int) -> bool:
-    """True when the words just before position `start` deny what follows ('does not vote', 'non-binding')."""
-    return bool(_NEGATED.search(text[max(0, start - 40) : start]))
+    """True when the words around position `start` deny what is there ('does not vote', 'non-binding',
+    'votes are never taken')."""
+    return bool(_NEGATED.search(text[max(0, start - 40) : start]) or _DENIED_AFTER.search(text[start : start + 40]))
 
 
 # --- Member counts -------------------------------------------------------------------------------

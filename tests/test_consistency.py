@@ -59,7 +59,7 @@ CASES: dict[str, tuple[Change, Change]] = {
     ),
     "consistency-votes": (
         set_path("membership", {"expectations": ["Each member casts one vote on joint matters."]}),
-        set_path("membership", {"expectations": ["Members do not vote; both primary contacts must agree."]}),
+        set_path("membership", {"expectations": ["Members do not vote; votes are never taken. Both must agree."]}),
     ),
     "consistency-survivor-pay": (
         set_path("survivor_engagement", {"approach": "Survivor leaders who review materials are paid."}),
