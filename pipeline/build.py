@@ -114,7 +114,7 @@ def build(
     force: bool = False,
 ) -> BuildReport:
     """Build what is out of date; refuse (writing nothing) on any problem, lint finding with strict,
-    or draft document with release."""
+    or, with release, draft document or finding of a rule that blocks a release (a contradiction)."""
     from pipeline.history import NO_HISTORY, source_histories
 
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
@@ -140,20 +140,23 @@ def build(
             report.unchanged += len(entries)
             if release:
                 problems += _release_problems_from_manifest(path, entries)
+        if release and not stale:
+            # Nothing to render, so nothing linted it: a contradiction must still stop the release.
+            problems += _release_lint_problems(path)
     _remove_stale_staging(out_dir)
     out_dir_existed = out_dir.exists()
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
     try:
-        results = _run(to_build, templates, staging, out_dir, strict, jobs, progress)
+        results = _run(to_build, templates, staging, out_dir, strict, release, jobs, progress)
         for result in results:
             problems += result.problems
-            report.warnings += result.warnings
+            # Lint findings are errors with --strict, and for the rules that block a release with --release.
+            problems += [w for w in result.warnings if w.severity == "error"]
+            report.warnings += [w for w in result.warnings if w.severity != "error"]
             report.skipped += result.skipped
             report.documents += result.documents
             if release:
                 problems += [_not_final(result.path, d.entry.name, d.reasons) for d in result.documents if not d.final]
-        if strict:
-            problems += report.warnings
         if problems:
             # A broken template fails every partnership the same way: say it once.
             raise PartnerdocsError(list(dict.fromkeys(problems)))
@@ -207,12 +210,25 @@ def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]
     return problems
 
 
+def _release_lint_problems(path: Path) -> list[Problem]:
+    """The findings that block a release, for a file whose documents are all up to date."""
+    from pipeline.lint import lint
+    from pipeline.partnerships import load_one
+
+    loaded, problems = load_one(path)
+    if loaded is None:
+        return problems
+    findings = lint(loaded.source, loaded.partnership, release=True)
+    return [finding for finding in findings if finding.severity == "error"]
+
+
 def _run(
     work: list[tuple[Path, SourceHistory, str, dict[str, str]]],
     templates: dict[str, Template],
     staging: Path,
     out_dir: Path,
     strict: bool,
+    release: bool,
     jobs: int,
     progress: Progress | None,
 ) -> list[PartnershipResult]:
@@ -222,7 +238,7 @@ def _run(
 
     staging.mkdir(parents=True, exist_ok=True)
     arguments = [
-        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict)
+        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict, release)
         for path, history, source_sha256, stale in work
     ]
     if jobs <= 1 or len(work) == 1:

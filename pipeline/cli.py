@@ -201,7 +201,8 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
 @click.option(
     "--release",
     is_flag=True,
-    help="Refuse, writing nothing, unless every document is final (what CI runs on merge to main).",
+    help="Refuse, writing nothing, unless every document is final and no consistency rule finds a "
+    "contradiction (docs/lint-rules.md marks those rules); what CI runs on merge to main.",
 )
 @STRICT
 @click.option(

@@ -102,6 +102,7 @@ def build_one(
     staging: Path,
     out_dir: Path,
     strict: bool = False,
+    release: bool = False,
 ) -> PartnershipResult:
     """Check, lint and render one partnership file, writing its documents under `staging`."""
     from pipeline.lint import lint
@@ -109,7 +110,7 @@ def build_one(
     loaded, problems = load_one(path)
     if loaded is None:
         return PartnershipResult(path, problems=tuple(problems))
-    warnings = lint(loaded.source, loaded.partnership, strict)
+    warnings = lint(loaded.source, loaded.partnership, strict, release)
     try:
         rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history)
         staged = [_stage(document, staging, out_dir) for document in rendered]

@@ -1,8 +1,10 @@
 """Stage 3, lint: partnership-design mistakes the toolkits warn about, beyond what validation can reject.
 
 Each rule has an id, a check that returns (location, message) pairs, and a one-line rationale from
-the toolkits. Findings are warnings; `--strict` makes them errors. docs/lint-rules.md is generated
-from RULES, so the documentation cannot drift from the code.
+the toolkits. Findings are warnings; `--strict` makes them errors. Rules that find facts the documents
+would state two ways (`blocks_release`, most of them in pipeline/consistency.py) are errors in
+`build --release` too: a published document must not contradict itself. docs/lint-rules.md is
+generated from RULES, so the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -30,23 +32,29 @@ class Rule:
     summary: str
     rationale: str
     check: Check
+    blocks_release: bool = False
+    """True for a contradiction between documents: an error in `build --release` even without --strict."""
 
 
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, summary: str, rationale: str) -> Callable[[Check], Check]:
+def rule(rule_id: str, summary: str, rationale: str, blocks_release: bool = False) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        RULES.append(Rule(rule_id, summary, rationale, check))
+        RULES.append(Rule(rule_id, summary, rationale, check, blocks_release))
         return check
 
     return register
 
 
-def lint(source: SourceDocument, partnership: Partnership, strict: bool = False) -> list[Problem]:
-    """Every finding of every rule for one partnership, pointing at its line: warnings, or errors when strict."""
+def lint(
+    source: SourceDocument, partnership: Partnership, strict: bool = False, release: bool = False
+) -> list[Problem]:
+    """Every finding of every rule for one partnership, pointing at its line: warnings, or errors when
+    strict (and, for the rules that block a release, when release)."""
     findings = []
     for each in RULES:
+        error = strict or (release and each.blocks_release)
         for location, message in each.check(partnership):
             problem = problem_at(source, location, message)
             findings.append(
@@ -56,7 +64,7 @@ def lint(source: SourceDocument, partnership: Partnership, strict: bool = False)
                     problem.column,
                     problem.path,
                     message,
-                    severity="error" if strict else "warning",
+                    severity="error" if error else "warning",
                     rule=each.id,
                     hint=each.rationale,
                 )
@@ -94,8 +102,10 @@ _SEPARATE_FUNDING = re.compile(r"\bsub-?(?:award|grant|recipient)s?\b|\bgrant fu
 
 @rule(
     "mou-moves-funds",
-    "The MOU would move money between parties: a commitment reads like a payment, or a subgrant names no agreement.",
+    "The MOU would move money between parties: a commitment reads like a payment, a subgrant names no "
+    "agreement, or text pays for something from the partnership's own funds.",
     "An MOU obligates and transfers no funds; money between partners needs its own subgrant agreement.",
+    blocks_release=True,
 )
 def _mou_moves_funds(p: Partnership) -> Iterator[Finding]:
     for m_index, member in enumerate(p.members):
@@ -108,6 +118,36 @@ def _mou_moves_funds(p: Partnership) -> Iterator[Finding]:
         if subgrant.agreement_reference is None:
             message = "name the separate subgrant agreement that moves these funds (agreement_reference)"
             yield ("funding", "subgrants", index), message
+    if p.agreement is not None:
+        yield from _paid_from_partnership_funds(p)
+
+
+_PAID_FROM = r"\b(?:paid|pays?|paying|covered|funded|reimbursed|compensated)\s+(?:for\s+)?(?:from|out\s+of|with)\s+"
+_FUNDS = r"(?:['’]s)?\s+(?:own\s+)?(?:funds?|budget|money|account|treasury|pool)\b"
+_GENERIC_OWNERS = ("partnership", "pooled", "shared", "joint", "common")
+_PARTNERSHIP_NOUNS = re.compile(r"\b(alliance|task force|coalition|collaborative|network|consortium|council)\b", re.I)
+
+
+def _paid_from_partnership_funds(p: Partnership) -> Iterator[Finding]:
+    """Text that pays for something out of the partnership's own money, which the MOU says it never moves.
+
+    Commitments and subgrants are checked above; grant funds passed on by their holder are not the MOU's.
+    """
+    owners = [re.escape(name) for name in (p.name, p.short_name) if name]
+    owners += [*_GENERIC_OWNERS, *(noun.lower() for noun in _PARTNERSHIP_NOUNS.findall(p.name))]
+    owner = rf"(?:the\s+)?(?:{'|'.join(owners)})"
+    paid = re.compile(rf"{_PAID_FROM}{owner}{_FUNDS}|\b{owner}\s+(?:will\s+)?pays?\b", re.I)
+    for location, text in texts(p):
+        if "commitments" in location or location[:2] == ("funding", "subgrants"):
+            continue
+        found = paid.search(text)
+        if found and not _SEPARATE_FUNDING.search(text):
+            message = (
+                f"This text pays for something from the partnership's own funds (“{found.group(0)}”), but the MOU "
+                "says it obligates and transfers no funds. Say which member pays, from which grant or subgrant "
+                "agreement, or leave the payment out of this text."
+            )
+            yield location, message
 
 
 @rule(
@@ -255,15 +295,22 @@ def _reporting_citation(p: Partnership) -> Iterator[Finding]:
     "Placeholders from `partnerdocs new` must be replaced before documents go to anyone.",
 )
 def _todo_left(p: Partnership) -> Iterator[Finding]:
-    yield from _todos(p, ())
+    for location, value in texts(p):
+        if "TODO" in value:
+            yield location, f"replace the placeholder: {value[:60]}"
 
 
-def _todos(value: object, location: Location) -> Iterator[Finding]:
+def texts(value: object, location: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every text value inside a model (or list, or text), with its location."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _todos(getattr(value, name), (*location, name))
+            yield from texts(getattr(value, name), (*location, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _todos(item, (*location, index))
-    elif isinstance(value, str) and "TODO" in value:
-        yield location, f"replace the placeholder: {value[:60]}"
+            yield from texts(item, (*location, index))
+    elif isinstance(value, str):
+        yield location, value
+
+
+# Registered last, so that they follow these rules in `lint` output and docs/lint-rules.md.
+from pipeline import consistency as _consistency  # noqa: E402,F401

@@ -104,12 +104,17 @@ def rules_markdown() -> str:
     lines = [
         "# Lint rules",
         "",
-        "Generated from `pipeline/lint.py` by `make schema`; do not edit by hand.",
+        "Generated from `pipeline/lint.py` and `pipeline/consistency.py` by `make schema`; do not edit by hand.",
         "`partnerdocs lint` (and every `partnerdocs build`) reports these as warnings; `--strict` makes",
-        "them errors. Each finding names its file and line.",
+        "them errors. Rules that find two documents stating a fact two ways (the consistency rules) are",
+        "errors in `partnerdocs build --release` too, so a published document never contradicts another.",
+        "Each finding names its file and line.",
         "",
-        "| rule | finds | why |",
-        "| --- | --- | --- |",
+        "| rule | finds | why | in `--release` |",
+        "| --- | --- | --- | --- |",
     ]
-    lines += [f"| `{rule.id}` | {rule.summary} | {rule.rationale} |" for rule in RULES]
+    lines += [
+        f"| `{rule.id}` | {rule.summary} | {rule.rationale} | {'error' if rule.blocks_release else 'warning'} |"
+        for rule in RULES
+    ]
     return "\n".join(lines) + "\n"

@@ -140,7 +140,8 @@ def test_the_clean_fixture_trips_no_rule(write_partnership: Callable[..., Path])
 
 
 def test_every_rule_has_cases() -> None:
-    assert {r.id for r in RULES} == set(CASES)
+    # The consistency rules of pipeline/consistency.py have theirs in test_consistency.py.
+    assert {r.id for r in RULES if r.check.__module__ == "pipeline.lint"} == set(CASES)
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
