@@ -152,6 +152,16 @@ class Member(Model):
     crisis_line: Phone | None = Field(
         None, description="A 24-hour crisis or hotline number survivors and partners can be warm-transferred to."
     )
+    crisis_line_name: Text | None = Field(
+        None,
+        description="What members call that line, e.g. 'Bridgewell advocate line' or 'DCFS child abuse hotline'. "
+        "Without it, documents say '<short name> crisis line'.",
+    )
+    crisis_line_use: Text | None = Field(
+        None,
+        description="When a member calls that line, in a few words, e.g. 'any possible victim, day or night' or "
+        "'a child who may be abused or trafficked'. Printed beside the number.",
+    )
     mailing_address: list[Text] = Field(
         default_factory=list,
         max_length=6,
