@@ -31,7 +31,7 @@ class Line:
 NATIONAL_HOTLINE = Line(
     name="National Human Trafficking Hotline",
     number="1-888-373-7888, or text 233733",
-    use="Advice about a possible trafficking situation, or a confidential report, at any hour.",
+    use="Advice, or a confidential report of possible trafficking, at any hour.",
     organization="a national line, not a member",
     languages="English and Spanish, and many more through interpreters",
 )

@@ -15,13 +15,13 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import ContactView, contact_view, current_member, current_names
 from pipeline.contexts.crisis_lines import EMERGENCY, NATIONAL_HOTLINE, Line, first_line, member_lines
-from pipeline.contexts.wording import capitalized, lower_first, number_word, organization, sentence
+from pipeline.contexts.wording import capitalized, number_word, organization
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
 from schemas.vocabulary import LeadershipModel, Sector
 
-BLANK = "______________________"
+BLANK = "________________"
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Helper:
     view: ContactView
     note: str
     """Why this person, when it is not a coordinator in post; '' otherwise."""
+    stands_in_for: str = ""
+    """The title of the coordinator this person stands in for while the post has no name; '' otherwise."""
 
     @property
     def reach(self) -> tuple[str, ...]:
@@ -51,11 +53,6 @@ class Helper:
     def named(self) -> str:
         """'the Task Force Coordinator, Marisa Quintero' or 'the Alliance Coordinator', for the end of a sentence."""
         return f"{self.role}, {self.view.name}" if self.view.name else self.role
-
-    @property
-    def named_inside(self) -> str:
-        """`named` for the middle of a sentence: a name in apposition is closed by a comma."""
-        return f"{self.named}," if self.view.name else self.named
 
     @property
     def with_contacts(self) -> str:
@@ -72,7 +69,7 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
         return (Helper(f"the {coordinator.title}", contact_view(contact, audience), ""),)
     if coordinator and (employer := current_member(partnership, coordinator.employer)):
         note = f"Our {coordinator.title} is not named in our records yet. Until then, ask this person instead."
-        return (_primary(employer, audience, note),)
+        return (_primary(employer, audience, note, coordinator.title),)
     if leadership.model is LeadershipModel.core_group:
         seats = [s for s in leadership.core_group if s.convenes] or leadership.core_group
         ids = [s.member for s in seats]
@@ -82,9 +79,9 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
     return tuple(_primary(m, audience, "") for m in members)
 
 
-def _primary(member: Member, audience: Audience, note: str) -> Helper:
+def _primary(member: Member, audience: Audience, note: str, stands_in_for: str = "") -> Helper:
     view = contact_view(member.contacts.primary, audience)
-    return Helper(f"the primary contact at {organization(member.name)}", view, note)
+    return Helper(f"the primary contact at {organization(member.name)}", view, note, stands_in_for)
 
 
 def _card_people(partnership: Partnership, audience: Audience, found: tuple[Helper, ...]) -> tuple[CardPerson, ...]:
@@ -92,15 +89,16 @@ def _card_people(partnership: Partnership, audience: Audience, found: tuple[Help
     for helper in found:
         reach = helper.reach or (f"Ask {helper.role} for a number through your own organization’s contact.",)
         person = helper.view.name or helper.view.label
-        if helper.note:
-            person = f"{person}. {helper.note}"
-        rows.append(CardPerson(capitalized(helper.role.removeprefix("the ")), person, reach))
-    mentor_from = found[0].named if found else "the leaders"
+        role = capitalized(helper.role.removeprefix("the "))
+        if helper.stands_in_for:
+            role += f", standing in for our {helper.stands_in_for}"
+        rows.append(CardPerson(role, person, reach))
+    mentor_from = (found[0].view.name or found[0].named) if found else "the leaders"
     rows.append(
         CardPerson(
             "Your mentor",
             f"Name: {BLANK}",
-            (f"Phone: {BLANK}", f"If you have no mentor after two weeks, ask {mentor_from}."),
+            (f"Phone: {BLANK}", f"No mentor after two weeks? Ask {mentor_from}."),
         )
     )
     return tuple(rows)
@@ -120,15 +118,10 @@ def _first_steps(partnership: Partnership, first: Line | None, child_line: Line 
     if child_line:
         steps.append(f"If the person may be under 18, call the {child_line.name}, {child_line.number}, too.")
     elif minors:
-        steps.append(f"If the person may be under 18: {lower_first(sentence(minors))}")
-    steps.append(
-        "Tell the person what you would have to report before they tell you more, and never promise more "
-        "secrecy than you can keep."
-    )
-    steps.append(
-        "Pass on nothing that could identify the person, not even their name, unless they have signed a release "
-        "(their written permission to share)."
-    )
+        # The full rule is in section 2; the card keeps to the action, so that it fits one page.
+        steps.append("If the person may be under 18, the law may require a report: use the child abuse line below.")
+    steps.append("Before they tell you more, say what you would have to report. Promise no more secrecy than that.")
+    steps.append("Share nothing that could identify them without their signed release (written permission).")
     return tuple(steps)
 
 
@@ -141,12 +134,11 @@ def card_part(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     numbers = [EMERGENCY, *lines, NATIONAL_HOTLINE]
     if child is None and partnership.mandatory_reporting.minors:
         # The reporting rule for minors sends readers to a line; when no member runs it, the card says so.
-        asker = found[0].named_inside if found else "the leaders"
         numbers.insert(
             len(lines) + 1,
             Line(
                 name="Child abuse reporting line",
-                number=f"Not in our records yet: ask {asker} for it, and write it here: {BLANK}",
+                number=f"Not on file yet. Ask the first person below; write it here: {BLANK}",
                 use="A child or teen under 18 who may be abused or trafficked.",
                 organization="",
                 languages="",
