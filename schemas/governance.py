@@ -7,7 +7,8 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, Identifier, MemberId, Model, Text
+from schemas.members import Contact, ContactVisibility
+from schemas.types import MAX_ITEMS, Email, Identifier, MemberId, Model, Phone, Text
 from schemas.vocabulary import DecisionMethod, LeadershipModel, PartnershipStage
 
 
@@ -35,6 +36,24 @@ class Coordinator(Model):
     funded_by: Text | None = Field(None, description="How the position is paid for, e.g. 'the OVC grant'.")
     votes: bool = Field(False, description="True when the coordinator has a vote.")
     duties: list[Text] = Field(default_factory=list, max_length=50, description="What the coordinator does.")
+    name: Text | None = Field(
+        None,
+        description="The person who holds the position now. Leave out while the post is vacant: the onboarding "
+        "packet then sends new members to the employer's primary contact instead.",
+    )
+    email: Email | None = Field(None, description="The coordinator's work e-mail address.")
+    phone: Phone | None = Field(None, description="The coordinator's work phone number.")
+    visibility: ContactVisibility = Field(
+        default_factory=ContactVisibility,
+        description="Narrow who may see the coordinator's name, e-mail or phone: public, members, core_team, withheld.",
+    )
+
+    @property
+    def contact(self) -> Contact | None:
+        """The coordinator as a contact, so that documents show only what their audience may see; None if vacant."""
+        if not self.name:
+            return None
+        return Contact(name=self.name, title=self.title, email=self.email, phone=self.phone, visibility=self.visibility)
 
 
 class Leadership(Model):

@@ -165,6 +165,16 @@ class Member(Model):
             "mandated reporters; when given, this list replaces that guess entirely. Have counsel confirm it."
         ),
     )
+    crisis_line_name: Text | None = Field(
+        None,
+        description="What members call that line, e.g. 'Bridgewell advocate line' or 'DCFS child abuse hotline'. "
+        "Without it, documents say '<short name> crisis line'.",
+    )
+    crisis_line_use: Text | None = Field(
+        None,
+        description="When a member calls that line, in a few words, e.g. 'any possible victim, day or night' or "
+        "'a child who may be abused or trafficked'. Printed beside the number.",
+    )
     mailing_address: list[Text] = Field(
         default_factory=list,
         max_length=6,

@@ -43,6 +43,21 @@ class LetterOfIntent(Model):
     )
 
 
+class BreachNotice(Model):
+    """How soon, and to whom, a grantee must report a breach of survivor data under one award."""
+
+    hours: int = Field(
+        ge=1,
+        le=720,
+        description="Hours after discovery within which the funder must be told, exactly as the award's terms "
+        "state. Copy it from the award; never estimate it.",
+    )
+    notify: Text = Field(description="Whom to tell, e.g. 'the OVC grant manager'.")
+    source: Text | None = Field(
+        None, description="Where the award states the window, e.g. 'award special condition 23'."
+    )
+
+
 class Grant(Model):
     """A grant the partnership holds or is applying for."""
 
@@ -61,6 +76,11 @@ class Grant(Model):
     target_population: Text | None = Field(None, description="Who the project will serve.")
     letter_of_intent: LetterOfIntent | None = Field(
         None, description="Letters of intent the partners write for this application."
+    )
+    breach_notice: BreachNotice | None = Field(
+        None,
+        description="The award's deadline for reporting a breach of survivor data. Leave out until you have read "
+        "it in the award terms: the Emergency Guide then flags it as a gap to close.",
     )
 
     @property

@@ -137,3 +137,8 @@ class ReferralProtocol(Model):
 
     summary: Text = Field(description="The protocol in one or two sentences.")
     steps: list[Text] = Field(default_factory=list, max_length=50, description="The steps, in order.")
+    first_call: MemberId | None = Field(
+        None,
+        description="Id of the member whose crisis line a member calls first on meeting a possible victim, day or "
+        "night. The onboarding packet's quick-reference card prints that line.",
+    )

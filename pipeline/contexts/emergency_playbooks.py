@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.contexts.common import current_name, current_names, leaders_phrase
-from pipeline.contexts.wording import capitalized, sentence
+from pipeline.contexts.wording import capitalized, organization, sentence, with_article
 from pipeline.formatting import join_and
 from schemas import Partnership
 from schemas.operations import Scenario
@@ -49,7 +49,6 @@ _BREACH_RULES = (
     "put them at risk.",
     "Reach survivors only through the safe contact methods they chose, never through a channel the person "
     "who harmed them could see.",
-    "Every member that holds an award tells its funder within the window that award requires.",
     "Find and fix the cause, and write down what was changed.",
 )
 
@@ -98,9 +97,43 @@ def _reporting_rule(partnership: Partnership) -> str:
     return rule
 
 
+def breach_notices(partnership: Partnership) -> tuple[str, ...]:
+    """Who tells which funder within how many hours, one sentence per award a current member holds.
+
+    The window comes from the file only. A missing one is flagged as a gap to close before an emergency,
+    never filled with a guess: windows differ from award to award.
+    """
+    notices = []
+    for grant in partnership.funding.grants:
+        holder = current_name(partnership, grant.applicant)
+        if not grant.awarded or not holder:
+            continue
+        notice = grant.breach_notice
+        if notice:
+            hours = "1 hour" if notice.hours == 1 else f"{notice.hours} hours"
+            where = f" ({notice.source})" if notice.source else ""
+            notices.append(
+                f"{organization(holder, start=True)} tells {notice.notify} within {hours} of discovering the "
+                f"breach, as its award ({grant.program}) requires{where}."
+            )
+        else:
+            notices.append(
+                f"{organization(holder, start=True)} tells {with_article(grant.funder)} about the breach within "
+                f"the window set by its award ({grant.program}). Gap: that window is not recorded yet. Find it "
+                "in the award terms and record it before an emergency."
+            )
+    if not notices:
+        notices.append(
+            "Every member that holds an award tells its funder within the window that award sets. Gap: no award "
+            "held by a member is recorded, so no window is listed here. Each member looks up its own awards' "
+            "windows before an emergency."
+        )
+    return tuple(notices)
+
+
 def _standing_rules(partnership: Partnership, hazard: Hazard) -> tuple[str, ...]:
     if hazard is Hazard.data_breach:
-        return _BREACH_RULES
+        return (*_BREACH_RULES[:-1], *breach_notices(partnership), _BREACH_RULES[-1])
     if hazard is Hazard.safety_threat:
         return (*_THREAT_RULES, _reporting_rule(partnership))
     return ()
@@ -143,6 +176,8 @@ def _general_playbook(partnership: Partnership, hazard: Hazard) -> PlaybookView:
     steps = texts.steps
     if hazard is Hazard.safety_threat:
         steps = (*steps, _reporting_rule(partnership))
+    if hazard is Hazard.data_breach:
+        steps = (*steps[:-1], *breach_notices(partnership), steps[-1])
     return PlaybookView(
         title=texts.title,
         hazard=hazard.label,
@@ -259,7 +294,6 @@ _GENERAL: dict[Hazard, _General] = {
             "whenever possible.",
             "Reach each affected survivor only through the safe contact method they chose, tell them what "
             "happened, and update their safety plan with them.",
-            "Every member that holds an award tells its funder within the window that award requires.",
             "Find and fix the cause, then report to {leaders} what was changed.",
         ),
         partners="The member whose records were exposed",
@@ -325,4 +359,4 @@ _GENERAL: dict[Hazard, _General] = {
     ),
 }
 
-__all__ = ["HAZARD_DESCRIPTIONS", "STANDARD_HAZARDS", "PlaybookView", "playbooks"]
+__all__ = ["HAZARD_DESCRIPTIONS", "STANDARD_HAZARDS", "PlaybookView", "breach_notices", "playbooks"]

@@ -21,6 +21,7 @@ from pipeline.contexts.common import (
     leaders_phrase,
     signature_block,
 )
+from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, member_lines
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
 from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
 from pipeline.formatting import join_and
@@ -116,11 +117,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "hazards": _hazards(partnership),
         "hazards_given": bool(emergency.hazards),
         "essential_functions": tuple(sentence(f) for f in emergency.essential_functions),
-        "crisis_lines": tuple(
-            CrisisLineRow(m.name, m.crisis_line, join_and(m.languages) or "Not listed")
-            for m in members
-            if m.crisis_line
-        ),
+        "crisis_lines": _warm_transfer_list(partnership),
         # 4. Succession and delegation
         "succession": tuple(_succession(partnership, i) for i in range(len(emergency.succession))),
         "delegation": maybe(emergency.delegation),
@@ -153,6 +150,18 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "survivor_board": _survivor_board(partnership),
         "exercises": tuple(sentence(e) for e in emergency.exercises),
     }
+
+
+def _warm_transfer_list(partnership: Partnership) -> tuple[CrisisLineRow, ...]:
+    """Every line staff may warm-transfer to: members' 24-hour lines, then the national hotline.
+
+    The organization cell names the line and when to use it, so the list can be acted on as it stands.
+    """
+    rows = []
+    for line in (*member_lines(partnership), NATIONAL_HOTLINE):
+        name = line.name if line.organization in line.name else f"{line.name} ({line.organization})"
+        rows.append(CrisisLineRow(f"{name}. {line.use}", line.number, line.languages))
+    return tuple(rows)
 
 
 def _survivor_board(partnership: Partnership) -> str:

@@ -5,8 +5,10 @@ from members stay out, withdrawn members are not in the directory, interim membe
 signatories' full names never appear (the packet has no signature page of its own). Everything is
 worded for a newcomer: plain sentences, "you" and "we". Fixed wording, and the fallback for each
 optional fact, lives in the template; this module hands over facts already worded, with '' or () for
-anything the YAML leaves out. Section 3 is built in onboarding_organization.py, sections 7, 9, 10, 11 and
-13 in onboarding_policies.py, and the fixed texts and wording tools live in onboarding_texts.py.
+anything the YAML leaves out. The quick-reference card at the front (urgent instructions come before background) is
+built in onboarding_card.py, sections 3 and 4 in onboarding_practice.py, section 7 in
+onboarding_organization.py, sections 1, 2, 12, 13, 14 and 15 in onboarding_policies.py, and the fixed
+texts and wording tools live in onboarding_texts.py.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pipeline.contexts.common import (
     current_member_views,
     current_name,
 )
+from pipeline.contexts.onboarding_card import card_part, draft_part
 from pipeline.contexts.onboarding_organization import organization_part
 from pipeline.contexts.onboarding_policies import (
     acronyms_part,
@@ -30,6 +33,7 @@ from pipeline.contexts.onboarding_policies import (
     key_documents_part,
     survivors_part,
 )
+from pipeline.contexts.onboarding_practice import emergency_part, trust_part
 from pipeline.contexts.onboarding_texts import (
     DOCUMENT_TITLE,
     TRAUMA_RESPONSES,
@@ -105,6 +109,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
     """Everything the onboarding packet shows, already worded; the keys are the template's variables."""
     members = current_member_views(partnership, audience)
     onboarding = partnership.onboarding
+    card = card_part(partnership, audience)
     context: dict[str, Any] = {
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,
@@ -112,7 +117,13 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         "the_partnership": with_article(partnership.name),
         "core_group_of": with_article(partnership.display_name),
         "ask_who": ask_who(partnership),
-        # 1. Welcome letter
+        # Front: the quick-reference card, then what a draft is worth
+        **card,
+        **draft_part(partnership),
+        # 3. The Emergency Guide as members meet it; 4. trust-building in the first 90 days
+        **emergency_part(partnership, card["helper"]),
+        **trust_part(),
+        # 5. Welcome letter
         "welcome": tuple(readable_dates(p) for p in paragraphs(onboarding.welcome)),
         "mission": plain(partnership.mission),
         "signers": _signers(partnership, audience),
@@ -122,7 +133,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **_directory(partnership, members, audience),
         **_meetings(partnership),
         **confidentiality_part(partnership),
-        # 8. Trauma-informed primer
+        # 11. Trauma-informed primer
         "four_rs": FOUR_RS,
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
         "trauma_responses": TRAUMA_RESPONSES,
@@ -138,7 +149,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         ),
         **survivors_part(partnership),
         **key_documents_part(partnership),
-        # 12. First 90 days
+        # 4. First 90 days (checklist, mentor, priorities)
         "first_90_days": tuple(f"{CHECKBOX} {plain(item)}" for item in onboarding.first_90_days),
         "checkbox": CHECKBOX,
         "mentor": plain(onboarding.mentor),

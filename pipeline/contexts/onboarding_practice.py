@@ -1,0 +1,91 @@
+"""Parts of the onboarding packet about working practice: what an activated Emergency Guide asks of a member
+(section 3), and the trust-building activities a new member takes part in (section 4).
+
+A member never receives the Emergency Guide (it goes to the core team only), so this part tells members
+what they need from it without printing anything the guide keeps from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.contexts.onboarding_card import core_team_text
+from pipeline.contexts.wording import Fact, maybe, sentence
+from schemas import Partnership
+
+
+@dataclass(frozen=True)
+class Activity:
+    name: str
+    how: str
+    why: str
+
+
+TRUST_ACTIVITIES: tuple[Activity, ...] = (
+    Activity(
+        "Map the resources around us",
+        "Each member lists what it offers survivors and the relationships it already has: services, people it "
+        "can call, places, languages, hours. The lists are brought together and talked through at a meeting.",
+        "The map shows where two members do the same thing, where one member’s contacts can open a door for "
+        "another, and which survivors nobody serves yet. Add your own organization to it in your first weeks.",
+    ),
+    Activity(
+        "Explain each other’s mission",
+        "At a meeting, members pair up across sectors. Each one describes the other organization’s mission, what "
+        "it can and cannot do, and the rules it works under; then the other corrects them.",
+        "It is a light way to start, and it brings wrong ideas about each other’s work into the open before "
+        "they turn into conflict.",
+    ),
+    Activity(
+        "Go round the room",
+        "Everyone answers the same question in turn while one person takes notes, for example: why this work "
+        "matters to you, and what you and your organization hope to get from working together. Nobody "
+        "interrupts or argues until everyone has spoken.",
+        "Every voice gets the same time, not only the most confident, and the notes become a record of what "
+        "members expect from the partnership.",
+    ),
+)
+"""Trust-building activities of the FUTURES collaboration chapter (seed S0), in our own words."""
+
+TRUST_HABITS: tuple[str, ...] = (
+    "Be humble: ask how another member works before you judge it, and expect misunderstandings at first.",
+    "Assume good intentions when a moment is awkward or tense, and say what you need plainly.",
+    "Agree the group’s ground rules at the start of every meeting, and hold each other to them.",
+)
+
+
+def trust_part() -> dict[str, Any]:
+    return {"trust_activities": TRUST_ACTIVITIES, "trust_habits": TRUST_HABITS}
+
+
+def emergency_part(partnership: Partnership, helper: str) -> dict[str, Any]:
+    """Section 3: what the Emergency Guide is, who holds it, and what a member does when it is activated."""
+    emergency = partnership.emergency
+    hours = emergency.check_in_hours
+    check_in = (
+        f"Answer the call tree, and check in within {hours} hours of activation, even to say that your "
+        "organization is fine."
+        if hours
+        else "Answer the call tree, and check in as soon as you can, even to say that your organization is fine."
+    )
+    steps = [
+        check_in,
+        "Say whether your organization can still do its part, which services are open, and who is acting for "
+        "anyone who is away.",
+        "Never put a survivor’s name or any detail that could identify them in an alert, a text or a voicemail. "
+        "The confidentiality rules in section 2 apply in an emergency too.",
+        "Send every question from the media to the spokespeople named in section 2.",
+        "Make sure your backup contact knows all of this, because the call tree reaches them when it cannot reach you.",
+    ]
+    return {
+        "core_team": core_team_text(partnership),
+        "emergency_activation": maybe(emergency.activation),
+        "emergency_deactivation": maybe(emergency.deactivation),
+        "emergency_steps": tuple(steps),
+        "emergency_channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
+        "emergency_ask": f"To learn what your organization’s part in the guide is, ask {helper}.",
+    }
+
+
+__all__ = ["TRUST_ACTIVITIES", "TRUST_HABITS", "Activity", "emergency_part", "trust_part"]
