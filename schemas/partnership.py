@@ -151,6 +151,10 @@ class Partnership(Model):
             if writer in current
         ]
 
+    def pays_survivors(self) -> bool:
+        """True when the file says how survivors are paid: only then may a document promise them pay."""
+        return bool(self.survivor_engagement and self.survivor_engagement.compensation)
+
     def member(self, member_id: str) -> Member:
         for candidate in self.members:
             if candidate.id == member_id:

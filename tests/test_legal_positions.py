@@ -246,3 +246,37 @@ def test_a_final_document_prints_no_counsel_review(write_partnership: Callable[.
     text = built_text(path, tmp_path / "out", "mou", "mou")
     assert "DRAFT" not in text
     assert "For counsel review" not in text
+
+
+def test_the_onboarding_packet_tells_members_what_each_may_promise(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = built_text(write_partnership(task_force()), tmp_path / "out", "onboarding-packet", "onboarding-packet")
+    assert "unless the survivor has agreed in writing, or a law, a court order or a mandated report requires it" in text
+    assert "- Law enforcement (Port Alder PD). These members cannot promise" in text
+    assert "Immigration status. A survivor’s immigration status" in text
+
+
+def test_no_document_promises_survivors_pay_the_file_never_sets(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = task_force(survivor_engagement={"approach": "Survivors review every protocol."})
+    path = write_partnership(data)
+    build([path], tmp_path / "out", ["mou", "onboarding-packet", "emergency-response-guide"])
+    for name in ("mou", "onboarding-packet", "emergency-response-guide"):
+        text = (tmp_path / "out" / "pathways" / f"{name}.txt").read_text(encoding="utf-8")
+        assert "they are paid for it" not in text, name
+        assert "We pay them like any other consultant" not in text, name
+        assert "Pay survivor leaders who help" not in text, name
+    data["survivor_engagement"]["compensation"] = "$60 an hour."
+    build([write_partnership(data)], tmp_path / "paid", ["mou", "onboarding-packet"])
+    assert "they are paid for it" in (tmp_path / "paid" / "pathways" / "mou.txt").read_text(encoding="utf-8")
+
+
+def test_no_playbook_forbids_what_legal_aid_and_government_members_must_do(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = task_force(emergency={"hazards": ["political_or_funding_shock"]})
+    text = built_text(write_partnership(data), tmp_path / "out", "emergency-response-guide", "emergency-response-guide")
+    assert "immigration status with anyone" not in text
+    assert "shared only as the survivor directs or as the law requires" in text

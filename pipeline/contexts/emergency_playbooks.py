@@ -352,8 +352,9 @@ _GENERAL: dict[Hazard, _General] = {
         partners="Every member whose work depends on the function at risk",
         survivor_safety=(
             "No survivor loses housing or a service without a warm handover to another provider.",
-            "No member shares a survivor’s immigration status with anyone.",
-            "Survivor leaders are paid for all the work they have already done.",
+            "A survivor’s immigration status is shared only as the survivor directs or as the law requires; a member "
+            "that must share it tells the survivor first, where it is safe to do so.",
+            "Any pay agreed with survivor leaders for work they have already done is paid in full.",
         ),
         recovery="The response ends when every lost function is covered again.",
     ),

@@ -103,6 +103,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
     return {
         "partnership_name": partnership.name,
         "document_title": "Emergency and Crisis Response Guide",
+        "survivor_pay": partnership.pays_survivors(),
         "short_name": partnership.display_name,
         "leaders": leaders,
         "core_team_copy": audience is Audience.core_team,

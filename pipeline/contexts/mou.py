@@ -112,6 +112,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
         "trauma_commitments": tuple(sentence(c) for c in partnership.trauma_informed.commitments),
         "survivor_engagement": _survivor_engagement(partnership),
+        "survivor_pay": partnership.pays_survivors(),
         "geography": partnership.geography.strip(),
         "functions": tuple(f.label for f in partnership.functions),
         "definitions": definitions(partnership.definitions),

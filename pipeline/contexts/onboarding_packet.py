@@ -117,6 +117,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         "the_partnership": with_article(partnership.name),
         "core_group_of": with_article(partnership.display_name),
         "ask_who": ask_who(partnership),
+        "survivor_pay": partnership.pays_survivors(),
         # Front: the quick-reference card, then what a draft is worth
         **card,
         **draft_part(partnership),

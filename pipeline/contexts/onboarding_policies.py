@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.contexts.common import current_name, current_names
+from pipeline.contexts.confidentiality import agreement_clauses
 from pipeline.contexts.onboarding_texts import (
     COMMON_ACRONYMS,
     DOCUMENT_TITLE,
@@ -68,7 +69,9 @@ def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
         for person in (media.spokespeople if media else [])
         if (member := current_name(partnership, person.member))
     )
+    members = partnership.current_members
     return {
+        **agreement_clauses(partnership, members, {m.id: current_name(partnership, m.id) or m.name for m in members}),
         "release_days": str(days) if days else "",
         "release_scope": plain(confidentiality.release.scope),
         "sharing_rules": tuple(plain(rule) for rule in confidentiality.sharing_rules),
