@@ -24,6 +24,7 @@ from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
 from pipeline.history import Revision
+from pipeline.layout import apply_print_layout
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
@@ -62,6 +63,7 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
         _mark_draft(rendered, finish.draft_notice)
     if finish.revisions:
         _add_revision_history(rendered, finish.revisions)
+    apply_print_layout(rendered)
     parts = {package.main_part: serialize_part_xml(rendered.document)}
     parts.update((name, serialize_part_xml(element)) for name, element in rendered.parts.items())
     parts[package.core_part] = _core_properties(package.core_xml, finish.properties)
