@@ -78,7 +78,7 @@ def apply_print_layout(rendered: RenderedTemplate) -> None:
     tables = []
     for row in signature_rows:
         table = row.getparent()
-        if _split_signature_row(row) and table not in tables:
+        if _split_signature_row(row, styles) and table not in tables:
             tables.append(table)
     for table in tables:
         _renew(table)
@@ -248,27 +248,30 @@ def _is_signature_row(tr: BaseOxmlElement, styles: _Styles) -> bool:
     return any(styles.get(_style_id(p), "").startswith("Signature") for p in _row_paragraphs(tr))
 
 
-def _segments(tc: BaseOxmlElement) -> list[tuple[str, list[BaseOxmlElement]]]:
-    """A signature block's paragraphs grouped by field: ('', heading lines), ('Signature', ...), ('Name', ...)."""
-    segments: list[tuple[str, list[BaseOxmlElement]]] = [("", [])]
+def _segments(tc: BaseOxmlElement, styles: _Styles) -> dict[str, list[BaseOxmlElement]]:
+    """A signature block's paragraphs grouped by field: '' (organization, role), 'Signature', 'Name'..."""
+    segments: dict[str, list[BaseOxmlElement]] = {"": []}
+    current = segments[""]
     for p in tc.iterchildren(_P):
         label = _FIELD_LABEL.match(_text(p))
-        if label and label.group(1) not in (key for key, _ in segments):
-            segments.append((label.group(1), [p]))
-        else:
-            segments[-1][1].append(p)
+        heading = styles.get(_style_id(p), "") == "Signature Organization"  # "TODO: name" is no field
+        if label and not heading and label.group(1) not in segments:
+            current = segments[label.group(1)] = []
+        current.append(p)
     return segments
 
 
-def _split_signature_row(tr: BaseOxmlElement) -> bool:
+def _split_signature_row(tr: BaseOxmlElement, styles: _Styles) -> bool:
     """Replace a row of signature blocks by one row per field, aligned by the field's label; False if it
     has no fields to align."""
     cells = list(tr.iterchildren(_TC))
-    per_cell = [dict(_segments(tc)) for tc in cells]
+    if sum(1 for tc in cells if _text(tc).strip()) < 2:
+        return False  # a block alone in its row (the last of an odd number) has nothing to align with
+    per_cell = [_segments(tc, styles) for tc in cells]
     keys: list[str] = []
     for segments in per_cell:
-        for key in segments:
-            if key not in keys:
+        for key, paragraphs in segments.items():
+            if paragraphs and key not in keys:
                 keys.append(key)
     if len(keys) < 2:
         return False
