@@ -25,7 +25,8 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -38,8 +39,8 @@ ZERO_WIDTH_SPACE = "\u200b"
 
 _P, _TBL, _TR, _TC, _T = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:t"))
 _PPR, _TRPR, _TCPR = (qn(t) for t in ("w:pPr", "w:trPr", "w:tcPr"))
-_P_STYLE, _NUM_PR, _KEEP_NEXT, _VAL = qn("w:pStyle"), qn("w:numPr"), qn("w:keepNext"), qn("w:val")
-_CANT_SPLIT, _TBL_HEADER = qn("w:cantSplit"), qn("w:tblHeader")
+_P_STYLE, _KEEP_NEXT, _VAL = qn("w:pStyle"), qn("w:keepNext"), qn("w:val")
+_P_STYLE_PATH = f"{_PPR}/{_P_STYLE}"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _Styles = Mapping[str | None, str]
@@ -58,41 +59,101 @@ _FIELD_LABEL = re.compile(r"\s*([^\W\d_][^:]{0,30}):")
 def apply_print_layout(rendered: RenderedTemplate) -> None:
     """Set the keep-together properties on a rendered body (see the module's docstring)."""
     body = rendered.body
-    styles = rendered.package.styles
-    keeping = _styles_keeping_with_next(rendered.package.final_zip)
-    signature_rows: list[BaseOxmlElement] = []
-    email_texts: list[BaseOxmlElement] = []
-    for element in body.iter(_P, _TR, _T):
-        tag = element.tag
-        if tag == _T:
-            if "@" in (element.text or ""):
-                email_texts.append(element)
-        elif tag == _TR:
-            _keep_row(element)
-            if _is_signature_row(element, styles):
-                signature_rows.append(element)
-        elif element.getparent() is body:
-            _keep_paragraph(element, styles, keeping)
-    for text in email_texts:
-        _protect_emails(text, in_table=_in_table_cell(text))
+    package = rendered.package
+    queries = _queries(package.final_zip, frozenset(package.styles.items()))
+    # Each query walks the tree in C and returns only the elements to change, so the pass costs little
+    # more than one parse of the body.
+    for p in _BEFORE_TABLE(body):
+        if not _keeps(p, queries.keeping):
+            _set_keep_next(p)
+    for p in queries.headings_and_colons(body):
+        if _keeps(p, queries.keeping):
+            continue
+        style = _style_id(p)
+        following = p.getnext()
+        before_list = (
+            following is not None
+            and following.tag == _P
+            and _is_list(following, queries.lists)
+            and not _is_list(p, queries.lists)
+        )
+        if style in queries.headings or before_list:
+            _set_keep_next(p)
     tables = []
-    for row in signature_rows:
-        table = row.getparent()
-        if _split_signature_row(row, styles) and table not in tables:
-            tables.append(table)
+    for row in queries.rows(body):  # only the rows that need a change: most already cannot split
+        if row.find(_CANT_SPLIT_PATH) is None:
+            _forbid_split(row)
+        if row.find(_TBL_HEADER_PATH) is not None:
+            for p in _row_paragraphs(row):
+                _set_keep_next(p)
+        else:
+            table = row.getparent()
+            if _split_signature_row(row, package.styles) and table not in tables:
+                tables.append(table)
     for table in tables:
         _renew(table)
+    for text in _EMAIL_TEXTS(body):
+        _protect_emails(text, in_table=text.getparent().getparent().getparent().tag == _TC)
+
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_BEFORE_TABLE = etree.XPath("./w:tbl/preceding-sibling::*[1][self::w:p]", namespaces=_NS)
+_KEEP_NEXT_PATH, _NUM_PR_PATH = f"{_PPR}/{qn('w:keepNext')}", f"{_PPR}/{qn('w:numPr')}"
+_CANT_SPLIT_PATH, _TBL_HEADER_PATH = f"{_TRPR}/{qn('w:cantSplit')}", f"{_TRPR}/{qn('w:tblHeader')}"
+# w:t > w:r > w:p; a run inside a hyperlink is one level deeper and is treated as prose.
+_EMAIL_TEXTS = etree.XPath(".//w:t[contains(., '@')]", namespaces=_NS)
+
+
+@dataclass(frozen=True)
+class _Queries:
+    """What depends on a template's styles, worked out once per template and process."""
+
+    keeping: frozenset[str | None]
+    """Paragraph styles that keep with the next paragraph."""
+    headings: frozenset[str | None]
+    """Heading styles that do not."""
+    lists: frozenset[str | None]
+    headings_and_colons: etree.XPath
+    """Body paragraphs in a heading style of `headings`, or ending in a colon (maybe lead-ins)."""
+    rows: etree.XPath
+    """Rows that may split, header rows, and rows of signature blocks side by side."""
+
+
+def _any_style(ids: Iterable[str | None]) -> str:
+    """An XPath test: the paragraph's style is one of `ids` (one string search, not one test per id)."""
+    names = " ".join(sorted(i for i in ids if i and "'" not in i and " " not in i))
+    if not names:
+        return "false()"
+    return f"w:pPr/w:pStyle[contains(' {names} ', concat(' ', @w:val, ' '))]"
+
+
+@functools.cache
+def _queries(template_zip: bytes, styles: frozenset[tuple[str | None, str]]) -> _Queries:
+    keeping = _styles_keeping_with_next(template_zip)
+    names = dict(styles)
+    headings = frozenset(i for i, n in names.items() if n.startswith("Heading") and i not in keeping)
+    signatures = _any_style(i for i, n in names.items() if n.startswith("Signature"))
+    ends_with_colon = "substring(normalize-space(.), string-length(normalize-space(.))) = ':'"
+    return _Queries(
+        keeping=keeping,
+        headings=headings,
+        lists=frozenset(i for i, n in names.items() if n.startswith("List")),
+        headings_and_colons=etree.XPath(f"./w:p[{_any_style(headings)} or {ends_with_colon}]", namespaces=_NS),
+        rows=etree.XPath(
+            f".//w:tr[not(w:trPr/w:cantSplit) or w:trPr/w:tblHeader or (w:tc[2] and w:tc/w:p[{signatures}])]",
+            namespaces=_NS,
+        ),
+    )
 
 
 # --- Headings and lead-ins ------------------------------------------------------------------------------
 
 
-@functools.cache
 def _styles_keeping_with_next(template_zip: bytes) -> frozenset[str | None]:
     """The paragraph style ids whose style (or a style it is based on) keeps with the next paragraph.
 
-    Read once per template and process from the template's own styles part, so a coalition's template
-    whose headings already keep with the next paragraph gets no direct formatting for it.
+    Read from the template's own styles part, so a coalition's template whose headings already keep
+    with the next paragraph gets no direct formatting for it.
     """
     with zipfile.ZipFile(io.BytesIO(template_zip)) as archive:
         root = etree.fromstring(archive.read("word/styles.xml"), _SAFE_PARSER)
@@ -119,37 +180,20 @@ def _styles_keeping_with_next(template_zip: bytes) -> frozenset[str | None]:
 
 
 def _style_id(p: BaseOxmlElement) -> str | None:
-    style = p.find(f"{_PPR}/{_P_STYLE}")
+    style = p.find(_P_STYLE_PATH)
     return style.get(_VAL) if style is not None else None
-
-
-def _is_list(p: BaseOxmlElement, styles: _Styles) -> bool:
-    if p.find(f"{_PPR}/{_NUM_PR}") is not None:
-        return True
-    return styles.get(_style_id(p), "").startswith("List")
 
 
 def _text(p: BaseOxmlElement) -> str:
     return "".join(t.text or "" for t in p.iter(_T))
 
 
-def _keep_paragraph(p: BaseOxmlElement, styles: _Styles, keeping: frozenset[str | None]) -> None:
-    style_id = _style_id(p)
-    if style_id in keeping or p.find(f"{_PPR}/{_KEEP_NEXT}") is not None:
-        return
-    following = p.getnext()
-    if following is None:
-        return
-    heading = styles.get(style_id, "").startswith("Heading")
-    lead_in = following.tag == _TBL or (
-        following.tag == _P and _is_list(following, styles) and not _is_list(p, styles) and _ends_with_colon(p)
-    )
-    if heading or lead_in:
-        _set_keep_next(p)
+def _keeps(p: BaseOxmlElement, keeping: frozenset[str | None]) -> bool:
+    return p.find(_KEEP_NEXT_PATH) is not None or _style_id(p) in keeping
 
 
-def _ends_with_colon(p: BaseOxmlElement) -> bool:
-    return _text(p).rstrip().endswith(":")
+def _is_list(p: BaseOxmlElement, lists: frozenset[str | None]) -> bool:
+    return p.find(_NUM_PR_PATH) is not None or _style_id(p) in lists
 
 
 def _set_keep_next(p: BaseOxmlElement) -> None:
@@ -167,19 +211,14 @@ def _set_keep_next(p: BaseOxmlElement) -> None:
 # --- Table rows ------------------------------------------------------------------------------------------
 
 
-def _keep_row(tr: BaseOxmlElement) -> None:
-    """No row splits across pages; a header row keeps with the row under it."""
+def _forbid_split(tr: BaseOxmlElement) -> None:
     trpr = tr.find(_TRPR)
     if trpr is None:
         trpr = OxmlElement("w:trPr")
         tcs = [i for i, child in enumerate(tr) if child.tag == _TC]
         tr.insert(tcs[0] if tcs else len(tr), trpr)
-    if trpr.find(_CANT_SPLIT) is None:
-        position = sum(1 for child in trpr if child.tag in _TRPR_BEFORE_CANT_SPLIT)
-        trpr.insert(position, OxmlElement("w:cantSplit"))
-    if trpr.find(_TBL_HEADER) is not None:
-        for p in _row_paragraphs(tr):
-            _set_keep_next(p)
+    position = sum(1 for child in trpr if child.tag in _TRPR_BEFORE_CANT_SPLIT)
+    trpr.insert(position, OxmlElement("w:cantSplit"))
 
 
 def _row_paragraphs(tr: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
@@ -188,11 +227,6 @@ def _row_paragraphs(tr: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 
 
 # --- E-mail addresses -------------------------------------------------------------------------------------
-
-
-def _in_table_cell(text: BaseOxmlElement) -> bool:
-    paragraph = next(text.iterancestors(_P), None)
-    return paragraph is not None and paragraph.getparent().tag == _TC
 
 
 def _protect_emails(text: BaseOxmlElement, in_table: bool) -> None:
@@ -239,13 +273,6 @@ def _protect_emails(text: BaseOxmlElement, in_table: bool) -> None:
 
 
 # --- Signature blocks -------------------------------------------------------------------------------------
-
-
-def _is_signature_row(tr: BaseOxmlElement, styles: _Styles) -> bool:
-    cells = list(tr.iterchildren(_TC))
-    if len(cells) < 2:
-        return False  # one block per row: nothing beside it to align with
-    return any(styles.get(_style_id(p), "").startswith("Signature") for p in _row_paragraphs(tr))
 
 
 def _segments(tc: BaseOxmlElement, styles: _Styles) -> dict[str, list[BaseOxmlElement]]:
