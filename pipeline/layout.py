@@ -86,7 +86,7 @@ def apply_print_layout(rendered: RenderedTemplate) -> None:
         if row.find(_TBL_HEADER_PATH) is not None:
             for p in _row_paragraphs(row):
                 _set_keep_next(p)
-        else:
+        elif any(_style_id(p) in queries.signatures for p in _row_paragraphs(row)):
             table = row.getparent()
             if _split_signature_row(row, package.styles) and table not in tables:
                 tables.append(table)
@@ -113,6 +113,8 @@ class _Queries:
     headings: frozenset[str | None]
     """Heading styles that do not."""
     lists: frozenset[str | None]
+    signatures: frozenset[str | None]
+    """Styles of signature blocks ("Signature Line", "Signature Field"...)."""
     headings_and_colons: etree.XPath
     """Body paragraphs in a heading style of `headings`, or ending in a colon (maybe lead-ins)."""
     rows: etree.XPath
@@ -132,15 +134,17 @@ def _queries(template_zip: bytes, styles: frozenset[tuple[str | None, str]]) -> 
     keeping = _styles_keeping_with_next(template_zip)
     names = dict(styles)
     headings = frozenset(i for i, n in names.items() if n.startswith("Heading") and i not in keeping)
-    signatures = _any_style(i for i, n in names.items() if n.startswith("Signature"))
+    signatures = frozenset(i for i, n in names.items() if n.startswith("Signature"))
     ends_with_colon = "substring(normalize-space(.), string-length(normalize-space(.))) = ':'"
     return _Queries(
         keeping=keeping,
         headings=headings,
         lists=frozenset(i for i, n in names.items() if n.startswith("List")),
+        signatures=signatures,
         headings_and_colons=etree.XPath(f"./w:p[{_any_style(headings)} or {ends_with_colon}]", namespaces=_NS),
         rows=etree.XPath(
-            f".//w:tr[not(w:trPr/w:cantSplit) or w:trPr/w:tblHeader or (w:tc[2] and w:tc/w:p[{signatures}])]",
+            ".//w:tr[not(w:trPr/w:cantSplit) or w:trPr/w:tblHeader"
+            f" or (w:tc[2] and w:tc/w:p[{_any_style(signatures)}])]",
             namespaces=_NS,
         ),
     )

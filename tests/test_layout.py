@@ -17,6 +17,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 
 from pipeline.finalize import DocumentProperties, Finish, finalize
+from pipeline.history import Revision
 from pipeline.layout import ZERO_WIDTH_SPACE
 from pipeline.render import render_template
 from pipeline.text import docx_text
@@ -94,9 +95,7 @@ def test_no_table_row_splits_across_pages(built_examples: Path) -> None:
 
 
 def _run_text(run: BaseOxmlElement) -> str:
-    return "".join(
-        (child.text or "") if child.tag == _T else "\u2011" for child in run.iter(_T, qn("w:noBreakHyphen"))
-    )
+    return "".join((child.text or "") if child.tag == _T else "\u2011" for child in run.iter(_T, qn("w:noBreakHyphen")))
 
 
 def test_no_email_address_can_break_mid_word(built_examples: Path) -> None:
@@ -165,7 +164,8 @@ def test_layout_pass_on_a_fresh_render(tmp_path: Path) -> None:
     )
     before = docx_text(docx.Document(str(tmp_path / "t.docx")))
     assert "Signature" in before
-    data = finalize(rendered, Finish(DocumentProperties(title="t", subject="t")))
+    revisions = (Revision("2026-11-22", "1ef14b2", "Examples: charter facts"),)
+    data = finalize(rendered, Finish(DocumentProperties(title="t", subject="t"), revisions=revisions))
     out = tmp_path / "out.docx"
     out.write_bytes(data)
     document = docx.Document(str(out))
@@ -176,6 +176,7 @@ def test_layout_pass_on_a_fresh_render(tmp_path: Path) -> None:
     text = docx_text(out)
     assert f"| {email} |" in text  # the text rendition reads the address as written
     assert f"Write to {email} with questions." in text
+    assert "| 2026-11-22 | 1ef14b2 | Examples: charter facts |" in text  # a data table keeps its rows
     signature_rows = list(body.iterchildren(_TBL))[1].iterchildren(_TR)
     assert [[_fields(cell) for cell in row.iterchildren(_TC)] for row in signature_rows] == [
         [[], []],
