@@ -24,6 +24,7 @@ from docx.shared import Emu, Inches
 from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
+from pipeline.layout import apply_print_layout
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
@@ -67,6 +68,7 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
         _add_counsel_review(rendered, finish.counsel_review)
     if finish.revisions:
         _add_revision_history(rendered, finish.revisions)
+    apply_print_layout(rendered)
     parts = {package.main_part: serialize_part_xml(rendered.document)}
     parts.update((name, serialize_part_xml(element)) for name, element in rendered.parts.items())
     parts[package.core_part] = _core_properties(package.core_xml, finish.properties)

@@ -107,7 +107,9 @@ def paragraph_text(p: BaseOxmlElement) -> str:
                 parts.append("\n")
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
-    return "".join(parts)
+    text = "".join(parts)
+    # pipeline.layout marks where an e-mail address may break with invisible zero-width spaces.
+    return text.replace("\u200b", "") if "\u200b" in text else text
 
 
 def _header_lines(headers: Iterable[BaseOxmlElement]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Context of the Governance Charter (documents.md section 2.3, all 18 sections).
+"""Context of the Governance Charter (documents.md section 2.3, up to 18 sections).
 
 The charter goes to every member (audience "members"). It describes how the partnership governs
 itself, so it follows the YAML closely and stays short when the partnership is small: an optional
@@ -36,9 +36,12 @@ from pipeline.contexts.governance_charter_sections import (
     committee_rows,
     history_rows,
     inline_phrase,
+    is_compact,
     lead_views,
     member_rows,
+    method_votes,
     seat_rows,
+    section_numbers,
     sectors_present,
     signer_rows,
     signers,
@@ -80,13 +83,19 @@ class MeetingRow:
 
 def governance_charter_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     """Everything the charter template shows, already worded; the keys are the template's variables."""
+    numbers = section_numbers(partnership)
+    compact = is_compact(partnership)
     return {
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,
         "leaders": leaders_phrase(partnership),
         "two_members": len(partnership.current_members) <= 2,
-        **_identity(partnership),
-        **_membership(partnership),
+        "compact": compact,
+        "n": numbers,
+        "votes": method_votes(partnership),
+        "coordinator_section": "coordinator" in numbers,
+        **_identity(partnership, numbers),
+        **_membership(partnership, compact),
         **_leadership(partnership, audience),
         **_decisions(partnership),
         **_meetings_and_committees(partnership),
@@ -102,7 +111,7 @@ def governance_charter_context(partnership: Partnership, audience: Audience) -> 
 # --- 1-3. Name, authority, status; vision and mission; level and formality ---------------------------
 
 
-def _identity(partnership: Partnership) -> dict[str, Any]:
+def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, Any]:
     charter, agreement = partnership.charter, partnership.agreement
     name = with_article(partnership.name)
     if partnership.short_name and partnership.short_name != partnership.name:
@@ -126,7 +135,7 @@ def _identity(partnership: Partnership) -> dict[str, Any]:
     return {
         "partnership_designation": designation,
         "member_count": f"Today it has {number_word(count)} member organizations (section 4).",
-        "legal_status": _legal_status(partnership),
+        "legal_status": _legal_status(partnership, numbers.get("coordinator", "")),
         "authority": sentence(charter.authority)
         if charter.authority
         else "The Partnership acts only by the agreement of its members, as recorded in "
@@ -159,7 +168,7 @@ def _identity(partnership: Partnership) -> dict[str, Any]:
     }
 
 
-def _legal_status(partnership: Partnership) -> str:
+def _legal_status(partnership: Partnership, sponsor_section: str) -> str:
     sponsor = current_name(partnership, partnership.fiscal_sponsor)
     if partnership.legal_status is LegalStatus.incorporated:
         return "The Partnership is incorporated: it is a legal entity of its own, separate from its members."
@@ -168,16 +177,16 @@ def _legal_status(partnership: Partnership) -> str:
         "identity of its own and acts through its members."
     )
     if sponsor:
-        return f"{text} {sponsor} acts as its fiscal sponsor and holds its funds (section 9)."
+        return f"{text} {sponsor} acts as its fiscal sponsor and holds its funds (section {sponsor_section})."
     if partnership.legal_status is LegalStatus.fiscally_sponsored:
-        return f"{text} A fiscal sponsor holds its funds (section 9)."
+        return f"{text} A fiscal sponsor holds its funds (section {sponsor_section})."
     return text
 
 
 # --- 4. Membership ----------------------------------------------------------------------------------
 
 
-def _membership(partnership: Partnership) -> dict[str, Any]:
+def _membership(partnership: Partnership, compact: bool) -> dict[str, Any]:
     rules, agreement = partnership.membership, partnership.agreement
     resignation = rules.resignation or ""
     if not resignation and agreement:
@@ -186,7 +195,7 @@ def _membership(partnership: Partnership) -> dict[str, Any]:
         to = f" to {lower_first(agreement.notice_to)}" if agreement.notice_to else ""
         resignation = f"A member may withdraw at any time by giving {notice}{to}, as the MOU provides."
     admission = rules.admission or ""
-    if not admission:
+    if not admission and not compact:  # a pair that takes in a third organization rewrites its charter
         joinder = " and joins the MOU by signing its joinder page" if agreement and agreement.joinder else ""
         admission = (
             f"An organization asks to join by writing to {leaders_phrase(partnership)}. The members decide on its "
@@ -196,9 +205,9 @@ def _membership(partnership: Partnership) -> dict[str, Any]:
         "eligibility": maybe(rules.eligibility),
         "sectors_present": sectors_present(partnership),
         "member_classes": class_views(partnership) if not single_class_statement(partnership) else (),
-        "single_class": single_class_statement(partnership),
+        "single_class": "" if compact else single_class_statement(partnership),
         "has_interim": any(m.status is MemberStatus.interim for m in partnership.current_members),
-        "admission": sentence(admission),
+        "admission": maybe(admission),
         "expectations": tuple(sentence(e) for e in rules.expectations),
         "time_commitment": maybe(rules.time_commitment),
         "representatives": maybe(rules.representatives),

@@ -17,7 +17,48 @@ from pipeline.contexts.wording import capitalized, join_sentences, lower_first, 
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
-from schemas.vocabulary import LeadershipModel, MembershipClass, MemberStatus
+from schemas.vocabulary import DecisionMethod, LeadershipModel, MembershipClass, MemberStatus
+
+# --- Which sections a charter has -----------------------------------------------------------------
+
+# The charter's sections in order. Committees and the coordinator section are left out when they do
+# not apply, and the sections after them are numbered on, so references stay right.
+SECTIONS = (
+    "identity", "purpose", "level", "membership", "leadership", "decisions", "meetings", "committees",
+    "coordinator", "confidentiality", "survivors", "training", "conflict", "funding", "evaluation",
+    "continuity", "amendments", "adoption",
+)  # fmt: skip
+
+
+def is_compact(partnership: Partnership) -> bool:
+    """A pair of organizations gets a short charter: no generic rules for joining, elections or classes."""
+    return len(partnership.current_members) <= 2
+
+
+def section_numbers(partnership: Partnership) -> dict[str, str]:
+    """Section key -> its number in this charter, for the sections it has."""
+    left_out = set()
+    if not partnership.committees:
+        left_out.add("committees")
+    if partnership.leadership.coordinator is None and not current_name(partnership, partnership.fiscal_sponsor):
+        left_out.add("coordinator")
+    kept = [key for key in SECTIONS if key not in left_out]
+    return {key: str(number) for number, key in enumerate(kept, start=1)}
+
+
+def method_votes(partnership: Partnership) -> bool:
+    """Whether the partnership's decision method ever counts votes; only then does the charter speak of them.
+
+    A hierarchical partnership decides by the agreement of its members' own authorities, and consensus
+    counts no votes unless a fallback or a vote rule is stated.
+    """
+    decision = partnership.decision_making
+    if decision.method is DecisionMethod.hierarchical:
+        return False
+    if decision.method is DecisionMethod.consensus:
+        return bool(decision.fallback or decision.votes)
+    return True
+
 
 # --- Membership -------------------------------------------------------------------------------------
 
@@ -48,12 +89,36 @@ class ClassView:
     meaning: str
 
 
+# The same classes worded for a partnership whose decision method counts no votes.
+_NO_VOTE_CLASSES: dict[MembershipClass, tuple[str, str]] = {
+    MembershipClass.voting: ("Full member", "takes part in every decision the members share"),
+    MembershipClass.non_voting: ("Non-deciding member", "takes part in discussion and work, but not in decisions"),
+    MembershipClass.affiliate: (
+        MembershipClass.affiliate.label,
+        "stays informed and joins activities that fit its work, without a part in decisions",
+    ),
+    MembershipClass.resource_partner: (
+        MembershipClass.resource_partner.label,
+        "offers expertise or resources when asked, without a part in decisions",
+    ),
+}
+
+
+def class_label(member_class: MembershipClass, votes: bool) -> str:
+    return member_class.label if votes else _NO_VOTE_CLASSES[member_class][0]
+
+
+def class_meaning(member_class: MembershipClass, votes: bool) -> str:
+    return MEMBERSHIP_CLASS_MEANINGS[member_class] if votes else _NO_VOTE_CLASSES[member_class][1]
+
+
 def member_rows(partnership: Partnership) -> tuple[MemberRow, ...]:
+    votes = method_votes(partnership)
     return tuple(
         MemberRow(
             organization=m.legal_name,
             sector=m.sector.label,
-            member_class=m.membership_class.label,
+            member_class=class_label(m.membership_class, votes),
             status=_status_text(m),
         )
         for m in partnership.current_members
@@ -103,7 +168,8 @@ def _history_notes(member: Member) -> str:
 def class_views(partnership: Partnership) -> tuple[ClassView, ...]:
     """The membership classes in use, in the vocabulary's order (one class needs no list)."""
     used = {m.membership_class for m in partnership.current_members}
-    return tuple(ClassView(c.label, MEMBERSHIP_CLASS_MEANINGS[c]) for c in MembershipClass if c in used)
+    votes = method_votes(partnership)
+    return tuple(ClassView(class_label(c, votes), class_meaning(c, votes)) for c in MembershipClass if c in used)
 
 
 def single_class_statement(partnership: Partnership) -> str:
@@ -111,7 +177,8 @@ def single_class_statement(partnership: Partnership) -> str:
     if len(classes) != 1:
         return ""
     (only,) = classes
-    return f"Every current member is a {lower_first(only.label)}: it {MEMBERSHIP_CLASS_MEANINGS[only]}."
+    votes = method_votes(partnership)
+    return f"Every current member is a {lower_first(class_label(only, votes))}: it {class_meaning(only, votes)}."
 
 
 def inline_phrase(text: str) -> str:
