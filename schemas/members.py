@@ -133,7 +133,11 @@ class Member(Model):
     description: Text | None = Field(None, description="One or two sentences on who the organization is.")
     unit: Text | None = Field(None, description="The unit or office taking part, e.g. 'Human Trafficking Unit'.")
     membership_class: MembershipClass = Field(MembershipClass.voting, description="Standing in decisions.")
-    status: MemberStatus = Field(MemberStatus.active, description="active, interim or withdrawn.")
+    status: MemberStatus = Field(
+        MemberStatus.active,
+        description="pending (admitted, joinder not yet signed: not a party, not counted, signs nothing), active, "
+        "interim or withdrawn.",
+    )
     joined: dt.date | None = Field(None, description="Date the organization joined (YYYY-MM-DD).")
     withdrawal: Withdrawal | None = Field(None, description="Details of the departure, for a withdrawn member.")
     services: list[Text] = Field(
@@ -199,4 +203,5 @@ class Member(Model):
 
     @property
     def is_current(self) -> bool:
-        return self.status is not MemberStatus.withdrawn
+        """A party today: neither withdrawn nor still waiting to sign its joinder."""
+        return self.status not in (MemberStatus.withdrawn, MemberStatus.pending)

@@ -133,6 +133,13 @@ class Agreement(Model):
     effective_date: dt.date | None = Field(
         None, description="Date the agreement takes effect. Leave out when it is the date of the last signature."
     )
+    restated: dt.date | None = Field(
+        None,
+        description="Date an amended and restated version takes effect, after a change of parties. The MOU then "
+        "lists the parties of that date, who all sign it again, and records the original agreement and every "
+        "joinder and withdrawal since. Leave out to keep the MOU as first signed, with later joinders and "
+        "withdrawals recorded at its end.",
+    )
     end_date: dt.date | None = Field(None, description="Date the term ends, if it is fixed.")
     term_months: int | None = Field(None, ge=1, le=240, description="Length of each term in months, if not fixed.")
     renewal: Renewal = Field(Renewal.none, description="automatic, by_written_amendment or none.")
@@ -150,6 +157,8 @@ class Agreement(Model):
     def _dates_in_order(self) -> Self:
         if self.effective_date and self.end_date and self.end_date <= self.effective_date:
             raise ValueError("end_date must be after effective_date")
+        if self.restated and (self.effective_date is None or self.restated <= self.effective_date):
+            raise ValueError("'restated' needs an effective_date before it")
         return self
 
 

@@ -34,7 +34,10 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
     for index, lead in enumerate(partnership.leadership.leads):
         if lead in known and lead not in current:
             problems.append(
-                (("leadership", "leads", index), f"'{lead}' has withdrawn, so it cannot lead the partnership")
+                (
+                    ("leadership", "leads", index),
+                    f"'{lead}' is not a current member (withdrawn or pending), so it cannot lead the partnership",
+                )
             )
     return problems
 

@@ -126,6 +126,7 @@ class MembershipClass(Vocabulary):
 class MemberStatus(Vocabulary):
     """Where a member is in its membership."""
 
+    pending = "pending"
     active = "active"
     interim = "interim"
     withdrawn = "withdrawn"

@@ -143,8 +143,10 @@ def test_a_letter_of_intent_prints_the_writers_mailing_address_under_its_name(bu
 
     westhaven = PARTNERSHIPS["westhaven-alliance"]
     grant, writer = westhaven.letters_of_intent()[0]
-    without = writer.model_copy(update={"mailing_address": [], "unit": None, "doing_business_as": None})
-    assert letter_context(westhaven, grant, without, Audience.public)["letterhead_lines"] == ()  # no empty lines
+    bare = {"mailing_address": [], "unit": None, "doing_business_as": None}
+    members = [m.model_copy(update=bare) if m.id == writer.id else m for m in westhaven.members]
+    without = westhaven.model_copy(update={"members": members})
+    assert letter_context(without, grant, writer, Audience.public)["letterhead_lines"] == ()  # no empty lines
 
 
 def test_the_conveners_sign_the_welcome_letter_and_are_named_as_conveners() -> None:

@@ -16,7 +16,8 @@ from conftest import minimal_data
 from pipeline.approve import approve
 from pipeline.build import build
 from pipeline.cli import main
-from pipeline.contexts.letter_wording import contacts_on, salutation
+from pipeline.contexts.letter_wording import salutation
+from pipeline.dated import contacts_on
 from pipeline.legal_positions import legal_positions, unclear_position
 from schemas import Partnership
 from schemas.members import Contacts
@@ -209,8 +210,8 @@ def test_contacts_on_a_date_leave_out_a_backup_who_came_later() -> None:
             "backup": {"name": "B", "title": "Advocate", "since": "2026-05-01"},
         }
     )
-    assert contacts_on(contacts, dt.date(2026, 4, 1))[1] is None
-    assert contacts_on(contacts, dt.date(2026, 5, 1))[1] is not None
+    assert contacts_on(contacts, dt.date(2026, 4, 1)).backup is None
+    assert contacts_on(contacts, dt.date(2026, 5, 1)).backup is not None
 
 
 # --- The MOU and the counsel-review list ------------------------------------------------------------

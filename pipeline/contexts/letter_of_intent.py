@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
 from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS, minors_apply, own_clauses, touches_immigration
-from pipeline.contexts.letter_wording import contacts_on, in_kind_total, re_line, reach, salutation
+from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
     Fact,
     facts,
@@ -27,6 +27,7 @@ from pipeline.contexts.wording import (
     soften,
     with_article,
 )
+from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules
@@ -64,8 +65,10 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
     loi = grant.letter_of_intent
     if loi is None:
         raise ValueError("this grant has no 'letter_of_intent' section")
-    applicant = partnership.member(grant.applicant)
-    primary, backup = contacts_on(writer.contacts, loi.date)
+    # A letter speaks from its own date: the members, contacts and history of that day.
+    partnership = partnership_on(partnership, loi.date)
+    writer, applicant = partnership.member(writer.id), partnership.member(grant.applicant)
+    primary, backup = writer.contacts.primary, writer.contacts.backup
     agreement = _agreement_name(partnership, grant, writer)
     return {
         "partnership_name": partnership.name,
@@ -98,7 +101,7 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "applicant_name": organization(applicant.name),
         "writer_is_applicant": writer.id == applicant.id,
         # 10. Contacts and signature
-        "primary_contact": reach(primary, audience) if primary else "",
+        "primary_contact": reach(primary, audience),
         "backup_contact": reach(backup, audience) if backup else "",
         "signature": _signature(writer, audience),
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -10,7 +9,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
 from pipeline.contexts.wording import join_sentences
 from pipeline.formatting import join_and, money
-from schemas.members import Commitment, Contact, Contacts
+from schemas.members import Commitment, Contact
 from schemas.operations import Grant, LetterOfIntent
 
 # Words that may stand before a name and serve as the courtesy title of a salutation ('Dear Sheriff Whitcomb:').
@@ -62,24 +61,6 @@ def has_state_and_zip(lines: Iterable[str]) -> bool:
     """True when a US postal address ends with 'City, State ZIP' ('Millbrook, WI 53001')."""
     lines = [line.strip() for line in lines if line.strip()]
     return bool(lines) and bool(_ZIP.search(lines[-1]))
-
-
-def contacts_on(contacts: Contacts, day: dt.date | None) -> tuple[Contact | None, Contact | None]:
-    """The primary and backup contacts as they were on `day`: a person who took the role later is not shown.
-
-    For a primary contact who started after `day`, the former holder of the role on that day stands in,
-    with name and title only (the file keeps no other details of former contacts).
-    """
-    primary: Contact | None = contacts.primary
-    backup = contacts.backup
-    if day is None:
-        return primary, backup
-    if backup is not None and backup.since and backup.since > day:
-        backup = None
-    if primary is not None and primary.since and primary.since > day:
-        earlier = sorted((f for f in contacts.former if f.until >= day), key=lambda f: f.until)
-        primary = Contact(name=earlier[0].name, title=earlier[0].title) if earlier else None
-    return primary, backup
 
 
 def per_phrase(per: str | None) -> str:

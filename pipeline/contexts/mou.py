@@ -9,6 +9,7 @@ edit it; this module hands over facts already worded, with '' or () for anything
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,7 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
+from pipeline.dated import partnership_on, party_changes
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.operations import Agreement
@@ -85,6 +87,10 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     agreement = partnership.agreement
     if agreement is None:
         raise ValueError("an MOU needs the 'agreement' section (term, notice period, amendment)")
+    # The MOU speaks from the day it (or its restatement) took effect: its parties, contacts and history
+    # are that day's; later joinders and withdrawals are recorded, not rewritten into it.
+    as_of = agreement.restated or agreement.effective_date
+    today, partnership = partnership, partnership_on(partnership, as_of)
     views = current_member_views(partnership, audience)
     parties = tuple(dataclasses.replace(p, roles=_roles(partnership, p.id)) for p in views)
     confidentiality, reporting = partnership.confidentiality, partnership.mandatory_reporting
@@ -92,13 +98,16 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     release_days = confidentiality.release.time_limit_days
     return {
         "partnership_name": partnership.name,
-        "document_title": agreement.type.label,
+        "document_title": f"Amended and Restated {agreement.type.label}"
+        if agreement.restated
+        else agreement.type.label,
         "leaders": leaders_phrase(partnership),
         # 1-5. Parties, purpose, background, principles, scope
         "parties": parties,
         "partnership_designation": _partnership_designation(partnership),
         "lead_statement": leadership_statement(partnership),
-        "effective_date": long_date(agreement.effective_date),
+        "effective_statement": _effective_statement(today, as_of),
+        **_party_record(today, as_of),
         "purpose": paragraphs(partnership.purpose),
         "goals": tuple(_goal(g.name, g.description, g.outcome) for g in partnership.goals),
         "background": paragraphs(partnership.background),
@@ -170,6 +179,46 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         ),
         "roster": roster(parties),
     }
+
+
+def _effective_statement(partnership: Partnership, as_of: dt.date | None) -> str:
+    agreement = partnership.agreement
+    if agreement is None or as_of is None:
+        return "This Memorandum takes effect on the date on which the last Party signs it."
+    if agreement.restated is None:
+        return f"This Memorandum takes effect on {long_date(as_of)}."
+    since = party_changes(partnership, agreement.effective_date or as_of)
+    earlier = [c for c in since if c.date <= as_of]
+    changed = " and the changes in the Parties listed in section 16" if earlier else ""
+    return (
+        f"This amended and restated Memorandum takes effect on {long_date(as_of)}. It replaces the Memorandum "
+        f"that took effect on {long_date(agreement.effective_date)}, taking in every amendment, joinder"
+        f"{changed} since, and the Parties listed above sign it again."
+    )
+
+
+def _party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, Any]:
+    """Joinders and withdrawals after the MOU's date, in words, and the record of joinders for the joinder page.
+
+    For a restated MOU the record starts from the original effective date, so its history is complete.
+    """
+    agreement = partnership.agreement
+    if agreement is None or as_of is None:
+        return {"as_of": "", "party_changes": (), "joinders": ()}
+    start = agreement.effective_date if agreement.restated and agreement.effective_date else as_of
+    changes = party_changes(partnership, start)
+    lines, joinders = [], []
+    for change in changes:
+        member, when = change.member, long_date(change.date)
+        if change.joined:
+            lines.append(f"{when}: {member.legal_name} joined by signing the joinder page.")
+            signer = member.signatory
+            by = f"{signer.name}, {signer.title}" if signer.name else signer.title
+            joinders.append(f"{member.legal_name}, on {when}, signed for it by {by}.")
+        elif change.member.withdrawal is not None:
+            notice = long_date(change.member.withdrawal.notice_date)
+            lines.append(f"{when}: {member.legal_name} withdrew, having given written notice on {notice}.")
+    return {"as_of": long_date(start), "party_changes": tuple(lines), "joinders": tuple(joinders)}
 
 
 def _partnership_designation(partnership: Partnership) -> str:

@@ -1,0 +1,79 @@
+"""The partnership as it stood on a document's date.
+
+A letter speaks from the day it is dated and an MOU from the day it takes effect: the members, contacts
+and history they show are those of that day, not today's. Rather than teach every context builder about
+dates, a builder is handed a copy of the partnership as of its date and states the facts it finds there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from schemas import Partnership
+from schemas.members import Contact, Contacts, Member
+from schemas.vocabulary import MemberStatus
+
+
+def member_on(member: Member, day: dt.date) -> Member:
+    """The member as it was on `day`: not yet joined is pending, a later withdrawal has not happened."""
+    changes: dict[str, object] = {"contacts": contacts_on(member.contacts, day)}
+    if member.joined and member.joined > day:
+        changes["status"] = MemberStatus.pending
+    elif member.withdrawal and member.withdrawal.effective_date > day:
+        changes["status"] = MemberStatus.active
+        changes["withdrawal"] = None
+    return member.model_copy(update=changes)
+
+
+def contacts_on(contacts: Contacts, day: dt.date) -> Contacts:
+    """The contacts of `day`: a backup who started later is left out, and a primary contact who started later
+    gives way to the former holder of the role that day (name and title only: the file keeps no more of them).
+    Without a record of that holder, today's primary contact stays: a blank would lose the organization."""
+    primary, backup = contacts.primary, contacts.backup
+    if backup is not None and backup.since and backup.since > day:
+        backup = None
+    if primary.since and primary.since > day:
+        earlier = sorted((f for f in contacts.former if f.until >= day), key=lambda f: f.until)
+        if earlier:
+            primary = Contact(name=earlier[0].name, title=earlier[0].title)
+    return contacts.model_copy(update={"primary": primary, "backup": backup})
+
+
+def partnership_on(partnership: Partnership, day: dt.date | None) -> Partnership:
+    """The partnership on `day` (unchanged when the document has no date)."""
+    if day is None:
+        return partnership
+    return partnership.model_copy(
+        update={
+            "members": [member_on(m, day) for m in partnership.members],
+            "history": [event for event in partnership.history if event.date <= day],
+        }
+    )
+
+
+@dataclass(frozen=True)
+class PartyChange:
+    """A change in the parties to an agreement after its date: a joinder or a withdrawal."""
+
+    date: dt.date
+    member: Member
+    joined: bool
+
+
+def party_changes(partnership: Partnership, since: dt.date) -> tuple[PartyChange, ...]:
+    """Joinders and withdrawals after `since`, oldest first; a pending member has signed nothing yet."""
+    changes = [
+        PartyChange(m.joined, m, joined=True)
+        for m in partnership.members
+        if m.joined and m.joined > since and m.status is not MemberStatus.pending
+    ]
+    changes += [
+        PartyChange(m.withdrawal.effective_date, m, joined=False)
+        for m in partnership.members
+        if m.withdrawal and m.withdrawal.effective_date > since
+    ]
+    return tuple(sorted(changes, key=lambda change: (change.date, not change.joined, change.member.id)))
+
+
+__all__ = ["PartyChange", "contacts_on", "member_on", "partnership_on", "party_changes"]
