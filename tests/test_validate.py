@@ -48,7 +48,8 @@ def test_withdrawn_member_cannot_lead(write_partnership: Callable[..., Path]) ->
     data["members"][0]["status"] = "withdrawn"
     data["members"][0]["withdrawal"] = {"notice_date": "2026-01-01", "effective_date": "2026-03-01"}
     assert messages(write_partnership(data)) == [
-        "leadership.leads[0]: 'harbor-hope' is not a current member (withdrawn or pending), so it cannot lead the partnership"
+        "leadership.leads[0]: 'harbor-hope' is not a current member (withdrawn or pending), "
+        "so it cannot lead the partnership"
     ]
 
 

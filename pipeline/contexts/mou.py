@@ -9,7 +9,6 @@ edit it; this module hands over facts already worded, with '' or () for anything
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +28,7 @@ from pipeline.contexts.common import (
     roster,
 )
 from pipeline.contexts.confidentiality import agreement_clauses
+from pipeline.contexts.mou_terms import effective_statement, party_record, term
 from pipeline.contexts.texts import DECISION_METHODS, FOUR_RS, LAW_NAMES, definitions, six_principles
 from pipeline.contexts.wording import (
     Fact,
@@ -42,17 +42,15 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
-from pipeline.dated import partnership_on, party_changes
+from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
-from schemas.operations import Agreement
 from schemas.vocabulary import (
     Binding,
     LeadershipModel,
     MembershipClass,
     MemberStatus,
     PartnershipStage,
-    Renewal,
 )
 
 
@@ -106,8 +104,8 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "parties": parties,
         "partnership_designation": _partnership_designation(partnership),
         "lead_statement": leadership_statement(partnership),
-        "effective_statement": _effective_statement(today, as_of),
-        **_party_record(today, as_of),
+        "effective_statement": effective_statement(today, as_of),
+        **party_record(today, as_of),
         "purpose": paragraphs(partnership.purpose),
         "goals": tuple(_goal(g.name, g.description, g.outcome) for g in partnership.goals),
         "background": paragraphs(partnership.background),
@@ -152,7 +150,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "subgrants": _subgrants(partnership),
         "grants": _grants(partnership),
         # 14-18. Term, withdrawal, amendment, disputes, legal effect
-        **_term(agreement),
+        **term(agreement),
         "notice_days": str(agreement.termination_notice_days) if agreement.termination_notice_days else "",
         "notice_to": maybe(agreement.notice_to),
         "two_parties": len(parties) <= 2,
@@ -179,46 +177,6 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         ),
         "roster": roster(parties),
     }
-
-
-def _effective_statement(partnership: Partnership, as_of: dt.date | None) -> str:
-    agreement = partnership.agreement
-    if agreement is None or as_of is None:
-        return "This Memorandum takes effect on the date on which the last Party signs it."
-    if agreement.restated is None:
-        return f"This Memorandum takes effect on {long_date(as_of)}."
-    since = party_changes(partnership, agreement.effective_date or as_of)
-    earlier = [c for c in since if c.date <= as_of]
-    changed = " and the changes in the Parties listed in section 16" if earlier else ""
-    return (
-        f"This amended and restated Memorandum takes effect on {long_date(as_of)}. It replaces the Memorandum "
-        f"that took effect on {long_date(agreement.effective_date)}, taking in every amendment, joinder"
-        f"{changed} since, and the Parties listed above sign it again."
-    )
-
-
-def _party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, Any]:
-    """Joinders and withdrawals after the MOU's date, in words, and the record of joinders for the joinder page.
-
-    For a restated MOU the record starts from the original effective date, so its history is complete.
-    """
-    agreement = partnership.agreement
-    if agreement is None or as_of is None:
-        return {"as_of": "", "party_changes": (), "joinders": ()}
-    start = agreement.effective_date if agreement.restated and agreement.effective_date else as_of
-    changes = party_changes(partnership, start)
-    lines, joinders = [], []
-    for change in changes:
-        member, when = change.member, long_date(change.date)
-        if change.joined:
-            lines.append(f"{when}: {member.legal_name} joined by signing the joinder page.")
-            signer = member.signatory
-            by = f"{signer.name}, {signer.title}" if signer.name else signer.title
-            joinders.append(f"{member.legal_name}, on {when}, signed for it by {by}.")
-        elif change.member.withdrawal is not None:
-            notice = long_date(change.member.withdrawal.notice_date)
-            lines.append(f"{when}: {member.legal_name} withdrew, having given written notice on {notice}.")
-    return {"as_of": long_date(start), "party_changes": tuple(lines), "joinders": tuple(joinders)}
 
 
 def _partnership_designation(partnership: Partnership) -> str:
@@ -435,28 +393,6 @@ def _grants(partnership: Partnership) -> tuple[str, ...]:
         text += " The award has been made." if grant.awarded else " The application is pending."
         lines.append(text)
     return tuple(lines)
-
-
-def _term(agreement: Agreement) -> dict[str, str]:
-    start = long_date(agreement.effective_date) or "the date of the last signature"
-    if agreement.end_date:
-        term, length = f"This Memorandum runs from {start} to {long_date(agreement.end_date)}.", "the same length"
-    elif agreement.term_months:
-        months = f"{agreement.term_months} month{'s' if agreement.term_months != 1 else ''}"
-        term, length = f"This Memorandum runs for {months} from {start}.", months
-    else:
-        term, length = f"This Memorandum runs from {start} until it is ended under section 15.", ""
-    renewals = {
-        Renewal.automatic: f"At the end of each term it renews automatically for a further term of {length}, "
-        "unless it has been ended under section 15.",
-        Renewal.by_written_amendment: "It may be renewed before it ends by a written amendment signed by all Parties.",
-        Renewal.none: "It ends when its term ends, unless the Parties sign a new agreement.",
-    }
-    return {
-        "term_statement": term,
-        "renewal_statement": renewals[agreement.renewal] if length else "",
-        "review": maybe(agreement.review),
-    }
 
 
 __all__ = ["GoalView", "SignatureRow", "SubgrantView", "mou_context"]
