@@ -338,16 +338,22 @@ def schema(out_file: Path | None) -> None:
 
     Editors use the schema for autocompletion and inline errors: VS Code with the YAML extension
     reads the '# yaml-language-server: $schema=...' line at the top of each partnership file.
-    Without --out, docs/schema.md (every field) and docs/lint-rules.md (every rule) are rewritten too.
+    Without --out, docs/schema.md (every field), docs/lint-rules.md (every rule) and
+    docs/legal-positions.md (the confidentiality wording each legal position selects) are rewritten too.
     """
     from pipeline.write import write_atomically
     from schemas import SCHEMA_FILE, Partnership
 
     target = out_file or SCHEMA_FILE
     if out_file is None:
-        from pipeline.reference import rules_markdown, schema_markdown
+        from pipeline.reference import legal_positions_markdown, rules_markdown, schema_markdown
 
-        for name, text in (("schema.md", schema_markdown()), ("lint-rules.md", rules_markdown())):
+        pages = (
+            ("schema.md", schema_markdown()),
+            ("lint-rules.md", rules_markdown()),
+            ("legal-positions.md", legal_positions_markdown()),
+        )
+        for name, text in pages:
             write_atomically(DOCS_DIR / name, text.encode("utf-8"))
             click.echo(f"wrote {_relative(DOCS_DIR / name)}")
     document = Partnership.model_json_schema()

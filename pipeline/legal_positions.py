@@ -15,7 +15,7 @@ from schemas.vocabulary import ConfidentialityLaw, LegalPosition, OrganizationTy
 
 P = LegalPosition
 
-_BY_LAW: dict[ConfidentialityLaw, LegalPosition] = {
+BY_LAW: dict[ConfidentialityLaw, LegalPosition] = {
     ConfidentialityLaw.vawa: P.victim_services,
     ConfidentialityLaw.voca: P.victim_services,
     ConfidentialityLaw.hipaa: P.health_care,
@@ -25,7 +25,7 @@ _BY_LAW: dict[ConfidentialityLaw, LegalPosition] = {
 }
 
 # Sectors whose disclosure duties are safe to assume: assuming them narrows what the member promises.
-_BY_SECTOR: dict[Sector, tuple[LegalPosition, ...]] = {
+BY_SECTOR: dict[Sector, tuple[LegalPosition, ...]] = {
     Sector.law_enforcement: (P.law_enforcement,),
     Sector.immigration_enforcement: (P.law_enforcement,),
     Sector.probation: (P.law_enforcement,),
@@ -36,7 +36,7 @@ _BY_SECTOR: dict[Sector, tuple[LegalPosition, ...]] = {
     Sector.legal_assistance: (P.legal_services,),
 }
 
-_GOVERNMENT = frozenset(
+GOVERNMENT = frozenset(
     {
         OrganizationType.local_government,
         OrganizationType.state_government,
@@ -80,12 +80,19 @@ ORDER: tuple[LegalPosition, ...] = (
 )
 
 
+_CONSENT_LAWS = frozenset({ConfidentialityLaw.vawa, ConfidentialityLaw.voca})
+
+
 def _laws_binding(partnership: Partnership, member: Member) -> set[ConfidentialityLaw]:
-    return {
-        application.law
-        for application in partnership.confidentiality.laws
-        if not application.applies_to or member.id in application.applies_to
-    }
+    """The laws the file says bind the member. A VAWA or VOCA entry that names no members is read as binding
+    the victim-service members only: giving a police department that promise by default would be unsafe."""
+    laws = set()
+    for application in partnership.confidentiality.laws:
+        if member.id in application.applies_to or (
+            not application.applies_to and (application.law not in _CONSENT_LAWS or member.sector in _SERVICE_SECTORS)
+        ):
+            laws.add(application.law)
+    return laws
 
 
 def legal_positions(partnership: Partnership, member: Member) -> tuple[LegalPosition, ...]:
@@ -96,15 +103,15 @@ def legal_positions(partnership: Partnership, member: Member) -> tuple[LegalPosi
 
 def _derived(partnership: Partnership, member: Member) -> set[LegalPosition]:
     laws = _laws_binding(partnership, member)
-    found = {_BY_LAW[law] for law in laws if law in _BY_LAW}
-    found.update(_BY_SECTOR.get(member.sector, ()))
+    found = {BY_LAW[law] for law in laws if law in BY_LAW}
+    found.update(BY_SECTOR.get(member.sector, ()))
     if ConfidentialityLaw.law_enforcement_need_to_know in laws and member.sector is not Sector.prosecution:
         found.add(P.law_enforcement)
-    if member.sector is Sector.systems_based_advocates and member.organization_type in _GOVERNMENT:
+    if member.sector is Sector.systems_based_advocates and member.organization_type in GOVERNMENT:
         found.add(P.system_based_advocacy)
     if member.id in partnership.mandatory_reporting.mandated_reporters:
         found.add(P.mandated_reporter)
-    if member.organization_type in _GOVERNMENT:
+    if member.organization_type in GOVERNMENT:
         found.add(P.public_body)
     if not found & _CONFIDENTIALITY_POSITIONS:
         # Workforce boards, unions, and members whose position is unclear (lint says so): the plain promise,
@@ -139,4 +146,4 @@ def binds_consent_rules(partnership: Partnership, member: Member) -> bool:
     return P.victim_services in legal_positions(partnership, member)
 
 
-__all__ = ["ORDER", "binds_consent_rules", "legal_positions", "unclear_position"]
+__all__ = ["BY_LAW", "BY_SECTOR", "GOVERNMENT", "ORDER", "binds_consent_rules", "legal_positions", "unclear_position"]

@@ -118,3 +118,92 @@ def rules_markdown() -> str:
         for rule in RULES
     ]
     return "\n".join(lines) + "\n"
+
+
+def legal_positions_markdown() -> str:
+    """docs/legal-positions.md: for staff and their counsel, each legal position, how partnerdocs recognises it,
+    the wording it selects and what a lawyer must review; the wording is the code's own, so it cannot drift."""
+    from pipeline.contexts import confidentiality as wording
+    from pipeline.legal_positions import BY_LAW, BY_SECTOR, GOVERNMENT, ORDER
+
+    lines = [
+        "# Legal positions: what each member may promise",
+        "",
+        "Generated from `pipeline/legal_positions.py` and `pipeline/contexts/confidentiality.py` by `make schema`;",
+        "do not edit by hand. This page is a starting point for counsel, not legal advice.",
+        "",
+        "A shelter funded under VAWA or VOCA may promise survivors that nothing identifying them leaves the",
+        "shelter without their written consent. A police department, a prosecutor, a hospital or a child-welfare",
+        "agency cannot make that promise: evidence rules, discovery, public-records law, HIPAA and mandated",
+        "reporting make them disclose. So partnerdocs never gives all members one confidentiality rule. Each",
+        "member has one or more *legal positions*, and every document that binds it (its letter of intent, the",
+        "MOU, the charter, the onboarding packet) prints the promise written for that position, with the",
+        "exceptions that apply and the step that goes with each exception.",
+        "",
+        "## How a member's positions are chosen",
+        "",
+        "Write them in the member's block when you know them (`legal_positions: [law_enforcement, public_body]`);",
+        "that list replaces any guess. Otherwise partnerdocs works them out from facts the file already holds.",
+        "The guess only ever adds duties to disclose; it never gives a member the strict VAWA/VOCA promise",
+        "unless the file lists the member under that law, because promising more than the law allows is the",
+        "dangerous mistake.",
+        "",
+        "| fact in the file | position |",
+        "| --- | --- |",
+    ]
+    lines += [f"| listed under `confidentiality.laws` for `{law.value}` | `{p.value}` |" for law, p in BY_LAW.items()]
+    lines += [
+        f"| `sector: {sector.value}` | {', '.join(f'`{p.value}`' for p in positions)} |"
+        for sector, positions in BY_SECTOR.items()
+    ]
+    lines += [
+        "| listed under `confidentiality.laws` for `law_enforcement_need_to_know` (not a prosecutor) "
+        "| `law_enforcement` |",
+        "| `sector: systems_based_advocates` and a government organization type | `system_based_advocacy` |",
+        "| listed under `mandatory_reporting.mandated_reporters` | `mandated_reporter` |",
+        f"| `organization_type`: {', '.join(f'`{t.value}`' for t in sorted(GOVERNMENT))} | `public_body` |",
+        "| none of the above says what it may promise | `community_partner` (consent, or a legal duty) |",
+        "",
+        "`partnerdocs lint` warns (rule `legal-position-unclear`) when a member's position cannot be chosen",
+        "safely: a victim-service organization the file does not list under VAWA or VOCA, a systems-based",
+        "advocate whose employer is unclear, a member of sector `other`. Such a member gets the general",
+        "promise until you say more, and every draft lists it for counsel.",
+        "",
+        "## The positions and their wording",
+        "",
+    ]
+    for position in ORDER:
+        clause = wording.CLAUSES[position]
+        lines += [f"### {clause.heading} (`{position.value}`)", "", f"In an agreement: {clause.they}", ""]
+        lines += [f"In the member's own letter: {clause.we}", ""]
+        review = clause.review or "Nothing beyond the general review of the document."
+        lines += [f"Counsel reviews: {review}", ""]
+    lines += [
+        "## Clauses that apply across positions",
+        "",
+        f"**Compelled disclosure** (every member): {wording.COMPELLED}",
+        "",
+        "**Minors** (printed where a member that shares by consent works with people who may be under 18):",
+        f"{wording.MINORS} Counsel reviews: {wording.MINORS_REVIEW}",
+        "",
+        "**Immigration status** (printed where immigration relief is part of the work or a government member",
+        f"takes part): {wording.IMMIGRATION_STATUS} Counsel reviews: {wording.IMMIGRATION_REVIEW}",
+        "",
+        f"**What law enforcement decides** (same condition): {wording.BENEFITS}",
+        "",
+        "## The counsel-review list",
+        "",
+        "Every draft ends with a section *For counsel review* listing the clauses above that bind the members",
+        "of that document and need a lawyer's eye; `partnerdocs status` prints the same list under each draft.",
+        "A final document (approved by every signatory) never prints it.",
+        "",
+        "## Sources",
+        "",
+        "- VAWA confidentiality: 34 U.S.C. 12291(b)(2); VOCA victim assistance: 28 C.F.R. 94.115.",
+        "- Immigration: 8 U.S.C. 1367 (information about T, U and VAWA applicants held by federal agencies).",
+        "- Child welfare: the Child Abuse Prevention and Treatment Act (CAPTA) as amended in 2015 treats a child",
+        "  who is sex trafficked as a victim of child abuse.",
+        "- HIPAA Privacy Rule, FERPA, the Prison Rape Elimination Act (PREA) standards; state law decides",
+        "  mandated reporting, consent for minors, public records and privilege. Have counsel confirm each.",
+    ]
+    return "\n".join(lines).rstrip() + "\n"

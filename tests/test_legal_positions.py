@@ -281,3 +281,11 @@ def test_no_playbook_forbids_what_legal_aid_and_government_members_must_do(
     text = built_text(write_partnership(data), tmp_path / "out", "emergency-response-guide", "emergency-response-guide")
     assert "immigration status with anyone" not in text
     assert "shared only as the survivor directs or as the law requires" in text
+
+
+def test_a_vawa_entry_naming_no_members_never_binds_the_police_to_its_promise() -> None:
+    data = task_force()
+    data["confidentiality"] = {"laws": [{"law": "vawa"}]}
+    p = partnership(data)
+    assert P.victim_services in legal_positions(p, p.member("harbor-hope"))
+    assert P.victim_services not in legal_positions(p, p.member("millbrook-pd"))

@@ -15,7 +15,7 @@ from conftest import EXAMPLES, ROOT, minimal_data
 from pipeline.cli import main
 from pipeline.lint import RULES
 from pipeline.partnerships import lint_all, load_partnerships
-from pipeline.reference import rules_markdown, schema_markdown
+from pipeline.reference import legal_positions_markdown, rules_markdown, schema_markdown
 
 runner = CliRunner()
 Change = Callable[[dict[str, Any]], None]
@@ -202,6 +202,8 @@ def test_lint_json_format(write_partnership: Callable[..., Path]) -> None:
 def test_reference_pages_are_current() -> None:
     assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == schema_markdown(), "run: make schema"
     assert (ROOT / "docs" / "lint-rules.md").read_text(encoding="utf-8") == rules_markdown(), "run: make schema"
+    legal = (ROOT / "docs" / "legal-positions.md").read_text(encoding="utf-8")
+    assert legal == legal_positions_markdown(), "run: make schema"
 
 
 def test_schema_reference_lists_every_field() -> None:
