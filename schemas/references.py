@@ -31,6 +31,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
         if value not in known:
             problems.append((location, _unknown_member_message(value, sorted(known))))
     problems += _letter_collisions(partnership)
+    problems += _goal_references(partnership)
     for index, lead in enumerate(partnership.leadership.leads):
         if lead in known and lead not in current:
             problems.append(
@@ -55,6 +56,19 @@ def _letter_collisions(partnership: Partnership) -> list[tuple[Location, str]]:
                 )
                 problems.append((("funding", "grants", index, "letter_of_intent"), message))
             first.setdefault(writer, index)
+    return problems
+
+
+def _goal_references(partnership: Partnership) -> list[tuple[Location, str]]:
+    # An evaluation question is tied to a goal by its name; a misspelled name would tie it to nothing.
+    names = [goal.name for goal in partnership.goals]
+    problems: list[tuple[Location, str]] = []
+    for index, question in enumerate(partnership.evaluation.questions):
+        if question.goal is not None and question.goal not in names:
+            message = f"'{question.goal}' is not the name of any goal under 'goals'"
+            close = difflib.get_close_matches(question.goal, names, n=1, cutoff=0.6)
+            message += f"; did you mean '{close[0]}'?" if close else f" (goals: {', '.join(names) or 'none'})"
+            problems.append((("evaluation", "questions", index, "goal"), message))
     return problems
 
 

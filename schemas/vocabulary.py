@@ -242,6 +242,20 @@ class PartnershipStage(Vocabulary):
     mature = "mature"
 
 
+class EvaluationDesign(Vocabulary):
+    """How rigorous the evaluation is, in the partnership toolkit's terms."""
+
+    basic = "basic"
+    advanced = "advanced"
+
+
+class DataType(Vocabulary):
+    """The kind of data an evaluation collects."""
+
+    quantitative = "quantitative"
+    qualitative = "qualitative"
+
+
 class AwarenessDay(Vocabulary):
     """Observances a partnership may use for joint outreach."""
 

@@ -21,12 +21,14 @@ from pipeline.contexts.common import (
     decision_rules,
     leaders_phrase,
     leadership_statement,
+    method_votes,
 )
+from pipeline.contexts.governance_charter_evaluation import evaluation
 from pipeline.contexts.governance_charter_policies import (
     charter_rules,
     confidentiality,
     continuity,
-    money_and_evaluation,
+    funding_and_calendar,
     survivors_and_training,
 )
 from pipeline.contexts.governance_charter_sections import (
@@ -39,7 +41,6 @@ from pipeline.contexts.governance_charter_sections import (
     is_compact,
     lead_views,
     member_rows,
-    method_votes,
     seat_rows,
     section_numbers,
     sectors_present,
@@ -62,7 +63,7 @@ from pipeline.contexts.wording import (
 )
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
-from schemas.vocabulary import DecisionMethod, Formality, LeadershipModel, LegalStatus, MemberStatus
+from schemas.vocabulary import Binding, DecisionMethod, Formality, LeadershipModel, LegalStatus, MemberStatus
 
 DOCUMENT_TITLE = "Governance Charter"
 
@@ -101,7 +102,8 @@ def governance_charter_context(partnership: Partnership, audience: Audience) -> 
         **_meetings_and_committees(partnership),
         **confidentiality(partnership),
         **survivors_and_training(partnership),
-        **money_and_evaluation(partnership),
+        **funding_and_calendar(partnership),
+        **evaluation(partnership),
         **continuity(partnership, audience),
         **charter_rules(partnership),
         **_adoption(partnership),
@@ -122,15 +124,24 @@ def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, An
     mou = f"their {agreement.type.label} (the “MOU”)" if agreement else ""
     if agreement:
         since = f", in effect since {long_date(agreement.effective_date)}" if agreement.effective_date else ""
+        # One legal frame for the letters, the MOU and the charter: agreement.binding decides it.
+        frame = (
+            "which binds those who sign it"
+            if agreement.binding is Binding.binding
+            else "which records them as shared commitments that the members intend to honor, not as a contract"
+        )
         relation = (
-            f"The members’ promises to one another (services, confidentiality, money, term and withdrawal) are set "
-            f"out in {mou}{since}. This charter sets out how they run their work together. Where the two differ "
-            "about those promises, the MOU prevails."
+            f"The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
+            f"set out in {mou}{since}, {frame}. This charter governs how the members work together; it binds no "
+            "member to pay or do anything beyond what that member agreed to in the MOU. Where the charter and the "
+            "MOU differ about the members’ commitments, the MOU prevails."
         )
     else:
         relation = (
             "The members have not signed a memorandum of understanding yet. Until they do, this charter is the "
-            "main written record of how they work together."
+            "main written record of how they work together. It records shared commitments that the members intend "
+            "to honor, not a contract, and it binds no member to pay or do anything beyond what that member agreed "
+            "to."
         )
     return {
         "partnership_designation": designation,

@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import current_member_views, current_name, current_names, leaders_phrase, roster
+from pipeline.contexts.confidentiality import COMPELLED, agreement_clauses
 from pipeline.contexts.texts import FOUR_RS, LAW_NAMES, six_principles
 from pipeline.contexts.wording import facts, labelled, lower_first, maybe, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
@@ -46,18 +47,6 @@ class GrantRow:
     status: str
 
 
-@dataclass(frozen=True)
-class MetricRow:
-    name: str
-    target: str
-
-
-@dataclass(frozen=True)
-class LogicRow:
-    part: str
-    items: tuple[str, ...]
-
-
 # --- 10. Confidentiality, information sharing and media ------------------------------------------------
 
 
@@ -88,6 +77,13 @@ def confidentiality(partnership: Partnership) -> dict[str, Any]:
             ),
             ("Role of representatives", "Each member’s primary contact speaks and acts for it (section 4)"),
         ),
+        # What each member may promise, group by group, with the exceptions the law makes (shared with the MOU).
+        **agreement_clauses(
+            partnership,
+            partnership.current_members,
+            {m.id: current_name(partnership, m.id) for m in partnership.current_members},
+        ),
+        "compelled": COMPELLED,
         "confidentiality_laws": _laws(partnership),
         "release_days": str(release_days) if release_days else "",
         "sharing_rules": tuple(sentence(r) for r in rules.sharing_rules),
@@ -141,7 +137,9 @@ def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
             ("Role", board.role if board else None),
             ("Seats and votes", board.seats_and_votes if board else None),
         ),
-        "survivor_pay": maybe(engagement.compensation) if engagement else "",
+        # Pay is promised only where the file says how survivors are paid.
+        "survivor_pay": partnership.pays_survivors(),
+        "pay_terms": maybe(engagement.compensation) if engagement else "",
         "survivor_safety": maybe(engagement.safety) if engagement else "",
         "storytelling": maybe(engagement.storytelling) if engagement else "",
         "survivor_naming": maybe(engagement.naming) if engagement else "",
@@ -166,11 +164,11 @@ def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
     }
 
 
-# --- 14-15. Funding, awareness calendar, evaluation --------------------------------------------------------
+# --- 14. Funding and awareness calendar --------------------------------------------------------
 
 
-def money_and_evaluation(partnership: Partnership) -> dict[str, Any]:
-    funding, evaluation = partnership.funding, partnership.evaluation
+def funding_and_calendar(partnership: Partnership) -> dict[str, Any]:
+    funding = partnership.funding
     subgrants = []
     for sub in funding.subgrants:
         grantor, recipient = current_name(partnership, sub.from_member), current_name(partnership, sub.to_member)
@@ -201,26 +199,7 @@ def money_and_evaluation(partnership: Partnership) -> dict[str, Any]:
             *(day.label for day in partnership.awareness_days),
             *(f"{o.name}: {o.when}" for o in partnership.other_observances),
         ),
-        "evaluator": current_name(partnership, evaluation.evaluator),
-        "metric_rows": tuple(MetricRow(m.name, m.target or "No target set") for m in evaluation.metrics),
-        "logic_rows": _logic_rows(partnership),
-        "evaluation_reporting": maybe(evaluation.reporting),
     }
-
-
-def _logic_rows(partnership: Partnership) -> tuple[LogicRow, ...]:
-    model = partnership.evaluation.logic_model
-    if model is None:
-        return ()
-    parts = (
-        ("Purpose", (sentence(partnership.mission),)),
-        ("Inputs", tuple(model.inputs)),
-        ("Activities", tuple(model.activities)),
-        ("Outputs", tuple(model.outputs)),
-        ("Outcomes", tuple(model.outcomes)),
-        ("External factors", tuple(model.external_factors)),
-    )
-    return tuple(LogicRow(part, items) for part, items in parts if items)
 
 
 # --- 16. Sustainability and personnel change -----------------------------------------------------------

@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
-from pipeline.contexts.texts import MEMBERSHIP_CLASS_MEANINGS
+from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names, method_votes
+from pipeline.contexts.texts import membership_class_label, membership_class_meaning
 from pipeline.contexts.wording import capitalized, join_sentences, lower_first, number_word, sentence, with_article
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
-from schemas.vocabulary import DecisionMethod, LeadershipModel, MembershipClass, MemberStatus
+from schemas.vocabulary import LeadershipModel, MembershipClass, MemberStatus
 
 # --- Which sections a charter has -----------------------------------------------------------------
 
@@ -44,20 +44,6 @@ def section_numbers(partnership: Partnership) -> dict[str, str]:
         left_out.add("coordinator")
     kept = [key for key in SECTIONS if key not in left_out]
     return {key: str(number) for number, key in enumerate(kept, start=1)}
-
-
-def method_votes(partnership: Partnership) -> bool:
-    """Whether the partnership's decision method ever counts votes; only then does the charter speak of them.
-
-    A hierarchical partnership decides by the agreement of its members' own authorities, and consensus
-    counts no votes unless a fallback or a vote rule is stated.
-    """
-    decision = partnership.decision_making
-    if decision.method is DecisionMethod.hierarchical:
-        return False
-    if decision.method is DecisionMethod.consensus:
-        return bool(decision.fallback or decision.votes)
-    return True
 
 
 # --- Membership -------------------------------------------------------------------------------------
@@ -89,27 +75,12 @@ class ClassView:
     meaning: str
 
 
-# The same classes worded for a partnership whose decision method counts no votes.
-_NO_VOTE_CLASSES: dict[MembershipClass, tuple[str, str]] = {
-    MembershipClass.voting: ("Full member", "takes part in every decision the members share"),
-    MembershipClass.non_voting: ("Non-deciding member", "takes part in discussion and work, but not in decisions"),
-    MembershipClass.affiliate: (
-        MembershipClass.affiliate.label,
-        "stays informed and joins activities that fit its work, without a part in decisions",
-    ),
-    MembershipClass.resource_partner: (
-        MembershipClass.resource_partner.label,
-        "offers expertise or resources when asked, without a part in decisions",
-    ),
-}
-
-
 def class_label(member_class: MembershipClass, votes: bool) -> str:
-    return member_class.label if votes else _NO_VOTE_CLASSES[member_class][0]
+    return membership_class_label(member_class, votes)
 
 
 def class_meaning(member_class: MembershipClass, votes: bool) -> str:
-    return MEMBERSHIP_CLASS_MEANINGS[member_class] if votes else _NO_VOTE_CLASSES[member_class][1]
+    return membership_class_meaning(member_class, votes)
 
 
 def member_rows(partnership: Partnership) -> tuple[MemberRow, ...]:

@@ -23,6 +23,7 @@ from pipeline.contexts.common import (
     current_member,
     current_member_views,
     current_name,
+    method_votes,
 )
 from pipeline.contexts.onboarding_card import card_part, draft_part
 from pipeline.contexts.onboarding_organization import organization_part
@@ -42,8 +43,9 @@ from pipeline.contexts.onboarding_texts import (
 from pipeline.contexts.texts import (
     FOUR_RS,
     LEVEL_DESCRIPTIONS,
-    MEMBERSHIP_CLASS_MEANINGS,
     definitions,
+    membership_class_label,
+    membership_class_meaning,
     six_principles,
 )
 from pipeline.contexts.wording import (
@@ -218,9 +220,8 @@ def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> di
     resignation = plain(membership.resignation)
     if not resignation and agreement and agreement.termination_notice_days:
         resignation = f"An organization can leave by giving {agreement.termination_notice_days} days’ written notice."
-    classes = sorted(
-        {m.membership_class for m in partnership.current_members}, key=list(MEMBERSHIP_CLASS_MEANINGS).index
-    )
+    classes = sorted({m.membership_class for m in partnership.current_members}, key=list(MembershipClass).index)
+    votes = method_votes(partnership)
     return {
         "expectations": tuple(plain(e) for e in membership.expectations),
         "membership_facts": facts(
@@ -231,7 +232,9 @@ def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> di
             ("Removal", membership.removal),
         ),
         # Classes matter to a newcomer only when some members do not vote.
-        "membership_classes": tuple(Fact(f"{c.label}: ", sentence(MEMBERSHIP_CLASS_MEANINGS[c])) for c in classes)
+        "membership_classes": tuple(
+            Fact(f"{membership_class_label(c, votes)}: ", sentence(membership_class_meaning(c, votes))) for c in classes
+        )
         if len(classes) > 1
         else (),
     }

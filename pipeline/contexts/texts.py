@@ -159,9 +159,45 @@ GRADIENTS: tuple[Gradient, ...] = (
 
 # --- Membership classes ----------------------------------------------------------------------------
 
-MEMBERSHIP_CLASS_MEANINGS: dict[MembershipClass, str] = {
-    MembershipClass.voting: "takes part in every decision and casts one vote for its organization",
-    MembershipClass.non_voting: "takes part in discussion and work, but does not vote",
-    MembershipClass.affiliate: "stays informed and joins activities that fit its work, without a vote",
-    MembershipClass.resource_partner: "offers expertise or resources when asked, without a vote",
+# Each class as a label and what it means, worded two ways: for a partnership whose decision method counts
+# votes, and for one that decides by agreement, where "casts one vote" would tell members something false.
+_CLASSES_WITH_VOTES: dict[MembershipClass, tuple[str, str]] = {
+    MembershipClass.voting: (
+        MembershipClass.voting.label,
+        "takes part in every decision and casts one vote for its organization",
+    ),
+    MembershipClass.non_voting: (
+        MembershipClass.non_voting.label,
+        "takes part in discussion and work, but does not vote",
+    ),
+    MembershipClass.affiliate: (
+        MembershipClass.affiliate.label,
+        "stays informed and joins activities that fit its work, without a vote",
+    ),
+    MembershipClass.resource_partner: (
+        MembershipClass.resource_partner.label,
+        "offers expertise or resources when asked, without a vote",
+    ),
 }
+_CLASSES_WITHOUT_VOTES: dict[MembershipClass, tuple[str, str]] = {
+    MembershipClass.voting: ("Full member", "takes part in every decision the members share"),
+    MembershipClass.non_voting: ("Non-deciding member", "takes part in discussion and work, but not in decisions"),
+    MembershipClass.affiliate: (
+        MembershipClass.affiliate.label,
+        "stays informed and joins activities that fit its work, without a part in decisions",
+    ),
+    MembershipClass.resource_partner: (
+        MembershipClass.resource_partner.label,
+        "offers expertise or resources when asked, without a part in decisions",
+    ),
+}
+
+
+def membership_class_label(member_class: MembershipClass, votes: bool) -> str:
+    """The class's name; `votes` says whether the partnership's decision method counts votes."""
+    return (_CLASSES_WITH_VOTES if votes else _CLASSES_WITHOUT_VOTES)[member_class][0]
+
+
+def membership_class_meaning(member_class: MembershipClass, votes: bool) -> str:
+    """What belonging to the class means, as a predicate ("takes part in ..."), worded for the decision method."""
+    return (_CLASSES_WITH_VOTES if votes else _CLASSES_WITHOUT_VOTES)[member_class][1]
