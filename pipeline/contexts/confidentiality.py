@@ -143,7 +143,7 @@ CLAUSES: dict[LegalPosition, Clause] = {
         "What the agency’s advocates must pass on to investigators or prosecutors.",
     ),
     P.corrections: Clause(
-        "Custody and detention (PREA)",
+        "Custody and detention under PREA",
         "When a possible victim is in our custody, the standards under the Prison Rape Elimination Act (PREA) "
         "apply: our staff must report any sexual abuse or sexual harassment in custody that they learn of, and it "
         "is investigated. Staff tell the person this before they share.",
@@ -267,7 +267,8 @@ def minors_apply(partnership: Partnership, members: Iterable[Member]) -> bool:
 
 def serves_minors(partnership: Partnership) -> bool:
     """True when the partnership's work can reach people under 18, so consent for minors must be explained."""
-    texts = [*partnership.populations, partnership.mandatory_reporting.minors or ""]
+    # The populations say whom the work reaches; the reporting section talks of minors in every partnership.
+    texts = list(partnership.populations)
     positions = {p for m in partnership.current_members for p in legal_positions(partnership, m)}
     return P.child_welfare in positions or any(_MINORS_TEXT.search(text) for text in texts)
 
