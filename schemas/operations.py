@@ -194,7 +194,13 @@ class Scenario(Model):
 class Emergency(Model):
     """The partnership's emergency and crisis planning."""
 
-    activation: Text | None = Field(None, description="Who activates the plan, and when.")
+    activation: Text | None = Field(
+        None,
+        description=(
+            "Who activates the plan, and when. Prints in the Emergency Guide and the onboarding packet, so call "
+            "the plan 'the Emergency Guide', never 'this guide'."
+        ),
+    )
     deactivation: Text | None = Field(None, description="Who ends activation, and when.")
     hazards: list[Hazard] = Field(default_factory=list, max_length=20, description="Hazards planned for.")
     essential_functions: list[Text] = Field(
@@ -223,7 +229,13 @@ class Emergency(Model):
         None, description="How staff and survivors are supported after a crisis (vicarious trauma, rest, debriefs)."
     )
     exercises: list[Text] = Field(default_factory=list, max_length=50, description="Training and exercise schedule.")
-    after_action: Text | None = Field(None, description="How the partnership reviews an emergency afterwards.")
+    after_action: Text | None = Field(
+        None,
+        description=(
+            "How the partnership reviews an emergency afterwards. Prints in the Emergency Guide: say what is "
+            "updated ('the Emergency Guide'), not 'this file'."
+        ),
+    )
 
 
 class Metric(Model):
