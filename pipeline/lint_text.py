@@ -51,9 +51,12 @@ def _note_for_editors(p: Partnership) -> Iterator[Finding]:
         found = _EDITOR_NOTES.search(text)
         if found is None:
             continue
-        yield location, (
-            f"this text prints in {_names(prints_in(location))}, but “{found.group(0)}” speaks to the file's editors: "
-            "write it for the documents' readers, or move the note into a YAML comment"
+        yield (
+            location,
+            (
+                f"this text prints in {_names(prints_in(location))}, but “{found.group(0)}” speaks to the file's editors: "
+                "write it for the documents' readers, or move the note into a YAML comment"
+            ),
         )
 
 
@@ -71,7 +74,10 @@ def _self_reference_elsewhere(p: Partnership) -> Iterator[Finding]:
             found = pattern.search(text)
             if found is None or kinds <= {named}:
                 continue
-            yield location, (
-                f"“{found.group(0)}” names {DOCUMENT_NAMES[named]}, but this text also prints in "
-                f"{_names(kinds - {named})}, where it names the wrong document: write “{DOCUMENT_NAMES[named]}”"
+            yield (
+                location,
+                (
+                    f"“{found.group(0)}” names {DOCUMENT_NAMES[named]}, but this text also prints in "
+                    f"{_names(kinds - {named})}, where it names the wrong document: write “{DOCUMENT_NAMES[named]}”"
+                ),
             )
