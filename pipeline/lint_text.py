@@ -54,8 +54,8 @@ def _note_for_editors(p: Partnership) -> Iterator[Finding]:
         yield (
             location,
             (
-                f"this text prints in {_names(prints_in(location))}, but “{found.group(0)}” speaks to the file's editors: "
-                "write it for the documents' readers, or move the note into a YAML comment"
+                f"this text prints in {_names(prints_in(location))}, but “{found.group(0)}” speaks to the file's "
+                "editors: write it for the documents' readers, or move the note into a YAML comment"
             ),
         )
 

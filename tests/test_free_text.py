@@ -3,14 +3,18 @@ no sentence said twice in a row, no list item listed twice."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pydantic import BaseModel
 
 import schemas
-from conftest import EXAMPLES
+from conftest import EXAMPLES, minimal_data
+from pipeline.cli import main
 from pipeline.lint import texts
 from pipeline.partnerships import load_one
 from pipeline.printed_fields import prints_in
@@ -82,3 +86,64 @@ def test_note_fields_say_where_they_print() -> None:
     assert notes
     unsaid = sorted(f"{m}.{n}" for m, n, d in notes if "Prints in" not in d and "never printed" not in d.lower())
     assert not unsaid
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_REVISION_TABLE = re.compile(r"^#+ .*(?:revision|record of changes)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?<![\w./-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_no_stutter_no_repeated_item_and_no_iso_date(built_examples: Path, example: Path) -> None:
+    problems = []
+    for path, text in _documents(built_examples, example).items():
+        in_revisions, items = False, []
+        for number, line in enumerate([*text.splitlines(), ""], 1):
+            where = f"{path.name}:{number}"
+            if line.startswith("#"):
+                in_revisions = bool(_REVISION_TABLE.match(line))
+            if _ISO_DATE.search(line) and not in_revisions:
+                problems.append(f"{where}: ISO date in '{line[:80]}'")
+            for cell in line.strip("|- ").split(" | "):
+                sentences = [_words(s) for s in _SENTENCE_END.split(cell) if s]
+                for first, second in itertools.pairwise(sentences):
+                    # Two sentences in a row that say the same, or a label the next sentence repeats.
+                    if first and second[: len(first)] == first:
+                        problems.append(f"{where}: '{cell[:80]}' says its first words twice")
+            if line.startswith("- "):
+                items.append(_words(line))
+                continue
+            if len(items) != len({tuple(item) for item in items}):
+                problems.append(f"{where}: a list above lists an item twice")
+            items = []
+    assert not problems
+
+
+def test_a_label_the_value_repeats_is_dropped_in_every_document(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = minimal_data()
+    data["agreement"]["on_withdrawal"] = "Information already shared stays confidential."
+    data["emergency"] = {
+        "scenarios": [
+            {
+                "title": "Flood",
+                "hazard": "natural_disaster",
+                "recovery": "Recovery ends when the office reopens.",
+            }
+        ]
+    }
+    path = write_partnership(data)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    mou = (out / "pathways" / "mou.txt").read_text(encoding="utf-8")
+    guide = (out / "pathways" / "emergency-response-guide.txt").read_text(encoding="utf-8")
+    assert "Information already shared stays confidential." in mou
+    assert "Information already shared. Information" not in mou
+    assert "Recovery ends when the office reopens." in guide
+    assert "Recovery. Recovery" not in guide
