@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from markupsafe import Markup
 
 FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Timestamp written into documents and zip entries, so identical inputs give identical bytes."""
@@ -15,6 +18,40 @@ def long_date(value: dt.date | None, missing: str = "") -> str:
     if value is None:
         return missing
     return f"{value:%B} {value.day}, {value.year}"
+
+
+# An ISO date standing on its own: not inside a longer token such as an id ('MOU-2025-10-01'), a file name
+# ('minutes-2025-10-01.pdf', '2025-10-01.docx'), a path or URL ('/2025-10-01/'), a timestamp ('2025-10-01T09:00')
+# or a longer number ('12025-10-01', '2025-10-011').
+_ISO_DATE = re.compile(r"(?<![\w./\\:@#+\-])([1-9]\d{3})-(\d{2})-(\d{2})(?![\w/\\@+\-]|[.:]\w)")
+
+
+def _written_out(match: re.Match[str]) -> str:
+    try:
+        return long_date(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    except ValueError:  # 2025-02-30 is not a date, so it is not one we may rewrite
+        return match.group(0)
+
+
+def written_dates(text: str) -> str:
+    """'signed on 2025-10-01' -> 'signed on October 1, 2025'; anything that is not a real date stays as written."""
+    if "-" not in text:  # most values hold no date at all: skip the regex
+        return text
+    return _ISO_DATE.sub(_written_out, text)
+
+
+def printed(value: Any) -> Any:
+    """What the render stage prints for a template expression: text with its ISO dates written out.
+
+    Jinja calls this (its `finalize` hook) on the value of every `{{ ... }}` before escaping it, so every text
+    a document prints -- YAML values, generated sentences, attributes of the dataclasses contexts hand over --
+    passes here exactly once, and a context builder need not remember to convert dates. Values are only
+    searched and replaced, never evaluated. Markup (already escaped by a template) and non-text values are
+    left alone.
+    """
+    if type(value) is str or (isinstance(value, str) and not isinstance(value, Markup)):
+        return written_dates(value)
+    return value
 
 
 def money(value: int | None, missing: str = "") -> str:

@@ -3,8 +3,10 @@
 Safety rules (DESIGN.md section 5): a sandboxed Jinja environment, autoescape always, StrictUndefined,
 and every rendered part parsed strictly (docxtpl's own parser silently drops broken XML). The template
 comes from pipeline.package, read once per process; its parts are compiled by Jinja once per process.
-docxtpl's `{_{` escape for literal braces is not applied to rendered text, so a value that happens to
-contain `{_{` is kept exactly as written.
+Every printed value has its ISO dates written out ('October 1, 2025') by `formatting.printed`, Jinja's
+finalize hook, so no context builder has to remember it. docxtpl's `{_{` escape for literal braces is not
+applied to rendered text, so a value that happens to contain `{_{` is kept exactly as written. A bold run-in
+label that the value after it repeats is dropped (pipeline.run_in).
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from lxml import etree
 
 from pipeline import formatting
 from pipeline.package import TemplatePackage, TemplateRenderError, load_package
+from pipeline.run_in import drop_repeated_labels
 from pipeline.text import section_headers
 
 
 @functools.cache
 def make_environment() -> SandboxedEnvironment:
     """The only Jinja environment templates are rendered with (one per process)."""
-    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    environment = SandboxedEnvironment(
+        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=formatting.printed
+    )
     environment.filters.update(formatting.FILTERS)
     return environment
 
@@ -104,6 +109,7 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
         for number, drawing in enumerate(document.xpath("//wp:docPr"), start=1001):
             drawing.set("id", str(number))
     _check_body(template, document)
+    drop_repeated_labels(document)
     parts = {name: _parse(template, xml) for name, xml in sources.items()}
     return RenderedTemplate(package, document, parts)
 

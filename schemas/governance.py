@@ -144,7 +144,13 @@ class Committee(Model):
     standing: bool = Field(True, description="True for a standing committee, false for an ad hoc one.")
     charge: Text = Field(description="What the committee is responsible for.")
     chair: MemberId | None = Field(None, description="Id of the organization that chairs it.")
-    chair_note: Text | None = Field(None, description="Who chairs it when that is not a member organization.")
+    chair_note: Text | None = Field(
+        None,
+        description=(
+            "Who chairs it when that is not a member organization. Prints in the MOU, the charter and the "
+            "onboarding packet."
+        ),
+    )
     members: list[MemberId] = Field(default_factory=list, max_length=MAX_ITEMS, description="Ids of member seats.")
     other_members: list[Text] = Field(
         default_factory=list, max_length=50, description="Seats that are not member organizations."

@@ -54,7 +54,13 @@ class FormerContact(Model):
     name: Text = Field(description="The former contact's name.")
     title: Text = Field(description="The title they held.")
     until: dt.date = Field(description="Last day in the role (YYYY-MM-DD).")
-    note: Text | None = Field(None, description="What happened, e.g. who took over and how quickly.")
+    note: Text | None = Field(
+        None,
+        description=(
+            "What happened, e.g. who took over and how quickly. Prints in the MOU, the charter and the onboarding "
+            "packet, in the record of contact changes."
+        ),
+    )
 
 
 class Contacts(Model):
@@ -112,7 +118,9 @@ class EmergencyPlan(Model):
     """Whether a member has an emergency plan the partnership can rely on."""
 
     status: EmergencyPlanStatus = Field(description="written_plan, business_continuity_only or none.")
-    note: Text | None = Field(None, description="Where the plan is kept or what is missing.")
+    note: Text | None = Field(
+        None, description="Where the plan is kept or what is missing. Prints in the Emergency Guide."
+    )
 
 
 class Member(Model):

@@ -203,7 +203,13 @@ class Scenario(Model):
 class Emergency(Model):
     """The partnership's emergency and crisis planning."""
 
-    activation: Text | None = Field(None, description="Who activates the plan, and when.")
+    activation: Text | None = Field(
+        None,
+        description=(
+            "Who activates the plan, and when. Prints in the Emergency Guide and the onboarding packet, so call "
+            "the plan 'the Emergency Guide', never 'this guide'."
+        ),
+    )
     deactivation: Text | None = Field(None, description="Who ends activation, and when.")
     hazards: list[Hazard] = Field(default_factory=list, max_length=20, description="Hazards planned for.")
     essential_functions: list[Text] = Field(
@@ -232,7 +238,13 @@ class Emergency(Model):
         None, description="How staff and survivors are supported after a crisis (vicarious trauma, rest, debriefs)."
     )
     exercises: list[Text] = Field(default_factory=list, max_length=50, description="Training and exercise schedule.")
-    after_action: Text | None = Field(None, description="How the partnership reviews an emergency afterwards.")
+    after_action: Text | None = Field(
+        None,
+        description=(
+            "How the partnership reviews an emergency afterwards. Prints in the Emergency Guide: say what is "
+            "updated ('the Emergency Guide'), not 'this file'."
+        ),
+    )
 
 
 class Metric(Model):
@@ -301,7 +313,9 @@ class Evaluation(Model):
         description="basic (the members count and ask for feedback themselves and compare over time) or advanced "
         "(comparison groups or other research methods, usually with a trained evaluator).",
     )
-    design_note: Text | None = Field(None, description="What the design means in practice for this partnership.")
+    design_note: Text | None = Field(
+        None, description="What the design means in practice for this partnership. Prints in the charter."
+    )
     outside_help: Text | None = Field(
         None,
         description="Help from outside the members' own staff with planning or carrying out the evaluation, e.g. "

@@ -54,14 +54,30 @@ class Partnership(Model):
     name: Text = Field(description="The partnership's full name.")
     short_name: Text | None = Field(None, description="Acronym or short name, e.g. 'RCATF'.")
     level: Level = Field(description="How closely members work together, e.g. cooperation or collaboration.")
-    level_note: Text | None = Field(None, description="The level in your own words, when one word is not enough.")
+    level_note: Text | None = Field(
+        None,
+        description=(
+            "The level in your own words, when one word is not enough. Prints in the MOU, the charter and the "
+            "onboarding packet right after the level's own description, so write it for their readers; keep notes "
+            "for the file's editors (which toolkit would call it what) in a YAML comment."
+        ),
+    )
     formality: Formality = Field(description="formal or informal.")
-    formality_note: Text | None = Field(None, description="e.g. 'informal, moving to formal with this MOU'.")
+    formality_note: Text | None = Field(
+        None,
+        description=(
+            "What the formality means here, e.g. 'In practice, that has meant a handshake and a shared spreadsheet.' "
+            "Prints in the MOU, the charter and the onboarding packet, so name documents ('the MOU'), never "
+            "'this MOU'."
+        ),
+    )
     legal_status: LegalStatus = Field(LegalStatus.unincorporated, description="The partnership's own legal standing.")
     fiscal_sponsor: MemberId | None = Field(None, description="Id of the member acting as fiscal sponsor, if any.")
     geography: Text = Field(description="The area the partnership serves.")
     purpose: Text = Field(description="Why the partnership exists: its common goal, in a few sentences.")
-    background: Text | None = Field(None, description="The local problem and the people affected.")
+    background: Text | None = Field(
+        None, description="The local problem and the people affected. Prints in the MOU and the letters of intent."
+    )
     populations: list[Text] = Field(
         default_factory=list, max_length=30, description="The people the partnership serves, e.g. 'adult survivors'."
     )

@@ -15,7 +15,13 @@ class LawApplication(Model):
     applies_to: list[MemberId] = Field(
         default_factory=list, max_length=200, description="Ids of the members it binds; leave empty for all members."
     )
-    note: Text | None = Field(None, description="Why it applies, or what it requires in this partnership.")
+    note: Text | None = Field(
+        None,
+        description=(
+            "Why it applies, or what it requires in this partnership. Prints in the MOU and the onboarding packet "
+            "as a statement to their readers."
+        ),
+    )
 
 
 class ReleasePolicy(Model):

@@ -12,7 +12,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view, current_member, current_name, current_names
 from pipeline.contexts.onboarding_texts import member_phrase
 from pipeline.contexts.texts import GRADIENTS
-from pipeline.contexts.wording import facts, lower_first, number_word, organization, plain, readable_dates
+from pipeline.contexts.wording import facts, lower_first, maybe, number_word, organization
 from schemas import Partnership
 from schemas.governance import Committee
 from schemas.vocabulary import DecisionMethod, LeadershipModel
@@ -64,7 +64,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         if employer:
             coordinator_text += f" This is a {hours} job at {employer}." if hours else f" The job is at {employer}."
         coordinator_text += " The coordinator has a vote." if coordinator.votes else " The coordinator does not vote."
-        coordinator_duties = tuple(plain(d) for d in coordinator.duties)
+        coordinator_duties = tuple(maybe(d) for d in coordinator.duties)
     committees = tuple(_committee(partnership, c) for c in partnership.committees)
     method_texts = {
         DecisionMethod.hierarchical: "Each organization decides its own matters through its own chain of command.",
@@ -79,8 +79,8 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "core_group_size": number_word(len(seats)),
         "seats": tuple(seats),
         "leadership_facts": facts(
-            ("How leaders are chosen", readable_dates(leadership.selection or "") or None),
-            ("How long they serve", readable_dates(leadership.term or "") or None),
+            ("How leaders are chosen", leadership.selection),
+            ("How long they serve", leadership.term),
             ("If a leader leaves", leadership.vacancies),
         ),
         "coordinator_title": coordinator.title if coordinator else "",
@@ -88,10 +88,10 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "coordinator_duties": coordinator_duties,
         "committees": committees,
         "decision_method": decision.method.label.lower(),
-        "decision_text": plain(decision.summary) or method_texts[decision.method],
+        "decision_text": maybe(decision.summary) or method_texts[decision.method],
         "gradients_of_agreement": decision.gradients_of_agreement,
         "gradients": GRADIENTS,
-        "passing_rule": plain(decision.passing_rule),
+        "passing_rule": maybe(decision.passing_rule),
         "decision_facts": facts(
             ("Serious disagreement or a block", decision.block_rule),
             ("Quorum (how many must be present to decide)", decision.quorum),
@@ -103,7 +103,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
             ),
             ("Where a disagreement goes next", decision.escalation),
         ),
-        "reserved_matters": tuple(plain(m) for m in decision.reserved_matters),
+        "reserved_matters": tuple(maybe(m) for m in decision.reserved_matters),
         "no_unscheduled_decisions": decision.no_unscheduled_decisions,
     }
 
@@ -111,7 +111,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
 def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:
     chair = current_name(partnership, committee.chair)
     notes = (
-        f"Chair: {chair}" if chair else plain(committee.chair_note),
+        f"Chair: {chair}" if chair else maybe(committee.chair_note),
         "Closed: only its members attend" if committee.closed else "",
         "Temporary team" if not committee.standing else "",
     )
@@ -119,7 +119,7 @@ def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:
     return CommitteeRow(
         name=committee.name,
         notes=tuple(note for note in notes if note),
-        charge=plain(committee.charge),
-        meets=plain(committee.meets) or "As needed",
+        charge=maybe(committee.charge),
+        meets=maybe(committee.meets) or "As needed",
         members=members or ("Open to all members",),
     )

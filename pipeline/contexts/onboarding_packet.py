@@ -52,11 +52,10 @@ from pipeline.contexts.wording import (
     Fact,
     facts,
     lower_first,
+    maybe,
     number_word,
     organization,
     paragraphs,
-    plain,
-    readable_dates,
     sentence,
     with_article,
 )
@@ -127,8 +126,8 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **emergency_part(partnership, card["helper"]),
         **trust_part(),
         # 5. Welcome letter
-        "welcome": tuple(readable_dates(p) for p in paragraphs(onboarding.welcome)),
-        "mission": plain(partnership.mission),
+        "welcome": paragraphs(onboarding.welcome),
+        "mission": maybe(partnership.mission),
         "signers": _signers(partnership, audience),
         **_at_a_glance(partnership),
         **organization_part(partnership, audience),
@@ -140,10 +139,10 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         "four_rs": FOUR_RS,
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
         "trauma_responses": TRAUMA_RESPONSES,
-        "trauma_commitments": tuple(plain(c) for c in partnership.trauma_informed.commitments),
+        "trauma_commitments": tuple(maybe(c) for c in partnership.trauma_informed.commitments),
         "trainings": tuple(
             TrainingRow(
-                topic=readable_dates(t.topic),
+                topic=t.topic,
                 audience=t.audience or "All members",
                 frequency=t.frequency or "Ask your mentor",
                 provider=current_name(partnership, t.provider) or "To be arranged",
@@ -153,11 +152,11 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **survivors_part(partnership),
         **key_documents_part(partnership),
         # 4. First 90 days (checklist, mentor, priorities)
-        "first_90_days": tuple(f"{CHECKBOX} {plain(item)}" for item in onboarding.first_90_days),
+        "first_90_days": tuple(f"{CHECKBOX} {maybe(item)}" for item in onboarding.first_90_days),
         "checkbox": CHECKBOX,
-        "mentor": plain(onboarding.mentor),
-        "priorities": tuple(plain(item) for item in onboarding.priorities),
-        "recent_decisions": tuple(plain(item) for item in onboarding.recent_decisions),
+        "mentor": maybe(onboarding.mentor),
+        "priorities": tuple(maybe(item) for item in onboarding.priorities),
+        "recent_decisions": tuple(maybe(item) for item in onboarding.recent_decisions),
         **funding_part(partnership),
     }
     context["glossary"] = definitions(partnership.definitions)
@@ -197,15 +196,15 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
     else:
         formality = "We are an informal partnership: our work rests on working relationships more than on paperwork."
     return {
-        "vision": plain(partnership.vision),
+        "vision": maybe(partnership.vision),
         "values": tuple(partnership.values),
-        "purpose": tuple(readable_dates(p) for p in paragraphs(partnership.purpose)),
-        "history": tuple(f"{long_date(h.date)}: {plain(h.event)}" for h in partnership.history),
+        "purpose": paragraphs(partnership.purpose),
+        "history": tuple(f"{long_date(h.date)}: {maybe(h.event)}" for h in partnership.history),
         "level_text": level_text,
-        "level_note": plain(partnership.level_note),
+        "level_note": maybe(partnership.level_note),
         "formality_text": formality,
-        "formality_note": plain(partnership.formality_note),
-        "geography": plain(partnership.geography),
+        "formality_note": maybe(partnership.formality_note),
+        "geography": maybe(partnership.geography),
         "functions": tuple(f.label for f in partnership.functions),
         "populations": tuple(partnership.populations),
         "member_count": number_word(len(partnership.current_members)),
@@ -217,13 +216,13 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
 
 def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> dict[str, Any]:
     membership, agreement = partnership.membership, partnership.agreement
-    resignation = plain(membership.resignation)
+    resignation = maybe(membership.resignation)
     if not resignation and agreement and agreement.termination_notice_days:
         resignation = f"An organization can leave by giving {agreement.termination_notice_days} days’ written notice."
     classes = sorted({m.membership_class for m in partnership.current_members}, key=list(MembershipClass).index)
     votes = method_votes(partnership)
     return {
-        "expectations": tuple(plain(e) for e in membership.expectations),
+        "expectations": tuple(maybe(e) for e in membership.expectations),
         "membership_facts": facts(
             ("Time you should expect to give", membership.time_commitment),
             ("Representatives and alternates", membership.representatives),
@@ -302,17 +301,15 @@ def _hides_something(member: Member, audience: Audience) -> bool:
 def _meetings(partnership: Partnership) -> dict[str, Any]:
     meetings = partnership.meetings
     return {
-        "meetings": tuple(
-            MeetingRow(m.name, readable_dates(m.schedule), m.format or "", m.length or "") for m in meetings.regular
-        ),
+        "meetings": tuple(MeetingRow(m.name, m.schedule, m.format or "", m.length or "") for m in meetings.regular),
         "meeting_facts": facts(
             ("Agendas", meetings.agenda_notice),
             ("Minutes", meetings.minutes),
             ("Interpretation", meetings.interpretation),
             ("Recording", meetings.recording),
         ),
-        "information_distribution": plain(meetings.information_distribution),
-        "ground_rules": tuple(plain(rule) for rule in meetings.ground_rules),
+        "information_distribution": maybe(meetings.information_distribution),
+        "ground_rules": tuple(maybe(rule) for rule in meetings.ground_rules),
     }
 
 

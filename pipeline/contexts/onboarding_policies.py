@@ -25,7 +25,7 @@ from pipeline.contexts.onboarding_texts import (
     spelled_out,
 )
 from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
-from pipeline.contexts.wording import Fact, facts, lower_first, number_word, organization, plain, sentence, with_article
+from pipeline.contexts.wording import Fact, facts, lower_first, maybe, number_word, organization, sentence, with_article
 from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.vocabulary import AgreementType, ConfidentialityLaw, FundingSourceType
@@ -59,13 +59,13 @@ def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
         )
         if application.law is ConfidentialityLaw.other and application.note:
             # An 'other' framework is named only in its note, so the note leads.
-            laws.append(Fact("", f"{plain(application.note)} {who}"))
+            laws.append(Fact("", f"{maybe(application.note)} {who}"))
         else:
             name = LAW_NAMES.get(application.law, application.law.label)
-            laws.append(Fact(f"{name}. ", f"{who} {plain(application.note)}".strip()))
+            laws.append(Fact(f"{name}. ", f"{who} {maybe(application.note)}".strip()))
     days = confidentiality.release.time_limit_days
     spokespeople = tuple(
-        f"{member}, {person.role}: {plain(person.topics)}"
+        f"{member}, {person.role}: {maybe(person.topics)}"
         for person in (media.spokespeople if media else [])
         if (member := current_name(partnership, person.member))
     )
@@ -73,21 +73,21 @@ def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
     return {
         **agreement_clauses(partnership, members, {m.id: current_name(partnership, m.id) or m.name for m in members}),
         "release_days": str(days) if days else "",
-        "release_scope": plain(confidentiality.release.scope),
-        "sharing_rules": tuple(plain(rule) for rule in confidentiality.sharing_rules),
-        "law_enforcement_sharing": plain(confidentiality.law_enforcement_sharing),
-        "retention": plain(confidentiality.retention),
+        "release_scope": maybe(confidentiality.release.scope),
+        "sharing_rules": tuple(maybe(rule) for rule in confidentiality.sharing_rules),
+        "law_enforcement_sharing": maybe(confidentiality.law_enforcement_sharing),
+        "retention": maybe(confidentiality.retention),
         "laws": tuple(laws),
-        "mandated_reporters": plain(member_phrase(partnership, reporting.mandated_reporters)),
+        "mandated_reporters": maybe(member_phrase(partnership, reporting.mandated_reporters)),
         "reporting_facts": facts(
             ("Children and teens under 18", reporting.minors),
             ("Adults", reporting.adults),
             ("Telling survivors first", reporting.disclosure),
             ("The law that applies", reporting.legal_reference),
         ),
-        "media_approval": plain(media.approval) if media else "",
+        "media_approval": maybe(media.approval) if media else "",
         "spokespeople": spokespeople,
-        "media_rules": tuple(plain(rule) for rule in media.rules) if media else (),
+        "media_rules": tuple(maybe(rule) for rule in media.rules) if media else (),
     }
 
 
@@ -107,7 +107,7 @@ def survivors_part(partnership: Partnership) -> dict[str, Any]:
         board_text = f"{board_text}." if board_text != f"Our {board.name}" else ""
     return {
         "respectful_wording": RESPECTFUL_WORDING,
-        "survivor_approach": plain(engagement.approach) if engagement else "",
+        "survivor_approach": maybe(engagement.approach) if engagement else "",
         "survivor_facts": facts(
             ("", board_text),
             ("What it does", board.role if board else None),
@@ -116,9 +116,9 @@ def survivors_part(partnership: Partnership) -> dict[str, Any]:
             ("Safety", engagement.safety if engagement else None),
             ("Hearing from survivors who use services", engagement.feedback if engagement else None),
         ),
-        "compensation": plain(engagement.compensation) if engagement else "",
-        "storytelling": plain(engagement.storytelling) if engagement else "",
-        "naming": plain(engagement.naming) if engagement else "",
+        "compensation": maybe(engagement.compensation) if engagement else "",
+        "storytelling": maybe(engagement.storytelling) if engagement else "",
+        "naming": maybe(engagement.naming) if engagement else "",
     }
 
 
@@ -154,7 +154,7 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
         platform_text = f"We keep shared documents in our {platform.name}"
         platform_text += f", which {owner} looks after." if owner else "."
         if platform.contents:
-            platform_text += f" It holds {lower_first(plain(platform.contents))}"
+            platform_text += f" It holds {lower_first(maybe(platform.contents))}"
         if platform.holds_pii:
             platform_text += " Some of it identifies survivors, so only people who need it may open it."
         else:
@@ -165,9 +165,9 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
         "key_documents": tuple(documents),
         "platform_text": platform_text,
         "access_text": access_text,
-        "access_removal": plain(platform.access_removal) if platform else "",
-        "referral_summary": plain(protocol.summary) if protocol else "",
-        "referral_steps": tuple(plain(step) for step in protocol.steps) if protocol else (),
+        "access_removal": maybe(platform.access_removal) if platform else "",
+        "referral_summary": maybe(protocol.summary) if protocol else "",
+        "referral_steps": tuple(maybe(step) for step in protocol.steps) if protocol else (),
     }
 
 
@@ -186,11 +186,11 @@ def funding_part(partnership: Partnership) -> dict[str, Any]:
     calendar.sort(key=lambda row: calendar_order(row.when))
     in_kind = [s.description for s in funding.sources if s.type is FundingSourceType.in_kind]
     return {
-        "funding_summary": plain(funding.summary),
+        "funding_summary": maybe(funding.summary),
         "grants": tuple(grants),
         "calendar": tuple(calendar),
-        "contribute_in_kind": plain(onboarding.contribute_in_kind),
-        "in_kind_now": tuple(plain(text) for text in in_kind),
+        "contribute_in_kind": maybe(onboarding.contribute_in_kind),
+        "in_kind_now": tuple(maybe(text) for text in in_kind),
     }
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import join_and
 
 
 def paragraphs(text: str | None) -> tuple[str, ...]:
@@ -72,26 +71,6 @@ def with_article(name: str) -> str:
 def capitalized(text: str) -> str:
     """The text with its first letter in capitals, for a phrase that starts a sentence."""
     return text[:1].upper() + text[1:]
-
-
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def readable_dates(text: str) -> str:
-    """'from 2026-02-13' -> 'from February 13, 2026'; anything that is not a real date stays as written."""
-
-    def replace(match: re.Match[str]) -> str:
-        try:
-            return long_date(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
-        except ValueError:
-            return match.group(0)
-
-    return _ISO_DATE.sub(replace, text)
-
-
-def plain(text: str | None) -> str:
-    """A YAML text as a sentence with readable dates, or '' when it is missing."""
-    return sentence(readable_dates(text)) if text else ""
 
 
 # Head nouns after which an organization's name reads with 'the': 'the Sheriff's Office', 'the Justice Project'.

@@ -1,0 +1,83 @@
+"""Lint rules for free text that would read wrong in print: notes to the file's editors, and self-references.
+
+A partnership file is read by two audiences: the staff who edit it, and the members who read and sign the
+documents made from it. Text written for the first must stay in YAML comments; text that says 'this MOU' or
+'this guide' must print only in that document. pipeline.printed_fields says where each field prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.lint import Finding, rule, texts
+from pipeline.printed_fields import CHARTER, DOCUMENT_NAMES, GUIDE, LETTER, MOU, PACKET, prints_in
+from schemas import Partnership
+
+# What a value may call the document it prints in, per kind.
+_SELF_REFERENCES = {
+    MOU: re.compile(r"\bthis\s+(?:MOU|memorandum(?:\s+of\s+understanding)?)\b", re.IGNORECASE),
+    CHARTER: re.compile(r"\bthis\s+(?:governance\s+)?charter\b", re.IGNORECASE),
+    GUIDE: re.compile(r"\bthis\s+(?:emergency\s+(?:and\s+crisis\s+)?(?:response\s+)?)?guide\b", re.IGNORECASE),
+    PACKET: re.compile(r"\bthis\s+(?:onboarding\s+)?packet\b", re.IGNORECASE),
+    LETTER: re.compile(r"\bthis\s+letter(?:\s+of\s+intent)?\b", re.IGNORECASE),
+}
+
+# Words that speak to whoever edits the file, not to a document's reader.
+_EDITOR_NOTES = re.compile(
+    r"\bthis\s+(?:YAML\s+)?file\b"  # 'update this file'
+    r"|\bYAML\b"
+    r"|\bthe\s+seeds?\b"  # the toolkits the example files were written from
+    r"|\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+would\s+call\s+(?:this|it)\b"  # 'FUTURES would call this cooperation'
+    r"|`[^`\n]+`",  # a field name in backticks, as comments in the file write them
+    re.IGNORECASE,
+)
+
+
+def _names(kinds: frozenset[str]) -> str:
+    ordered = [DOCUMENT_NAMES[kind] for kind in DOCUMENT_NAMES if kind in kinds]
+    return ", ".join(ordered[:-1]) + f" and {ordered[-1]}" if len(ordered) > 1 else ordered[0]
+
+
+@rule(
+    "note-for-editors-prints",
+    "A value that prints in a document speaks to the file's editors ('this file', 'YAML', 'FUTURES would call "
+    "this', a `field` name).",
+    "Documents are read and signed by members who never see the file; a note for its editors belongs in a YAML "
+    "comment (a line starting with #), where no document prints it.",
+)
+def _note_for_editors(p: Partnership) -> Iterator[Finding]:
+    for location, text in texts(p):
+        found = _EDITOR_NOTES.search(text)
+        if found is None:
+            continue
+        yield (
+            location,
+            (
+                f"this text prints in {_names(prints_in(location))}, but “{found.group(0)}” speaks to the file's "
+                "editors: write it for the documents' readers, or move the note into a YAML comment"
+            ),
+        )
+
+
+@rule(
+    "self-reference-elsewhere",
+    "A value that says 'this MOU', 'this charter', 'this guide', 'this packet' or 'this letter' also prints in "
+    "another document.",
+    "In any other document 'this MOU' names the wrong document; name the document instead ('the MOU', "
+    "'the Emergency Guide'), which reads right wherever the text prints.",
+)
+def _self_reference_elsewhere(p: Partnership) -> Iterator[Finding]:
+    for location, text in texts(p):
+        kinds = prints_in(location)
+        for named, pattern in _SELF_REFERENCES.items():
+            found = pattern.search(text)
+            if found is None or kinds <= {named}:
+                continue
+            yield (
+                location,
+                (
+                    f"“{found.group(0)}” names {DOCUMENT_NAMES[named]}, but this text also prints in "
+                    f"{_names(kinds - {named})}, where it names the wrong document: write “{DOCUMENT_NAMES[named]}”"
+                ),
+            )
