@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.legal_positions import legal_positions
 from pipeline.lint import Finding, rule, texts
 from pipeline.printed_fields import CHARTER, DOCUMENT_NAMES, GUIDE, LETTER, MOU, PACKET, prints_in
 from schemas import Partnership
+from schemas.vocabulary import LegalPosition
 
 # What a value may call the document it prints in, per kind.
 _SELF_REFERENCES = {
@@ -80,4 +82,48 @@ def _self_reference_elsewhere(p: Partnership) -> Iterator[Finding]:
                     f"“{found.group(0)}” names {DOCUMENT_NAMES[named]}, but this text also prints in "
                     f"{_names(kinds - {named})}, where it names the wrong document: write “{DOCUMENT_NAMES[named]}”"
                 ),
+            )
+
+
+# 'never shares … with anyone', 'under no circumstances': promises no member with a duty to disclose can keep.
+_ABSOLUTE = re.compile(
+    r"\b(?:no\s+(?:member|party|one|agency)|never|nobody)\b[^.;]*\b(?:shares?|share[sd]?|disclos\w*|releas\w*|tell\w*)"
+    r"\b[^.;]*\b(?:with\s+anyone|to\s+anyone|anyone\s+else|under\s+any\s+circumstances|for\s+any\s+reason)\b"
+    r"|\bunder\s+no\s+circumstances\b",
+    re.IGNORECASE,
+)
+_DISCLOSING = frozenset(
+    {
+        LegalPosition.law_enforcement,
+        LegalPosition.prosecution,
+        LegalPosition.system_based_advocacy,
+        LegalPosition.child_welfare,
+        LegalPosition.health_care,
+        LegalPosition.corrections,
+        LegalPosition.mandated_reporter,
+        LegalPosition.public_body,
+        LegalPosition.legal_services,
+    }
+)
+
+
+@rule(
+    "absolute-promise",
+    "Free text promises that no member shares something with anyone, while some members must disclose by law.",
+    "Police, prosecutors, child welfare, hospitals, mandated reporters and public bodies cannot keep an absolute "
+    "promise, and legal aid shares what a filing for the survivor needs. Say 'only as the survivor directs or as "
+    "the law requires' instead.",
+)
+def _absolute_promise(p: Partnership) -> Iterator[Finding]:
+    disclosing = sorted(m.name for m in p.current_members if _DISCLOSING & set(legal_positions(p, m)))
+    if not disclosing:
+        return
+    for location, text in texts(p):
+        found = _ABSOLUTE.search(text)
+        if found is not None:
+            yield (
+                location,
+                f"“{found.group(0)}” is a promise {disclosing[0]}"
+                f"{' and others' if len(disclosing) > 1 else ''} cannot keep under the law that binds it: write "
+                "'only as the survivor directs or as the law requires' instead",
             )

@@ -115,6 +115,19 @@ CASES: dict[str, tuple[Change, Change]] = {
         set_path("mandatory_reporting", {"legal_reference": "Riverbend Comp. Stat. § 26-44"}),
     ),
     "todo-left": (set_path("mission", "TODO: our mission"), set_path("mission", "Our mission.")),
+    "absolute-promise": (
+        chain(
+            set_path("members.1.sector", "law_enforcement"),
+            set_path("confidentiality.sharing_rules", ["No member shares immigration status with anyone."]),
+        ),
+        chain(
+            set_path("members.1.sector", "law_enforcement"),
+            set_path(
+                "confidentiality.sharing_rules",
+                ["Immigration status is shared only as the survivor directs or as the law requires."],
+            ),
+        ),
+    ),
     "legal-position-unclear": (
         set_path("confidentiality", {}),
         chain(set_path("confidentiality", {}), set_path("members.0.legal_positions", ["victim_services"])),
