@@ -17,7 +17,10 @@ from schemas.vocabulary import MemberStatus
 
 def member_on(member: Member, day: dt.date) -> Member:
     """The member as it was on `day`: not yet joined is pending, a later withdrawal has not happened."""
-    changes: dict[str, object] = {"contacts": contacts_on(member.contacts, day)}
+    changes: dict[str, object] = {
+        "contacts": contacts_on(member.contacts, day),
+        "commitments": [c for c in member.commitments if c.agreed is None or c.agreed <= day],
+    }
     if member.joined and member.joined > day:
         changes["status"] = MemberStatus.pending
     elif member.withdrawal and member.withdrawal.effective_date > day:

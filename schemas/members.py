@@ -103,6 +103,11 @@ class Commitment(Model):
         None, ge=0, le=100_000_000, description="Estimated value in US dollars, when it is an in-kind contribution."
     )
     per: Text | None = Field(None, description="Period the value covers, e.g. 'year' or 'project period'.")
+    agreed: dt.date | None = Field(
+        None,
+        description="When the member made this commitment (YYYY-MM-DD). Documents dated earlier, such as a letter "
+        "of intent written before it, leave it out.",
+    )
 
 
 class Withdrawal(Model):

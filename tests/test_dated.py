@@ -132,3 +132,16 @@ def test_a_letter_names_only_partners_who_were_members_on_its_date(
     text = (tmp_path / "out" / "pathways" / "letter-of-intent-harbor-hope.txt").read_text(encoding="utf-8")
     assert "together with our partners in" in text and "O'Malley" in text
     assert "Late Joiner Works" not in text  # it joined on March 10, after the letter's date
+
+
+def test_a_commitment_made_after_a_documents_date_is_not_in_it(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = changing_partnership()
+    data["members"][1]["commitments"] = [
+        {"description": "Hold two interview slots a month."},
+        {"description": "Run a hotel-voucher protocol.", "agreed": "2026-10-01"},
+    ]
+    text = mou_text(write_partnership, tmp_path, data)
+    assert "Hold two interview slots a month." in text
+    assert "hotel-voucher" not in text  # the MOU took effect on January 1, 2026

@@ -118,8 +118,8 @@ def test_a_police_letter_promises_what_police_can(write_partnership: Callable[..
         write_partnership(task_force()), tmp_path / "out", "letter-of-intent", "letter-of-intent-millbrook-pd"
     )
     assert CONSENT_ONLY not in text
-    assert "we cannot promise that what a survivor tells us stays confidential" in text
-    assert "may have to release what we sign" in text  # a public body
+    assert "we cannot promise survivors confidentiality" in text
+    assert "what we sign may be released under public-records law" in text  # a public body
     assert "We will never ask its advocates to share what those rules protect." in text
     assert "a U visa needs a certification from a certifying agency" in text  # what law enforcement decides
 
@@ -134,22 +134,22 @@ def test_a_vawa_provider_letter_keeps_the_strict_promise_with_its_exceptions(
     text = built_text(write_partnership(data), tmp_path / "out", "letter-of-intent", "letter-of-intent-harbor-hope")
     assert CONSENT_ONLY in text
     assert "The only exceptions are a statute or a court order that compels a release" in text
-    assert "make reasonable efforts to tell the survivor first" in text
-    assert "Who may consent for a minor." in text  # the work can reach young people
+    assert "we then try to tell the survivor first" in text
+    assert "For a survivor under 18, we seek the young person’s own agreement" in text  # young people served
 
 
 def test_a_letter_names_no_minors_rule_where_no_minors_are_served(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
     text = built_text(write_partnership(task_force()), tmp_path / "out", "letter-of-intent", "letter-of-intent-omalley")
-    assert "Who may consent for a minor" not in text
+    assert "For a survivor under 18" not in text
 
 
 @pytest.mark.parametrize(
     ("binding", "expected"),
     [
-        ("non_binding", "records them as shared commitments that we intend to honor, not as a contract"),
-        ("binding", "which binds those who sign it"),
+        ("non_binding", "will record our commitments as shared commitments that we intend to honor, not as a contract"),
+        ("binding", "and it binds those who sign it"),
     ],
 )
 def test_a_letter_states_the_legal_frame_of_the_agreement_that_follows(
@@ -199,7 +199,7 @@ def test_a_letter_shows_the_contacts_of_its_own_date(write_partnership: Callable
         "former": [{"name": "Andrea Kowalczyk", "title": "Lieutenant", "until": "2026-05-31"}],
     }
     text = built_text(write_partnership(data), tmp_path / "out", "letter-of-intent", "letter-of-intent-millbrook-pd")
-    assert "Primary contact: Andrea Kowalczyk, Lieutenant." in text
+    assert "Our primary contact for this project is Andrea Kowalczyk, Lieutenant." in text
     assert "Ortega" not in text
 
 

@@ -104,3 +104,22 @@ def test_pdfs_are_tagged_for_screen_readers(pdfs: dict[str, Path]) -> None:
         info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
         assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), name
         assert re.search(r"^Title:\s+\S", info, re.MULTILINE), name
+
+
+def test_a_signed_letter_of_intent_fits_on_two_pages(examples_copy: Path, tmp_path: Path) -> None:
+    from pipeline.approve import approve
+    from pipeline.partnerships import load_partnerships
+
+    for loaded in load_partnerships([examples_copy]):
+        for _, writer in loaded.partnership.letters_of_intent():
+            approve(loaded.source.path, f"letter-of-intent-{writer.id}", writer.id, "2026-12-01")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(examples_copy), "--kind", "letter-of-intent", "--pdf", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    letters = sorted(out.rglob("letter-of-intent-*.pdf"))
+    assert len(letters) >= 19
+    for letter in letters:
+        assert "DRAFT" not in letter.with_suffix(".txt").read_text(encoding="utf-8"), letter.name
+        assert _page_count(letter) <= 2, letter.name

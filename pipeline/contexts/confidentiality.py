@@ -35,23 +35,22 @@ class Clause:
 CLAUSES: dict[LegalPosition, Clause] = {
     P.victim_services: Clause(
         "Victim-service providers bound by VAWA or VOCA confidentiality",
-        "We share no personally identifying information about a survivor without the survivor’s informed, written "
-        "and reasonably time-limited consent. Signing a release is never a condition of our services, and we share "
-        "no identifying information for reporting or evaluation. The only exceptions are a statute or a court order "
-        "that compels a release; we then make reasonable efforts to tell the survivor first, take steps to protect "
-        "their safety and privacy, and release no more than is required.",
+        "We share no personally identifying information about a survivor without the survivor’s informed, written"
+        " and reasonably time-limited consent; a release is never a condition of our services, and we report "
+        "totals only. The only exceptions are a statute or a court order that compels a release; we then try to "
+        "tell the survivor first, protect their safety, and release no more than is required.",
         "These members share no personally identifying information about a survivor without the survivor’s "
         "informed, written and reasonably time-limited consent. Signing a release is never a condition of their "
-        "services, and they share no identifying information for reporting or evaluation. The only exceptions are "
-        "a statute or a court order that compels a release; they then make reasonable efforts to tell the survivor "
-        "first, take steps to protect the survivor’s safety and privacy, and release no more than is required.",
+        "services, and they share no identifying information for reporting or evaluation. The only exceptions are"
+        " a statute or a court order that compels a release; they then make reasonable efforts to tell the "
+        "survivor first, take steps to protect the survivor’s safety and privacy, and release no more than is "
+        "required.",
     ),
     P.legal_services: Clause(
         "Legal services",
-        "What a client tells our attorneys is protected by attorney–client privilege and by our professional duty "
-        "of confidentiality. We share it only as the client directs, or where the rules of professional conduct "
-        "allow or require it. When we file for a survivor, for example for immigration relief, we share what the "
-        "filing needs, with the survivor’s informed consent.",
+        "What a client tells our attorneys is privileged and confidential: we share it only as the client directs"
+        " or as the rules of professional conduct allow or require. A filing for a survivor, such as one for "
+        "immigration relief, shares what it needs, with the survivor’s informed consent.",
         "What a client tells their attorneys is protected by attorney–client privilege and by the attorneys’ "
         "professional duty of confidentiality. They share it only as the client directs, or where the rules of "
         "professional conduct allow or require it. When they file for a survivor, for example for immigration "
@@ -60,93 +59,89 @@ CLAUSES: dict[LegalPosition, Clause] = {
     ),
     P.health_care: Clause(
         "Health care providers covered by HIPAA",
-        "We disclose a patient’s protected health information only with the patient’s written authorization, or "
-        "where the HIPAA Privacy Rule permits it without one: for example, where a law requires it, to report "
-        "abuse or neglect, for certain requests from law enforcement, or to prevent a serious threat to someone’s "
-        "health or safety. Before a patient tells us more, our staff explain what they may have to report.",
+        "As a HIPAA covered entity we disclose a patient’s health information only with written authorization or "
+        "where the Privacy Rule allows it, for example where a law requires it, to report abuse, for certain "
+        "law-enforcement requests or to prevent a serious threat, and we tell patients first what we may have to "
+        "report.",
         "These members disclose a patient’s protected health information only with the patient’s written "
-        "authorization, or where the HIPAA Privacy Rule permits it without one: for example, where a law requires "
-        "it, to report abuse or neglect, for certain requests from law enforcement, or to prevent a serious threat "
-        "to someone’s health or safety. Before a patient tells them more, their staff explain what they may have "
-        "to report.",
+        "authorization, or where the HIPAA Privacy Rule permits it without one: for example, where a law requires"
+        " it, to report abuse or neglect, for certain requests from law enforcement, or to prevent a serious "
+        "threat to someone’s health or safety. Before a patient tells them more, their staff explain what they "
+        "may have to report.",
         "Which HIPAA disclosures without authorization the member actually makes, and any stricter state "
         "health-privacy law.",
     ),
     P.school: Clause(
         "Schools and colleges covered by FERPA",
-        "Student education records we hold are disclosed only with written consent, as FERPA requires, or under its "
-        "narrow exceptions, such as a health or safety emergency or a lawfully issued subpoena or court order.",
-        "Student education records these members hold are disclosed only with written consent, as FERPA requires, "
-        "or under its narrow exceptions, such as a health or safety emergency or a lawfully issued subpoena or "
+        "Student records we hold are disclosed only with written consent, as FERPA requires, or under its narrow "
+        "exceptions, such as a health or safety emergency or a lawful subpoena or court order.",
+        "Student education records these members hold are disclosed only with written consent, as FERPA requires,"
+        " or under its narrow exceptions, such as a health or safety emergency or a lawfully issued subpoena or "
         "court order.",
     ),
     P.community_partner: Clause(
         "Other members",
-        "We keep what we learn about survivors confidential. We share identifying information only with the "
-        "survivor’s informed, written consent, or where a law or a court order requires it; we then tell the "
-        "survivor first, where it is safe to do so, and share no more than is required.",
-        "These members keep what they learn about survivors confidential. They share identifying information only "
-        "with the survivor’s informed, written consent, or where a law or a court order requires it; they then "
+        "We keep what we learn about survivors confidential and share identifying information only with the "
+        "survivor’s informed, written consent or where a law or court order requires it, telling the survivor "
+        "first where it is safe and sharing no more than required.",
+        "These members keep what they learn about survivors confidential. They share identifying information only"
+        " with the survivor’s informed, written consent, or where a law or a court order requires it; they then "
         "tell the survivor first, where it is safe to do so, and share no more than is required.",
     ),
     P.child_welfare: Clause(
         "Child welfare",
-        "We must report suspected abuse or neglect of a child, and federal child-welfare law (CAPTA, as amended in "
-        "2015) treats a child who is trafficked for sex as a victim of child abuse. Our case records are "
-        "confidential under state law, which also names who may see them, such as courts, law enforcement and "
-        "the child’s service providers. Our staff say so at the start of any conversation that could touch a "
-        "child’s case.",
-        "These members must report suspected abuse or neglect of a child, and federal child-welfare law (CAPTA, as "
-        "amended in 2015) treats a child who is trafficked for sex as a victim of child abuse. Their case records "
-        "are confidential under state law, which also names who may see them, such as courts, law enforcement and "
-        "the child’s service providers. Their staff say so at the start of any conversation that could touch a "
-        "child’s case.",
+        "We must report suspected abuse or neglect of a child, and federal law (CAPTA, as amended in 2015) treats"
+        " a child trafficked for sex as a victim of child abuse. Our case records are confidential under state "
+        "law, which also names who may see them; our staff say so at the start of any conversation that could "
+        "touch a child’s case.",
+        "These members must report suspected abuse or neglect of a child, and federal child-welfare law (CAPTA, "
+        "as amended in 2015) treats a child who is trafficked for sex as a victim of child abuse. Their case "
+        "records are confidential under state law, which also names who may see them, such as courts, law "
+        "enforcement and the child’s service providers. Their staff say so at the start of any conversation that "
+        "could touch a child’s case.",
         "Who may see child-welfare case records under state law, and what the agency shares with the Partnership.",
     ),
     P.law_enforcement: Clause(
         "Law enforcement",
-        "As a law-enforcement agency we cannot promise that what a survivor tells us stays confidential: our "
-        "reports and case files follow the rules of evidence and public-records law, and discovery, subpoenas and "
-        "court orders can compel us to disclose them. We share what we learn about a survivor only with people who "
-        "need it to do their part, protect survivors’ identities as far as the law allows, and tell each survivor "
+        "As a law-enforcement agency we cannot promise survivors confidentiality: evidence rules, discovery, "
+        "subpoenas, court orders and public-records law can compel us to disclose what we learn. We share it only"
+        " with those who need it, protect survivors’ identities as far as the law allows, and tell each survivor "
         "early and plainly what we may have to disclose.",
         "These members cannot promise that what a survivor tells them stays confidential: their reports and case "
-        "files follow the rules of evidence and public-records law, and discovery, subpoenas and court orders can "
-        "compel their disclosure. They share what they learn about a survivor only with people who need it "
-        "to do their part, protect survivors’ identities as far as the law allows, and tell each survivor early "
-        "and plainly what they may have to disclose.",
+        "files follow the rules of evidence and public-records law, and discovery, subpoenas and court orders can"
+        " compel their disclosure. They share what they learn about a survivor only with people who need it to do"
+        " their part, protect survivors’ identities as far as the law allows, and tell each survivor early and "
+        "plainly what they may have to disclose.",
         "The limits of a law-enforcement member’s confidentiality under the state’s public-records and evidence rules.",
     ),
     P.prosecution: Clause(
         "Prosecution",
-        "As prosecutors we must give the defense any evidence that could help the accused or call a witness’s "
-        "account into question, including any benefit a witness receives, such as immigration relief or Continued "
-        "Presence. Discovery rules, subpoenas and court orders can also compel us to disclose what a survivor tells "
-        "us. We share information only with those who need it, protect survivors’ identities as far as the law "
-        "allows, and tell each survivor at the start what may have to be disclosed.",
+        "As prosecutors we must give the defense evidence that could help the accused or question a witness’s "
+        "account, including benefits such as immigration relief or Continued Presence, and discovery, subpoenas "
+        "and court orders can compel more. We share information only with those who need it, protect survivors’ "
+        "identities as far as the law allows, and tell each survivor at the start what may be disclosed.",
         "Prosecutors must give the defense any evidence that could help the accused or call a witness’s account "
-        "into question, including any benefit a witness receives, such as immigration relief or Continued Presence. "
-        "Discovery rules, subpoenas and court orders can also compel them to disclose what a survivor tells them. "
-        "They share information only with those who need it, protect survivors’ identities as far as the law "
-        "allows, and tell each survivor at the start what may have to be disclosed.",
+        "into question, including any benefit a witness receives, such as immigration relief or Continued "
+        "Presence. Discovery rules, subpoenas and court orders can also compel them to disclose what a survivor "
+        "tells them. They share information only with those who need it, protect survivors’ identities as far as "
+        "the law allows, and tell each survivor at the start what may have to be disclosed.",
         "The prosecutors’ disclosure duties to the defense, and how survivors are told about them.",
     ),
     P.system_based_advocacy: Clause(
         "System-based advocates",
-        "Our advocates work inside a government agency, so they share its duties to disclose and cannot offer the "
-        "confidentiality or privilege a community-based advocate may have. They tell each survivor at the first "
-        "meeting what they may have to pass on, and offer to connect the survivor with a community-based advocate.",
-        "The advocates of these members work inside a government agency, so they share its duties to disclose and "
-        "cannot offer the confidentiality or privilege a community-based advocate may have. They tell each "
+        "Our advocates work inside a government agency and share its duties to disclose, so they cannot offer the"
+        " confidentiality a community-based advocate may have; they tell each survivor so at the first meeting "
+        "and offer a community-based advocate.",
+        "The advocates of these members work inside a government agency, so they share its duties to disclose and"
+        " cannot offer the confidentiality or privilege a community-based advocate may have. They tell each "
         "survivor at the first meeting what they may have to pass on, and offer to connect the survivor with a "
         "community-based advocate.",
         "What the agency’s advocates must pass on to investigators or prosecutors.",
     ),
     P.corrections: Clause(
         "Custody and detention under PREA",
-        "When a possible victim is in our custody, the standards under the Prison Rape Elimination Act (PREA) "
-        "apply: our staff must report any sexual abuse or sexual harassment in custody that they learn of, and it "
-        "is investigated. Staff tell the person this before they share.",
+        "When a possible victim is in our custody, the Prison Rape Elimination Act (PREA) standards require our "
+        "staff to report any sexual abuse or harassment in custody, and we tell the person so before they share.",
         "When a possible victim is in their custody, the standards under the Prison Rape Elimination Act (PREA) "
         "apply: their staff must report any sexual abuse or sexual harassment in custody that they learn of, and "
         "it is investigated. Staff tell the person this before they share.",
@@ -154,21 +149,19 @@ CLAUSES: dict[LegalPosition, Clause] = {
     ),
     P.mandated_reporter: Clause(
         "Mandated reporters",
-        "Our staff are mandated reporters: they must report suspected abuse or neglect of a child, and any other "
-        "harm that state law names. They say so before a survivor shares anything that could lead to a report, so "
-        "the survivor can choose what to share.",
+        "Our staff are mandated reporters of suspected child abuse and of any other harm state law names, and "
+        "they say so before a survivor shares anything that could lead to a report.",
         "The staff of these members are mandated reporters: they must report suspected abuse or neglect of a "
-        "child, and any other harm that state law names. They say so before a survivor shares anything that could "
-        "lead to a report, so the survivor can choose what to share.",
+        "child, and any other harm that state law names. They say so before a survivor shares anything that could"
+        " lead to a report, so the survivor can choose what to share.",
         "Which of the member’s staff are mandated reporters under state law, and of what.",
     ),
     P.public_body: Clause(
         "Public bodies",
-        "As a public body, we may have to release what we sign with the Partnership, and other records of our "
-        "work with it, under public-records law. We keep survivors’ information out of what we sign, and name "
-        "survivor leaders only as they choose to be named.",
-        "These members are public bodies: they may have to release what they sign with the Partnership, and other "
-        "records of their work with it, under public-records law. They keep survivors’ information out of what "
+        "As a public body, what we sign may be released under public-records law, so it carries no survivor’s "
+        "information and names survivor leaders only as they choose.",
+        "These members are public bodies: they may have to release what they sign with the Partnership, and other"
+        " records of their work with it, under public-records law. They keep survivors’ information out of what "
         "they sign, and survivor leaders are named in it only as they choose to be named.",
     ),
 }
@@ -179,6 +172,11 @@ MINORS = (
     "parent or legal guardian usually has to consent as well, as state law provides. A parent, guardian or anyone "
     "else who is suspected of abusing or trafficking the young person may never consent on their behalf; where "
     "no one else may consent, members follow state law, which may call for child welfare or a court to decide."
+)
+
+MINORS_OWN = (
+    "For a survivor under 18, we seek the young person’s own agreement and, as state law provides, the consent of "
+    "a parent or guardian, never that of anyone suspected of abusing or trafficking them."
 )
 
 IMMIGRATION_REVIEW = "The wording on immigration status, immigration relief and law enforcement's part in it."
@@ -197,10 +195,10 @@ BENEFITS = (
 )
 
 BENEFITS_OWN = (
-    "Some immigration benefits do involve law enforcement, and we tell survivors so plainly: a U visa needs a "
-    "certification from a certifying agency, such as a law-enforcement agency or a prosecutor; a T visa asks the "
-    "applicant to comply with reasonable requests from law enforcement, unless the applicant is under 18 or trauma "
-    "prevents it; and Continued Presence is requested by federal law enforcement."
+    "Some immigration benefits do involve law enforcement, and we say so plainly: a U visa needs a certification "
+    "from a certifying agency such as a law-enforcement agency or a prosecutor; a T visa asks for reasonable "
+    "cooperation with law enforcement, except from minors and where trauma prevents it; and Continued Presence "
+    "is requested by federal law enforcement."
 )
 
 COMPELLED = (
@@ -307,6 +305,7 @@ __all__ = [
     "COMPELLED",
     "IMMIGRATION_STATUS",
     "MINORS",
+    "MINORS_OWN",
     "Clause",
     "PositionGroup",
     "agreement_clauses",

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
-from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS, minors_apply, own_clauses, touches_immigration
+from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS_OWN, minors_apply, own_clauses, touches_immigration
 from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
     Fact,
@@ -32,7 +32,7 @@ from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules
 from schemas import Partnership
-from schemas.members import Member
+from schemas.members import Contact, Member
 from schemas.operations import Grant
 from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
@@ -101,8 +101,7 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "applicant_name": organization(applicant.name),
         "writer_is_applicant": writer.id == applicant.id,
         # 10. Contacts and signature
-        "primary_contact": reach(primary, audience),
-        "backup_contact": reach(backup, audience) if backup else "",
+        "contacts": _contacts(primary, backup, audience),
         "signature": _signature(writer, audience),
     }
 
@@ -125,15 +124,6 @@ def _named(member: Member) -> str:
     return f"{article[: len(article) - len(member.legal_name)]}{full}"
 
 
-def _application(grant: Grant) -> str:
-    """'the Office for Victims of Crime under the program “…” (solicitation …, fiscal year 2025)'."""
-    text = f"{with_article(grant.funder.strip())} under the program “{grant.program.strip()}”"
-    details = [f"solicitation {grant.solicitation_id.strip()}" if grant.solicitation_id else ""]
-    details.append(f"fiscal year {grant.fiscal_year}" if grant.fiscal_year else "")
-    shown = [d for d in details if d]
-    return f"{text} ({', '.join(shown)})" if shown else text
-
-
 def _intent(partnership: Partnership, grant: Grant, writer: Member, applicant: Member) -> str:
     name = with_article(partnership.name)
     if writer.id == applicant.id:
@@ -141,18 +131,14 @@ def _intent(partnership: Partnership, grant: Grant, writer: Member, applicant: M
         with_partners = f", together with our partners in {name}: {join_and(partners)}" if partners else ""
         opening = (
             f"On behalf of {_named(writer)}, I am writing to confirm our commitment to the project we are "
-            f"proposing to {_application(grant)}{with_partners}."
+            f"proposing in the application named above{with_partners}."
         )
         return join_sentences(opening, _lead_clause(partnership, writer))
     opening = (
         f"On behalf of {_named(writer)}, I am writing to confirm that we intend to partner with "
-        f"{_named(applicant)} on its application to {_application(grant)}."
+        f"{_named(applicant)} on its application named above."
     )
-    work = (
-        f"If the award is made, we will work with {organization(applicant.name)} on this project as partners in "
-        f"{name}, as this letter describes."
-    )
-    return join_sentences(opening, work, _lead_clause(partnership, writer))
+    return join_sentences(opening, _lead_clause(partnership, writer))
 
 
 def _lead_clause(partnership: Partnership, writer: Member) -> str:
@@ -191,7 +177,8 @@ def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> s
     started = min((event.date for event in partnership.history), default=None)
     began = f"The partnership’s work together began in {_month_year(started)}" if started else ""
     began = "" if started and dated and started > dated else began
-    return join_sentences(description, f"Our sector: {sector}", member, began)
+    # The description already says who the writer is; the sector line is for writers without one.
+    return join_sentences(description or f"Our sector: {sector}", member, began)
 
 
 def _month_year(date: dt.date) -> str:
@@ -245,10 +232,13 @@ def _governance_role(partnership: Partnership, writer: Member) -> str:
 
 
 def _attendance(partnership: Partnership, writer: Member) -> str:
-    """The regular meetings the writer's representatives attend: every general one, and its own committees'."""
+    """The regular meetings the writer's representatives attend: every general one, and its own committees'.
+
+    The committees were just named in the governance sentence, so their meetings are not listed again.
+    """
     committees = {c.name.strip().lower(): c for c in partnership.committees}
     in_core_group = any(seat.member == writer.id for seat in partnership.leadership.core_group)
-    meetings = []
+    meetings, own_committees = [], 0
     for meeting in partnership.meetings.regular:
         key = meeting.name.strip().lower()
         committee = committees.get(key)
@@ -256,9 +246,12 @@ def _attendance(partnership: Partnership, writer: Member) -> str:
             continue
         if "core group" in key and not in_core_group:
             continue
-        meetings.append(
-            f"{with_article(meeting.name.strip())} meetings" if committee else with_article(soften(meeting.name))
-        )
+        if committee:
+            own_committees += 1
+        else:
+            meetings.append(with_article(soften(meeting.name)))
+    if own_committees:
+        meetings.append("the meetings of our committees" if own_committees > 1 else "the meetings of our committee")
     return f"Our representatives will attend {join_and(meetings)}" if meetings else ""
 
 
@@ -301,8 +294,9 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
             f"We will never ask its advocates to share what those rules protect."
         )
     if minors_apply(partnership, [writer]):
-        own.append(MINORS)
-    return tuple(own)
+        own.append(MINORS_OWN)
+    # The writer's main promise stands alone; its further limits read as one paragraph, so a letter stays short.
+    return (own[0], " ".join(own[1:])) if len(own) > 1 else tuple(own)
 
 
 def _victim_centered(partnership: Partnership, writer: Member) -> str:
@@ -348,20 +342,28 @@ def _next_step(partnership: Partnership, grant: Grant, writer: Member, agreement
     return sentence(f"If the award is made, we will sign{when} {what}")
 
 
+def _contacts(primary: Contact, backup: Contact | None, audience: Audience) -> str:
+    """Who to reach about the project, as one short paragraph: a letter has no room for a contact list."""
+    first = f"Our primary contact for this project is {reach(primary, audience)}"
+    if backup is None:
+        return join_sentences(first, "We will name a backup contact as soon as possible")
+    return join_sentences(first, f"Our backup contact is {reach(backup, audience)}")
+
+
 def _legal_effect(partnership: Partnership, agreement: str) -> str:
     """What the letter is, and what the agreement that follows will be: the same frame the MOU and charter state."""
     intent = (
-        "This letter is conditional on the award being made. It states our intent only: it is not a contract and "
-        "does not obligate funds, ours or anyone else’s."
+        "This letter is conditional on the award and states our intent only: it is not a contract and obligates "
+        "no funds, ours or anyone else’s."
     )
     if agreement == "subgrant agreement":
-        then = "Our part will be set out in the subgrant agreement described above, which is a binding contract."
+        then = "The subgrant agreement described above will set out our part, and it is a binding contract."
     elif partnership.agreement is not None and partnership.agreement.binding is Binding.binding:
-        then = f"Our commitments will be set out in the {agreement} described above, which binds those who sign it."
+        then = f"The {agreement} described above will set out our commitments, and it binds those who sign it."
     else:
         then = (
-            f"Our commitments will be set out in the {agreement} described above, which records them as shared "
-            "commitments that we intend to honor, not as a contract."
+            f"The {agreement} described above will record our commitments as shared commitments that we intend to "
+            "honor, not as a contract."
         )
     return f"{intent} {then}"
 
