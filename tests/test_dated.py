@@ -145,3 +145,13 @@ def test_a_commitment_made_after_a_documents_date_is_not_in_it(
     text = mou_text(write_partnership, tmp_path, data)
     assert "Hold two interview slots a month." in text
     assert "hotel-voucher" not in text  # the MOU took effect on January 1, 2026
+
+
+def test_no_document_speaks_of_votes_where_the_partnership_never_votes(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = minimal_data()  # hierarchical: the two primary contacts decide together
+    data["agreement"]["effective_date"] = "2026-01-01"
+    build([write_partnership(data)], tmp_path / "out")
+    for text_file in sorted((tmp_path / "out" / "pathways").glob("*.txt")):
+        assert " vot" not in text_file.read_text(encoding="utf-8").lower(), text_file.name
