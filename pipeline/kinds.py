@@ -80,6 +80,12 @@ def _needs_agreement(partnership: Partnership) -> str | None:
     return None
 
 
+def _mou_names(partnership: Partnership) -> list[str]:
+    from pipeline.contexts.mou import PUBLIC_COPY, needs_public_copy
+
+    return ["mou", PUBLIC_COPY] if needs_public_copy(partnership) else ["mou"]
+
+
 def _has_letters(partnership: Partnership) -> str | None:
     if not any(grant.letter_of_intent for grant in partnership.funding.grants):
         return "no grant under 'funding.grants' has a 'letter_of_intent' section"
@@ -93,7 +99,9 @@ KINDS: dict[str, DocumentKind] = {
             id="mou",
             title="Memorandum of Understanding",
             audience=Audience.members,
-            builder="pipeline.contexts.mou:mou_context",
+            builder="pipeline.contexts.mou:mou_documents",
+            many=True,
+            names=_mou_names,
             requires=_needs_agreement,
         ),
         DocumentKind(

@@ -289,3 +289,28 @@ def test_a_vawa_entry_naming_no_members_never_binds_the_police_to_its_promise() 
     p = partnership(data)
     assert P.victim_services in legal_positions(p, p.member("harbor-hope"))
     assert P.victim_services not in legal_positions(p, p.member("millbrook-pd"))
+
+
+def test_a_public_bodys_mou_has_a_copy_that_public_records_law_may_release(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = task_force()
+    data["members"][0]["signatory"] = {
+        "name": "Latasha Renée Merriweather",
+        "public_name": "Tasha M.",
+        "title": "Director",
+    }
+    build([write_partnership(data)], tmp_path / "out", ["mou"])
+    folder = tmp_path / "out" / "pathways"
+    original = (folder / "mou.txt").read_text(encoding="utf-8")
+    public = (folder / "mou-public-copy.txt").read_text(encoding="utf-8")
+    assert "Name: Latasha Renée Merriweather" in original
+    assert "Merriweather" not in public and "Name: Tasha M." in public
+    assert "Public copy. Some Parties are public bodies" in public
+
+
+def test_no_public_copy_without_a_public_body(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = minimal_data()
+    data["members"][0]["signatory"]["public_name"] = "Renée C."
+    build([write_partnership(data)], tmp_path / "out", ["mou"])
+    assert not (tmp_path / "out" / "pathways" / "mou-public-copy.docx").exists()

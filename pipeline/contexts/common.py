@@ -87,11 +87,13 @@ class SignatureBlock:
     confirmed: bool
 
 
-def signature_block(member: Member) -> SignatureBlock:
+def signature_block(member: Member, audience: Audience = Audience.members) -> SignatureBlock:
+    """A signatory named privately (a survivor leader) keeps their full name out of every public copy."""
     signatory = member.signatory
+    public = audience is Audience.public and signatory.public_name
     return SignatureBlock(
         organization=member.legal_name,
-        name=signatory.name or BLANK_LINE,
+        name=(signatory.public_name if public else signatory.name) or BLANK_LINE,
         title=signatory.title,
         confirmed=signatory.name is not None,
     )
@@ -166,7 +168,7 @@ def member_view(member: Member, audience: Audience) -> MemberView:
         languages=join_and(member.languages),
         primary=contact_view(member.contacts.primary, audience),
         backup=contact_view(backup, audience) if backup else None,
-        signature=signature_block(member),
+        signature=signature_block(member, audience),
         signatory_public_name=member.signatory.public_name or member.signatory.name or "",
     )
 

@@ -44,10 +44,13 @@ from pipeline.contexts.wording import (
 )
 from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date, money
+from pipeline.kinds import PlannedDocument
+from pipeline.legal_positions import legal_positions
 from schemas import Partnership
 from schemas.vocabulary import (
     Binding,
     LeadershipModel,
+    LegalPosition,
     MembershipClass,
     MemberStatus,
     PartnershipStage,
@@ -80,6 +83,33 @@ class SignatureRow:
     right: SignatureBlock | None
 
 
+PUBLIC_COPY = "mou-public-copy"
+
+
+def needs_public_copy(partnership: Partnership) -> bool:
+    """A public body's signed MOU is a public record: when a signatory is named privately (a survivor leader),
+    the partnership also gets a copy that a public-records request may release."""
+    parties = partnership.current_members
+    return any(LegalPosition.public_body in legal_positions(partnership, m) for m in parties) and any(
+        m.signatory.public_name for m in parties
+    )
+
+
+def mou_documents(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
+    """The MOU, and its public copy where one is needed."""
+    title = partnership.agreement.type.label if partnership.agreement else "Memorandum of Understanding"
+    documents = [PlannedDocument("mou", title, mou_context(partnership, audience))]
+    if needs_public_copy(partnership):
+        context = mou_context(partnership, Audience.public)
+        context["public_copy_note"] = (
+            "Public copy. Some Parties are public bodies, so this Memorandum may be released under public-records "
+            "law. In this copy survivor leaders are named as they choose to be named and restricted contact "
+            "details are left out; the signed original is kept by each Party."
+        )
+        documents.append(PlannedDocument(PUBLIC_COPY, f"{title} (public copy)", context))
+    return documents
+
+
 def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     """Everything the MOU template shows, already worded; the keys are the template's variables."""
     agreement = partnership.agreement
@@ -96,6 +126,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     release_days = confidentiality.release.time_limit_days
     return {
         "partnership_name": partnership.name,
+        "public_copy_note": "",
         "document_title": f"Amended and Restated {agreement.type.label}"
         if agreement.restated
         else agreement.type.label,
@@ -395,4 +426,12 @@ def _grants(partnership: Partnership) -> tuple[str, ...]:
     return tuple(lines)
 
 
-__all__ = ["GoalView", "SignatureRow", "SubgrantView", "mou_context"]
+__all__ = [
+    "PUBLIC_COPY",
+    "GoalView",
+    "SignatureRow",
+    "SubgrantView",
+    "mou_context",
+    "mou_documents",
+    "needs_public_copy",
+]
