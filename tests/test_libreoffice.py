@@ -123,3 +123,13 @@ def test_a_signed_letter_of_intent_fits_on_two_pages(examples_copy: Path, tmp_pa
     for letter in letters:
         assert "DRAFT" not in letter.with_suffix(".txt").read_text(encoding="utf-8"), letter.name
         assert _page_count(letter) <= 2, letter.name
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_packets_numbered_lists_each_start_at_one(pdfs: dict[str, Path]) -> None:
+    # The quick-reference card and the referral steps are two lists: the steps must not go on from 6.
+    pdf = pdfs["riverbend-task-force--onboarding-packet"]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    steps = text[text.index("How referrals work") :]
+    first = re.search(r"^(\d+)\. ", steps, re.MULTILINE)
+    assert first is not None and first.group(1) == "1"

@@ -186,13 +186,13 @@ IMMIGRATION_STATUS = (
     "T or U status or VAWA relief held by federal agencies (8 U.S.C. 1367). A government member may not be able "
     "to promise more than the law lets it, and tells survivors so."
 )
-BENEFITS = (
-    "No member makes its own services depend on whether a survivor speaks with law enforcement. Some immigration "
-    "benefits do involve law enforcement, and members say so plainly: a U visa needs a certification from a "
-    "certifying agency, such as a law-enforcement agency or a prosecutor; a T visa asks the applicant to comply "
-    "with reasonable requests from law enforcement, unless the applicant is under 18 or trauma prevents it; and "
-    "Continued Presence is requested by federal law enforcement."
+BENEFITS_LAW = (
+    "Some immigration benefits do involve law enforcement, and members say so plainly: a U visa needs a "
+    "certification from a certifying agency, such as a law-enforcement agency or a prosecutor; a T visa asks the "
+    "applicant to comply with reasonable requests from law enforcement, unless the applicant is under 18 or trauma "
+    "prevents it; and Continued Presence is requested by federal law enforcement."
 )
+BENEFITS = f"No member makes its own services depend on whether a survivor speaks with law enforcement. {BENEFITS_LAW}"
 
 BENEFITS_OWN = (
     "Some immigration benefits do involve law enforcement, and we say so plainly: a U visa needs a certification "
@@ -300,6 +300,7 @@ def counsel_review(partnership: Partnership, members: Iterable[Member]) -> tuple
 
 __all__ = [
     "BENEFITS",
+    "BENEFITS_LAW",
     "BENEFITS_OWN",
     "CLAUSES",
     "COMPELLED",

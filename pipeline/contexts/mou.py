@@ -27,7 +27,7 @@ from pipeline.contexts.common import (
     level_statement,
     roster,
 )
-from pipeline.contexts.confidentiality import agreement_clauses
+from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses, touches_immigration
 from pipeline.contexts.mou_terms import effective_statement, party_record, term
 from pipeline.contexts.texts import DECISION_METHODS, FOUR_RS, LAW_NAMES, definitions, six_principles
 from pipeline.contexts.wording import (
@@ -161,6 +161,8 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         # 9. Confidentiality: the fixed rules are in the template, these are the partnership's own
         "confidentiality_laws": _laws(partnership),
         **agreement_clauses(partnership, partnership.current_members, {p.id: p.name for p in parties}),
+        # Section 4 has just said that no Party's services depend on the survivor's choices.
+        "benefits": BENEFITS_LAW if touches_immigration(partnership, partnership.current_members) else "",
         "release_days": str(release_days) if release_days else "",
         "release_scope": maybe(confidentiality.release.scope),
         "sharing_rules": tuple(sentence(rule) for rule in confidentiality.sharing_rules),
