@@ -79,7 +79,11 @@ def _paragraph(text: str, style_id: str | None) -> CT_P:
     paragraph: CT_P = OxmlElement("w:p")
     if style_id is not None:
         paragraph.style = style_id
-    paragraph.add_r().text = text
+    # One w:t, not python-docx's run.text, which adds the text character by character.
+    run_text = OxmlElement("w:t")
+    run_text.text = text
+    run_text.set(qn("xml:space"), "preserve")
+    paragraph.add_r().append(run_text)
     return paragraph
 
 

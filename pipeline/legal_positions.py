@@ -97,8 +97,20 @@ def _laws_binding(partnership: Partnership, member: Member) -> set[Confidentiali
 
 def legal_positions(partnership: Partnership, member: Member) -> tuple[LegalPosition, ...]:
     """The member's positions, strictest promise first: as the YAML states them, or worked out from its facts."""
+    # Every document asks again for every member: worked out once per partnership and member.
+    key = (id(partnership), id(member))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is partnership and cached[1] is member:
+        return cached[2]
     found = set(member.legal_positions) if member.legal_positions else _derived(partnership, member)
-    return tuple(position for position in ORDER if position in found)
+    positions = tuple(position for position in ORDER if position in found)
+    if len(_CACHE) > 4096:
+        _CACHE.clear()
+    _CACHE[key] = (partnership, member, positions)
+    return positions
+
+
+_CACHE: dict[tuple[int, int], tuple[Partnership, Member, tuple[LegalPosition, ...]]] = {}
 
 
 def _derived(partnership: Partnership, member: Member) -> set[LegalPosition]:

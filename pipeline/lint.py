@@ -301,13 +301,30 @@ def _todo_left(p: Partnership) -> Iterator[Finding]:
 
 
 def texts(value: object, location: Location = ()) -> Iterator[tuple[Location, str]]:
-    """Every text value inside a model (or list, or text), with its location."""
+    """Every text value inside a model (or list, or text), with its location.
+
+    Several rules read every text of the same partnership: its texts are collected once and reused.
+    """
+    if isinstance(value, Partnership) and not location:
+        cached = _TEXTS.get(id(value))
+        if cached is None or cached[0] is not value:
+            cached = (value, tuple(_walk(value, ())))
+            _TEXTS.clear()  # one partnership at a time: lint runs its rules over one file, then the next
+            _TEXTS[id(value)] = cached
+        return iter(cached[1])
+    return _walk(value, location)
+
+
+_TEXTS: dict[int, tuple[Partnership, tuple[tuple[Location, str], ...]]] = {}
+
+
+def _walk(value: object, location: Location) -> Iterator[tuple[Location, str]]:
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from texts(getattr(value, name), (*location, name))
+            yield from _walk(getattr(value, name), (*location, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from texts(item, (*location, index))
+            yield from _walk(item, (*location, index))
     elif isinstance(value, str):
         yield location, value
 
