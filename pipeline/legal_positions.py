@@ -97,20 +97,23 @@ def _laws_binding(partnership: Partnership, member: Member) -> set[Confidentiali
 
 def legal_positions(partnership: Partnership, member: Member) -> tuple[LegalPosition, ...]:
     """The member's positions, strictest promise first: as the YAML states them, or worked out from its facts."""
-    # Every document asks again for every member: worked out once per partnership and member.
-    key = (id(partnership), id(member))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is partnership and cached[1] is member:
-        return cached[2]
+    # Every document asks again for every member: worked out once per partnership and member. Only the
+    # last few partnerships are kept (a letter works on a dated copy), so a long build holds no old ones.
+    entry = _CACHE.get(id(partnership))
+    if entry is None or entry[0] is not partnership:
+        if len(_CACHE) >= 8:
+            _CACHE.clear()
+        entry = _CACHE[id(partnership)] = (partnership, {})
+    found_before = entry[1].get(id(member))
+    if found_before is not None and found_before[0] is member:
+        return found_before[1]
     found = set(member.legal_positions) if member.legal_positions else _derived(partnership, member)
     positions = tuple(position for position in ORDER if position in found)
-    if len(_CACHE) > 4096:
-        _CACHE.clear()
-    _CACHE[key] = (partnership, member, positions)
+    entry[1][id(member)] = (member, positions)
     return positions
 
 
-_CACHE: dict[tuple[int, int], tuple[Partnership, Member, tuple[LegalPosition, ...]]] = {}
+_CACHE: dict[int, tuple[Partnership, dict[int, tuple[Member, tuple[LegalPosition, ...]]]]] = {}
 
 
 def _derived(partnership: Partnership, member: Member) -> set[LegalPosition]:
