@@ -187,6 +187,10 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "notice_days": str(agreement.termination_notice_days) if agreement.termination_notice_days else "",
         "notice_to": maybe(agreement.notice_to),
         "two_parties": len(parties) <= 2,
+        "investigating_parties": any(
+            {LegalPosition.law_enforcement, LegalPosition.prosecution} & set(legal_positions(partnership, m))
+            for m in partnership.current_members
+        ),
         "on_withdrawal": maybe(agreement.on_withdrawal),
         "access_removal": maybe(partnership.shared_platform.access_removal) if partnership.shared_platform else "",
         "amendment": sentence(agreement.amendment),
