@@ -9,11 +9,10 @@ Fixed wording lives in the template; this module hands over sentences that depen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import BLANK_LINE, commitment_text, designation
+from pipeline.contexts.common import commitment_text, designation, signature_block
 from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS_OWN, minors_apply, own_clauses, touches_immigration
 from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
@@ -37,15 +36,6 @@ from schemas.operations import Grant
 from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
 DOCUMENT_TITLE = "Letter of Intent"
-
-
-@dataclass(frozen=True)
-class LetterSignature:
-    """The writer's signature block: the name is a blank line while the signatory is unconfirmed."""
-
-    organization: str
-    name: str
-    title: str
 
 
 def letters(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
@@ -102,7 +92,8 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "writer_is_applicant": writer.id == applicant.id,
         # 10. Contacts and signature
         "contacts": _contacts(primary, backup, audience),
-        "signature": _signature(writer, audience),
+        # A privately named signatory (a survivor leader) keeps their full name out of every public copy.
+        "signature": signature_block(writer, audience),
     }
 
 
@@ -379,15 +370,4 @@ def _agreement_in_force(partnership: Partnership, dated: dt.date | None) -> bool
     return partnership.formality is Formality.formal
 
 
-def _signature(writer: Member, audience: Audience) -> LetterSignature:
-    signatory = writer.signatory
-    # A privately named signatory (a survivor leader) keeps their full name out of every public copy.
-    public = audience is Audience.public and signatory.public_name
-    return LetterSignature(
-        organization=writer.legal_name,
-        name=(signatory.public_name if public else signatory.name) or BLANK_LINE,
-        title=signatory.title.strip(),
-    )
-
-
-__all__ = ["DOCUMENT_TITLE", "LetterSignature", "letter_context", "letters"]
+__all__ = ["DOCUMENT_TITLE", "letter_context", "letters"]
