@@ -156,9 +156,26 @@ def unclear_position(partnership: Partnership, member: Member) -> str | None:
     return None
 
 
+def consent_laws(partnership: Partnership, member: Member) -> str:
+    """'the confidentiality rules of VAWA' (or of VOCA, or both): the laws the file says bind the member, named
+    truly; a member whose position is stated without a law is bound by 'victim-service confidentiality rules'."""
+    laws = _laws_binding(partnership, member) & _CONSENT_LAWS
+    names = [law.label for law in (ConfidentialityLaw.vawa, ConfidentialityLaw.voca) if law in laws]
+    return f"the confidentiality rules of {' and '.join(names)}" if names else "victim-service confidentiality rules"
+
+
 def binds_consent_rules(partnership: Partnership, member: Member) -> bool:
     """True when VAWA or VOCA confidentiality binds the member: survivor consent is then the only way to share."""
     return P.victim_services in legal_positions(partnership, member)
 
 
-__all__ = ["BY_LAW", "BY_SECTOR", "GOVERNMENT", "ORDER", "binds_consent_rules", "legal_positions", "unclear_position"]
+__all__ = [
+    "BY_LAW",
+    "BY_SECTOR",
+    "GOVERNMENT",
+    "ORDER",
+    "binds_consent_rules",
+    "consent_laws",
+    "legal_positions",
+    "unclear_position",
+]

@@ -314,3 +314,17 @@ def test_no_public_copy_without_a_public_body(write_partnership: Callable[..., P
     data["members"][0]["signatory"]["public_name"] = "Renée C."
     build([write_partnership(data)], tmp_path / "out", ["mou"])
     assert not (tmp_path / "out" / "pathways" / "mou-public-copy.docx").exists()
+
+
+def test_a_letter_names_only_the_consent_laws_that_bind_the_applicant(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = built_text(
+        write_partnership(task_force()), tmp_path / "out", "letter-of-intent", "letter-of-intent-millbrook-pd"
+    )
+    assert "Harbor & Hope is bound by the confidentiality rules of VAWA." in text  # not VOCA: the file lists VAWA only
+
+
+def test_a_role_is_greeted_as_a_role() -> None:
+    letter = LetterOfIntent(addressee="Grants Manager, Anti-Trafficking Coalition Capacity Grant")
+    assert salutation(letter) == "Dear Grants Manager:"

@@ -29,7 +29,7 @@ from pipeline.contexts.wording import (
 from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
-from pipeline.legal_positions import binds_consent_rules
+from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.operations import Grant
@@ -281,7 +281,7 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
         and not binds_consent_rules(partnership, writer)
     ):
         own.append(
-            f"{organization(applicant.name, start=True)} is bound by the confidentiality rules of VAWA and VOCA. "
+            f"{organization(applicant.name, start=True)} is bound by {consent_laws(partnership, applicant)}. "
             f"We will never ask its advocates to share what those rules protect."
         )
     if minors_apply(partnership, [writer]):

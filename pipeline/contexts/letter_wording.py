@@ -21,6 +21,13 @@ _HONORIFICS = frozenset(
         *("president", "chancellor", "dean"),
     }
 )
+# Last words of an addressee that is a role or an office rather than a person.
+_ROLES = frozenset(
+    {
+        *("manager", "director", "officer", "coordinator", "administrator", "specialist", "chair", "team"),
+        *("committee", "office", "division", "program", "unit", "staff", "board", "panel", "department"),
+    }
+)
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
 
 
@@ -38,9 +45,8 @@ def salutation(loi: LetterOfIntent) -> str:
     courtesy = [w for w in words[:-1] if w.lower().rstrip(".") in _HONORIFICS]
     if courtesy:
         return f"Dear {' '.join(courtesy)} {words[-1]}:"
-    # An office rather than a person ('Grants Management Office') is greeted as a whole.
-    if len(words) > 1 and not title and any(w.lower() in {"office", "division", "program", "committee"} for w in words):
-        return f"Dear {name}:"
+    if words[-1].lower() in _ROLES:
+        return f"Dear {name}:"  # a role, not a person: 'Grants Manager, Capacity Grant' is greeted as the role
     return f"Dear {title} {words[-1]}:" if title else f"Dear {name}:"
 
 
