@@ -136,6 +136,12 @@ def emergency_part(partnership: Partnership, helper: str) -> dict[str, Any]:
         "emergency_deactivation": maybe(emergency.deactivation),
         "emergency_steps": tuple(steps),
         "emergency_channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
+        # Only the leaders can activate the guide; a member who sees the crisis first must know whom to tell.
+        "emergency_report": (
+            "If you are the first to learn of a crisis like these, for example that survivor information has "
+            "leaked, do not wait for the call tree, and do not repeat the leaked details in your message. Tell "
+            f"{helper}."
+        ),
         "emergency_ask": f"To learn what your organization’s part in the guide is, ask {helper}.",
     }
 
