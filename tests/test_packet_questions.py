@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import EXAMPLES
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
 from pipeline.contexts.onboarding_card import helpers
 from pipeline.contexts.wording import maybe
 from schemas import Partnership
-from conftest import EXAMPLES
 
 HOTLINE = "1-888-373-7888, or text 233733"
 
