@@ -122,7 +122,7 @@ def test_a_reporter_call_ends_with_someone_the_reader_can_reach(built_examples: 
         ),
         (
             "harbor-hope-omalley",
-            "None of our members gives immigration legal help. Ask the primary contact at Harbor & Hope (Thomas "
+            "Our members do not give immigration legal help. Ask the primary contact at Harbor & Hope (Thomas "
             "Nguyen), or the National Human Trafficking Hotline (1-888-373-7888), where to find it.",
         ),
     ],

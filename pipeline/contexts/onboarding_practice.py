@@ -99,7 +99,7 @@ def referral_help_part(partnership: Partnership, audience: Audience, ask_who: st
         helpers.append(f"{text} Its primary contact is {who}." if who else text)
     if not helpers:
         helpers.append(
-            f"None of our members gives immigration legal help. Ask {ask_who}, or the {NATIONAL_HOTLINE.name} "
+            f"Our members do not give immigration legal help. Ask {ask_who}, or the {NATIONAL_HOTLINE.name} "
             "(1-888-373-7888), where to find it."
         )
     return {"warm_transfer": WARM_TRANSFER, "immigration_help": tuple(helpers)}
