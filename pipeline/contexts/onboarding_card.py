@@ -55,6 +55,11 @@ class Helper:
         return f"{self.role}, {self.view.name}" if self.view.name else self.role
 
     @property
+    def inline(self) -> str:
+        """'the Task Force Coordinator (Marisa Quintero)': reads right anywhere in a sentence, not only at its end."""
+        return f"{self.role} ({self.view.name})" if self.view.name else self.role
+
+    @property
     def with_contacts(self) -> str:
         """The helper with every visible way to reach them, ending a sentence: '..., at x@y or (608) 555-0125'."""
         reach = " or ".join(self.reach)
@@ -68,7 +73,11 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
     if coordinator and (contact := coordinator.contact):
         return (Helper(f"the {coordinator.title}", contact_view(contact, audience), ""),)
     if coordinator and (employer := current_member(partnership, coordinator.employer)):
-        note = f"Our {coordinator.title} is not named in our records yet. Until then, ask this person instead."
+        # Free text in the file says "the Coordinator" too; the note tells readers whom that means for now.
+        note = (
+            f"Our {coordinator.title} is not named in our records yet. Until one is, ask this person wherever "
+            "this packet tells you to ask or tell the Coordinator."
+        )
         return (_primary(employer, audience, note, coordinator.title),)
     if leadership.model is LeadershipModel.core_group:
         seats = [s for s in leadership.core_group if s.convenes] or leadership.core_group
@@ -151,6 +160,9 @@ def card_part(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "card_people": _card_people(partnership, audience, found),
         "helper": helper_text,
         "helper_note": found[0].note if found else "",
+        # Mid-sentence references ("give it to ...") name the person, whose contacts the card prints;
+        # a title alone is no help while the post is empty or when the reader's own organization leads.
+        "ask_who": " or ".join(h.inline for h in found) or "the leaders",
     }
 
 

@@ -34,11 +34,10 @@ from pipeline.contexts.onboarding_policies import (
     key_documents_part,
     survivors_part,
 )
-from pipeline.contexts.onboarding_practice import emergency_part, trust_part
+from pipeline.contexts.onboarding_practice import emergency_part, referral_help_part, trust_part
 from pipeline.contexts.onboarding_texts import (
     DOCUMENT_TITLE,
     TRAUMA_RESPONSES,
-    ask_who,
 )
 from pipeline.contexts.texts import (
     FOUR_RS,
@@ -117,11 +116,12 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         "short_name": partnership.display_name,
         "the_partnership": with_article(partnership.name),
         "core_group_of": with_article(partnership.display_name),
-        "ask_who": ask_who(partnership),
         "survivor_pay": partnership.pays_survivors(),
         # Front: the quick-reference card, then what a draft is worth
         **card,
         **draft_part(partnership),
+        # 1. How to warm-transfer, and help for a person who fears immigration enforcement
+        **referral_help_part(partnership, audience, card["ask_who"]),
         # 3. The Emergency Guide as members meet it; 4. trust-building in the first 90 days
         **emergency_part(partnership, card["helper"]),
         **trust_part(),
@@ -134,7 +134,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **_membership(partnership, members),
         **_directory(partnership, members, audience),
         **_meetings(partnership),
-        **confidentiality_part(partnership),
+        **confidentiality_part(partnership, audience),
         # 11. Trauma-informed primer
         "four_rs": FOUR_RS,
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
@@ -150,7 +150,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
             for t in partnership.trauma_informed.trainings
         ),
         **survivors_part(partnership),
-        **key_documents_part(partnership),
+        **key_documents_part(partnership, audience, card["ask_who"]),
         # 4. First 90 days (checklist, mentor, priorities)
         "first_90_days": tuple(f"{CHECKBOX} {maybe(item)}" for item in onboarding.first_90_days),
         "checkbox": CHECKBOX,

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.contexts.common import current_name, current_names
+from pipeline.audience import Audience
+from pipeline.contexts.common import contact_view, current_member, current_name, current_names
 from pipeline.contexts.confidentiality import agreement_clauses
 from pipeline.contexts.onboarding_texts import (
     COMMON_ACRONYMS,
     DOCUMENT_TITLE,
     RESPECTFUL_WORDING,
     acronyms_in,
-    ask_who,
     calendar_order,
     member_phrase,
     spelled_out,
@@ -28,6 +28,7 @@ from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
 from pipeline.contexts.wording import Fact, facts, lower_first, maybe, number_word, organization, sentence, with_article
 from pipeline.formatting import long_date
 from schemas import Partnership
+from schemas.policies import Spokesperson
 from schemas.vocabulary import AgreementType, ConfidentialityLaw, FundingSourceType
 
 
@@ -47,7 +48,7 @@ class CalendarRow:
 # --- 7. Confidentiality, reporting and the media ------------------------------------------------
 
 
-def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
+def confidentiality_part(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     confidentiality, reporting, media = partnership.confidentiality, partnership.mandatory_reporting, partnership.media
     laws = []
     for application in confidentiality.laws:
@@ -65,9 +66,7 @@ def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
             laws.append(Fact(f"{name}. ", f"{who} {maybe(application.note)}".strip()))
     days = confidentiality.release.time_limit_days
     spokespeople = tuple(
-        f"{member}, {person.role}: {maybe(person.topics)}"
-        for person in (media.spokespeople if media else [])
-        if (member := current_name(partnership, person.member))
+        _spokesperson(partnership, person, audience) for person in (media.spokespeople if media else [])
     )
     members = partnership.current_members
     return {
@@ -86,9 +85,28 @@ def confidentiality_part(partnership: Partnership) -> dict[str, Any]:
             ("The law that applies", reporting.legal_reference),
         ),
         "media_approval": maybe(media.approval) if media else "",
-        "spokespeople": spokespeople,
+        "spokespeople": tuple(filter(None, spokespeople)),
         "media_rules": tuple(maybe(rule) for rule in media.rules) if media else (),
     }
+
+
+def _spokesperson(partnership: Partnership, person: Spokesperson, audience: Audience) -> str:
+    """'UFHW Local 214, Organizing Director (Rosa Delgado-Ferreira, r@x, (541) 555-0130): topics', or ''.
+
+    A role alone gives a reporter's question nowhere to go, so where the member's primary or backup contact
+    holds that very title, the line names them with the details members may see.
+    """
+    member = current_member(partnership, person.member)
+    if member is None:
+        return ""
+    contacts = (member.contacts.primary, member.contacts.backup)
+    holder = next((c for c in contacts if c and c.title and c.title.casefold() == person.role.casefold()), None)
+    reach = ""
+    if holder:
+        view = contact_view(holder, audience)
+        reach = ", ".join(x for x in (view.name, view.email, view.phone) if x)
+    role = f"{person.role} ({reach})" if reach else person.role
+    return f"{current_name(partnership, member.id)}, {role}: {maybe(person.topics)}"
 
 
 # --- 9. Survivors, 10. key documents, 13. funding -----------------------------------------------
@@ -122,7 +140,8 @@ def survivors_part(partnership: Partnership) -> dict[str, Any]:
     }
 
 
-def key_documents_part(partnership: Partnership) -> dict[str, Any]:
+def key_documents_part(partnership: Partnership, audience: Audience, ask_who: str) -> dict[str, Any]:
+    """Section 13; `ask_who` names the person a member asks (see onboarding_card.card_part)."""
     agreement, platform, charter = partnership.agreement, partnership.shared_platform, partnership.charter
     documents = []
     if agreement:
@@ -143,7 +162,7 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
             "Emergency and Crisis Response Guide",
             "What we do when a crisis hits: who steps in, how we reach each other, and how we keep survivors safe.",
             "The core team only, because it holds private contact details and safety plans. "
-            f"Ask {ask_who(partnership)} about your part in it.",
+            f"Ask {ask_who} about your part in it.",
         )
     )
     documents.append(KeyDocument(DOCUMENT_TITLE, "This packet.", "Every member, including new ones"))
@@ -159,8 +178,7 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
             platform_text += " Some of it identifies survivors, so only people who need it may open it."
         else:
             platform_text += " It never holds information that could identify a survivor."
-        gatekeeper = owner if owner and not partnership.leadership.coordinator else ask_who(partnership)
-        access_text = f"To get access, ask {gatekeeper}."
+        access_text = f"To get access, ask {_gatekeeper(partnership, audience, ask_who)}."
     return {
         "key_documents": tuple(documents),
         "platform_text": platform_text,
@@ -169,6 +187,20 @@ def key_documents_part(partnership: Partnership) -> dict[str, Any]:
         "referral_summary": maybe(protocol.summary) if protocol else "",
         "referral_steps": tuple(maybe(step) for step in protocol.steps) if protocol else (),
     }
+
+
+def _gatekeeper(partnership: Partnership, audience: Audience, ask_who: str) -> str:
+    """Who grants access to the shared records: the coordinator, else a person at the member that keeps them.
+
+    An organization's name alone is no one to ask, least of all for a reader who works there.
+    """
+    platform = partnership.shared_platform
+    owner = current_member(partnership, platform.owner) if platform and platform.owner else None
+    if partnership.leadership.coordinator or owner is None:
+        return ask_who
+    view = contact_view(owner.contacts.primary, audience)
+    where = f"the primary contact at {organization(owner.name)}"
+    return f"{where} ({view.name})" if view.name else where
 
 
 def funding_part(partnership: Partnership) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Parts of the onboarding packet about working practice: what an activated Emergency Guide asks of a member
-(section 3), and the trust-building activities a new member takes part in (section 4).
+"""Parts of the onboarding packet about working practice: how to hand a person over to a member line and what to do
+when they fear immigration enforcement (section 1), what an activated Emergency Guide asks of a member (section 3),
+and the trust-building activities a new member takes part in (section 4).
 
 A member never receives the Emergency Guide (it goes to the core team only), so this part tells members
 what they need from it without printing anything the guide keeps from them.
@@ -10,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.audience import Audience
+from pipeline.contexts.common import contact_view
+from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, first_line
 from pipeline.contexts.onboarding_card import core_team_text
-from pipeline.contexts.wording import Fact, maybe, sentence
+from pipeline.contexts.wording import Fact, lower_first, maybe, organization, sentence
 from schemas import Partnership
+from schemas.vocabulary import Sector
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,51 @@ TRUST_HABITS: tuple[str, ...] = (
 )
 
 
+WARM_TRANSFER: tuple[str, ...] = (
+    "Ask the person whether they want you to connect them, and tell them what you would say about them. "
+    "Go ahead only if they agree.",
+    "Call the line with the person beside you, or add the line to your call with them (a three-way call), so "
+    "that they never have to make the call alone.",
+    "Say who you are and where you work, then share only what the person agreed you may share. A first name, "
+    "or no name at all, is enough to start.",
+    "Stay until the person and the member’s staff are talking, and leave only when the person is ready.",
+)
+"""A warm transfer step by step, in our own words: the packet tells every member to learn it."""
+
+
+CALL_TREE = (
+    "When the guide is activated, a call tree passes the alert on: a chain of phone calls that reaches every "
+    "member’s primary contact, and the backup contact when the primary cannot be reached."
+)
+
+
+def referral_help_part(partnership: Partnership, audience: Audience, ask_who: str) -> dict[str, Any]:
+    """Section 1's practical help: the warm transfer, and a person who fears immigration enforcement."""
+    first = first_line(partnership)
+    helpers = []
+    for member in partnership.current_members:
+        services = [s for s in member.services if "immigra" in s.lower()]
+        if member.sector is not Sector.legal_assistance or not services:
+            continue
+        view = contact_view(member.contacts.primary, audience)
+        reach = " or ".join(x for x in (view.email, view.phone) if x)
+        who = f"{view.name}, at {reach}" if view.name and reach else view.name or reach
+        name = organization(member.name)
+        offer = f"which helps with {lower_first(services[0])}"
+        # Where the protocol sends every call to one line first, that line makes the referral, not the reader.
+        if first:
+            text = f"The advocate on the {first.name} can refer the person, if they agree, to {name}, {offer}."
+        else:
+            text = f"If the person agrees, refer them to {name}, {offer}."
+        helpers.append(f"{text} Its primary contact is {who}." if who else text)
+    if not helpers:
+        helpers.append(
+            f"Our members do not give immigration legal help. Ask {ask_who}, or the {NATIONAL_HOTLINE.name} "
+            "(1-888-373-7888), where to find it."
+        )
+    return {"warm_transfer": WARM_TRANSFER, "immigration_help": tuple(helpers)}
+
+
 def trust_part() -> dict[str, Any]:
     return {"trust_activities": TRUST_ACTIVITIES, "trust_habits": TRUST_HABITS}
 
@@ -79,13 +129,30 @@ def emergency_part(partnership: Partnership, helper: str) -> dict[str, Any]:
         "Make sure your backup contact knows all of this, because the call tree reaches them when it cannot reach you.",
     ]
     return {
-        "core_team": core_team_text(partnership),
+        # "Call tree" is the guide's word, and the activation text in the file may use it before the steps do,
+        # so it is explained in the section's first paragraph.
+        "core_team": f"{core_team_text(partnership)} {CALL_TREE}",
         "emergency_activation": maybe(emergency.activation),
         "emergency_deactivation": maybe(emergency.deactivation),
         "emergency_steps": tuple(steps),
         "emergency_channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
+        # Only the leaders can activate the guide; a member who sees the crisis first must know whom to tell.
+        "emergency_report": (
+            "If you are the first to learn of a crisis like these, for example that survivor information has "
+            "leaked, do not wait for the call tree, and do not repeat the leaked details in your message. Tell "
+            f"{helper}."
+        ),
         "emergency_ask": f"To learn what your organization’s part in the guide is, ask {helper}.",
     }
 
 
-__all__ = ["TRUST_ACTIVITIES", "TRUST_HABITS", "Activity", "emergency_part", "trust_part"]
+__all__ = [
+    "CALL_TREE",
+    "TRUST_ACTIVITIES",
+    "TRUST_HABITS",
+    "WARM_TRANSFER",
+    "Activity",
+    "emergency_part",
+    "referral_help_part",
+    "trust_part",
+]

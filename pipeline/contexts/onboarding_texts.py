@@ -16,7 +16,6 @@ from pipeline.contexts.common import current_names
 from pipeline.contexts.wording import organization
 from pipeline.formatting import join_and
 from schemas import Partnership
-from schemas.vocabulary import LeadershipModel
 
 DOCUMENT_TITLE = "New-Member Onboarding Packet"
 
@@ -210,14 +209,3 @@ def calendar_order(when: str) -> tuple[int, int]:
 def member_phrase(partnership: Partnership, member_ids: list[str], conjunction: str = "and") -> str:
     """Current members among `member_ids`, as a phrase for a sentence: 'the Sheriff's Office and Bridgewell'."""
     return join_and((organization(n) for n in current_names(partnership, member_ids)), conjunction)
-
-
-def ask_who(partnership: Partnership) -> str:
-    """Whom a new member asks for help: the coordinator if there is one, else the leads."""
-    leadership = partnership.leadership
-    if leadership.coordinator:
-        return f"the {leadership.coordinator.title}"
-    leads = current_names(partnership, leadership.leads)
-    if leadership.model is LeadershipModel.core_group or not leads:
-        return "any member of the core group"
-    return f"your contact at {member_phrase(partnership, leadership.leads, 'or')}"
