@@ -16,6 +16,7 @@ from pipeline.contexts.governance_charter_sections import is_compact
 from pipeline.contexts.texts import FOUR_RS, six_principles
 from pipeline.contexts.wording import lower_first
 from pipeline.formatting import join_and
+from pipeline.legal_positions import legal_positions
 from schemas import Partnership
 
 # The MOU's sections in the order of documents.md section 2.1.
@@ -83,6 +84,8 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
         # admitted from time to time, is told so in a sentence of its own; a pair that takes in a third
         # organization is writing a new agreement, and the sentence would only repeat the rule above it.
         "joinder_by_amendment": not joinder and not is_compact(partnership),
+        # The rule for a Party in two confidentiality groups binds no one when each Party is in one group.
+        "several_positions": any(len(legal_positions(partnership, m)) > 1 for m in partnership.current_members),
     }
 
 
