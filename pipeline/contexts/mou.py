@@ -353,7 +353,8 @@ def _laws(partnership: Partnership) -> tuple[str, ...]:
         bound = current_names(partnership, application.applies_to)
         if application.applies_to and not bound:
             continue  # binds only members that have withdrawn
-        who = f"Applies to: {join_and(bound)}." if bound else "Applies to every Party."
+        everyone = "Applies to both Parties." if len(partnership.current_members) <= 2 else "Applies to every Party."
+        who = f"Applies to: {join_and(bound)}." if bound else everyone
         name = LAW_NAMES.get(application.law, application.law.label)
         laws.append(join_sentences(name, who, application.note))
     return tuple(laws)
