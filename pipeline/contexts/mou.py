@@ -28,8 +28,10 @@ from pipeline.contexts.common import (
     roster,
 )
 from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses, touches_immigration
+from pipeline.contexts.mou_funding import grants, subgrants
+from pipeline.contexts.mou_sections import mou_shape, section_numbers, section_reference
 from pipeline.contexts.mou_terms import effective_statement, party_record, term
-from pipeline.contexts.texts import DECISION_METHODS, FOUR_RS, LAW_NAMES, definitions, six_principles
+from pipeline.contexts.texts import DECISION_METHODS, LAW_NAMES, definitions
 from pipeline.contexts.wording import (
     Fact,
     facts,
@@ -43,7 +45,7 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.dated import partnership_on
-from pipeline.formatting import join_and, long_date, money
+from pipeline.formatting import join_and, long_date
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import legal_positions
 from schemas import Partnership
@@ -61,18 +63,6 @@ from schemas.vocabulary import (
 class GoalView:
     name: str
     detail: str
-
-
-@dataclass(frozen=True)
-class SubgrantView:
-    grantor_id: str
-    recipient_id: str
-    grantor: str
-    recipient: str
-    amount: str
-    purpose: str
-    reference: str
-    summary: str
 
 
 @dataclass(frozen=True)
@@ -124,6 +114,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     confidentiality, reporting = partnership.confidentiality, partnership.mandatory_reporting
     conflict, media = partnership.conflict_resolution, partnership.media
     release_days = confidentiality.release.time_limit_days
+    numbers = section_numbers(partnership)
     return {
         "partnership_name": partnership.name,
         "public_copy_note": "",
@@ -131,11 +122,13 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         if agreement.restated
         else agreement.type.label,
         "leaders": leaders_phrase(partnership),
+        # Which sections and lists this MOU has, and their numbers (`n`)
+        **mou_shape(partnership),
         # 1-5. Parties, purpose, background, principles, scope
         "parties": parties,
         "partnership_designation": _partnership_designation(partnership),
         "lead_statement": leadership_statement(partnership),
-        "effective_statement": effective_statement(today, as_of),
+        "effective_statement": effective_statement(today, as_of, numbers),
         **party_record(today, as_of),
         "purpose": paragraphs(partnership.purpose),
         "goals": tuple(_goal(g.name, g.description, g.outcome) for g in partnership.goals),
@@ -146,8 +139,6 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "mission": sentence(partnership.mission),
         "vision": maybe(partnership.vision),
         "values": tuple(partnership.values),
-        "four_rs": FOUR_RS,
-        "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
         "trauma_commitments": tuple(sentence(c) for c in partnership.trauma_informed.commitments),
         "survivor_engagement": _survivor_engagement(partnership),
         "survivor_pay": partnership.pays_survivors(),
@@ -180,10 +171,10 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "media_rules": tuple(sentence(rule) for rule in media.rules) if media else (),
         # 12. Money
         "fiscal_sponsor": current_name(partnership, partnership.fiscal_sponsor),
-        "subgrants": _subgrants(partnership),
-        "grants": _grants(partnership),
+        "subgrants": subgrants(partnership),
+        "grants": grants(partnership),
         # 14-18. Term, withdrawal, amendment, disputes, legal effect
-        **term(agreement),
+        **term(agreement, numbers),
         "notice_days": str(agreement.termination_notice_days) if agreement.termination_notice_days else "",
         "notice_to": maybe(agreement.notice_to),
         "two_parties": len(parties) <= 2,
@@ -231,7 +222,7 @@ def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
     """What the member does for the partnership as a whole, beyond its own services."""
     member, leadership = partnership.member(member_id), partnership.leadership
     board = partnership.survivor_engagement.advisory_board if partnership.survivor_engagement else None
-    platform = partnership.shared_platform
+    platform, money = partnership.shared_platform, section_reference(partnership, "money")
     roles = [
         f"Interim member{f' since {long_date(member.joined)}' if member.joined else ''}."
         if member.status is MemberStatus.interim
@@ -239,7 +230,7 @@ def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
         f"Membership class: {member.membership_class.label}."
         if member.membership_class is not MembershipClass.voting
         else "",
-        "Fiscal sponsor of the Partnership (see section 12)." if partnership.fiscal_sponsor == member_id else "",
+        f"Fiscal sponsor of the Partnership (see {money})." if partnership.fiscal_sponsor == member_id else "",
     ]
     if member_id in leadership.leads:
         co_lead = leadership.model is LeadershipModel.co_leadership
@@ -265,10 +256,10 @@ def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
         if grant.applicant == member_id:
             award = grant.program if grant.program.lower().endswith(("grant", "award")) else f"{grant.program} award"
             roles.append(f"{'Holds' if grant.awarded else 'Applies for'} the {award}.")
-    for sub in _subgrants(partnership):
+    for sub in subgrants(partnership):
         flow = f"Passes grant funds to {sub.recipient}" if sub.grantor_id == member_id else ""
         flow = f"Receives grant funds from {sub.grantor}" if sub.recipient_id == member_id else flow
-        roles.append(f"{flow} under a separate subgrant agreement (section 12)." if flow else "")
+        roles.append(f"{flow} under a separate subgrant agreement ({money})." if flow else "")
     return tuple(role for role in roles if role)
 
 
@@ -362,7 +353,8 @@ def _laws(partnership: Partnership) -> tuple[str, ...]:
         bound = current_names(partnership, application.applies_to)
         if application.applies_to and not bound:
             continue  # binds only members that have withdrawn
-        who = f"Applies to: {join_and(bound)}." if bound else "Applies to every Party."
+        everyone = "Applies to both Parties." if len(partnership.current_members) <= 2 else "Applies to every Party."
+        who = f"Applies to: {join_and(bound)}." if bound else everyone
         name = LAW_NAMES.get(application.law, application.law.label)
         laws.append(join_sentences(name, who, application.note))
     return tuple(laws)
@@ -390,53 +382,10 @@ def _spokespeople(partnership: Partnership) -> tuple[str, ...]:
     )
 
 
-def _subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
-    views = []
-    for subgrant in partnership.funding.subgrants:
-        grantor, recipient = (
-            current_name(partnership, subgrant.from_member),
-            current_name(partnership, subgrant.to_member),
-        )
-        if not grantor or not recipient:
-            continue  # a subgrant with a withdrawn member is no part of a newly signed MOU
-        reference = subgrant.agreement_reference or ""
-        summary = f"{grantor} to {recipient}: {sentence(subgrant.amount)} {labelled('Purpose', subgrant.purpose)}"
-        views.append(
-            SubgrantView(
-                grantor_id=subgrant.from_member,
-                recipient_id=subgrant.to_member,
-                grantor=grantor,
-                recipient=recipient,
-                amount=subgrant.amount,
-                purpose=sentence(subgrant.purpose),
-                reference=reference or "Not yet numbered",
-                summary=f"{summary} {labelled('Agreement', reference)}".strip(),
-            )
-        )
-    return tuple(views)
-
-
-def _grants(partnership: Partnership) -> tuple[str, ...]:
-    lines = []
-    for grant in partnership.funding.grants:
-        text = f"{grant.program}, {grant.funder}"
-        text += f", fiscal year {grant.fiscal_year}." if grant.fiscal_year else "."
-        if applicant := current_name(partnership, grant.applicant):
-            text += f" {'Recipient' if grant.awarded else 'Applicant'}: {applicant}."
-        if grant.amount is not None:
-            text += f" Amount {'awarded' if grant.awarded else 'requested'}: {money(grant.amount)}."
-        if grant.period_start and grant.period_end:
-            text += f" Project period: {long_date(grant.period_start)} to {long_date(grant.period_end)}."
-        text += " The award has been made." if grant.awarded else " The application is pending."
-        lines.append(text)
-    return tuple(lines)
-
-
 __all__ = [
     "PUBLIC_COPY",
     "GoalView",
     "SignatureRow",
-    "SubgrantView",
     "mou_context",
     "mou_documents",
     "needs_public_copy",

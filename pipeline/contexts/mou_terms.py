@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from pipeline.contexts.wording import maybe
@@ -13,7 +14,8 @@ from schemas.operations import Agreement
 from schemas.vocabulary import Renewal
 
 
-def effective_statement(partnership: Partnership, as_of: dt.date | None) -> str:
+def effective_statement(partnership: Partnership, as_of: dt.date | None, numbers: Mapping[str, str]) -> str:
+    """When the MOU takes effect; `numbers` are its section numbers (mou_sections.section_numbers)."""
     agreement = partnership.agreement
     if agreement is None or as_of is None:
         return "This Memorandum takes effect on the date on which the last Party signs it."
@@ -21,7 +23,7 @@ def effective_statement(partnership: Partnership, as_of: dt.date | None) -> str:
         return f"This Memorandum takes effect on {long_date(as_of)}."
     since = party_changes(partnership, agreement.effective_date or as_of)
     earlier = [c for c in since if c.date <= as_of]
-    changed = " and the changes in the Parties listed in section 16" if earlier else ""
+    changed = f" and the changes in the Parties listed in section {numbers['amendment']}" if earlier else ""
     return (
         f"This amended and restated Memorandum takes effect on {long_date(as_of)}. It replaces the Memorandum "
         f"that took effect on {long_date(agreement.effective_date)}, taking in every amendment, joinder"
@@ -53,7 +55,8 @@ def party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, A
     return {"as_of": long_date(start), "party_changes": tuple(lines), "joinders": tuple(joinders)}
 
 
-def term(agreement: Agreement) -> dict[str, str]:
+def term(agreement: Agreement, numbers: Mapping[str, str]) -> dict[str, str]:
+    withdrawal = f"section {numbers['withdrawal']}"
     start = long_date(agreement.effective_date) or "the date of the last signature"
     if agreement.end_date:
         term, length = f"This Memorandum runs from {start} to {long_date(agreement.end_date)}.", "the same length"
@@ -61,10 +64,10 @@ def term(agreement: Agreement) -> dict[str, str]:
         months = f"{agreement.term_months} month{'s' if agreement.term_months != 1 else ''}"
         term, length = f"This Memorandum runs for {months} from {start}.", months
     else:
-        term, length = f"This Memorandum runs from {start} until it is ended under section 15.", ""
+        term, length = f"This Memorandum runs from {start} until it is ended under {withdrawal}.", ""
     renewals = {
         Renewal.automatic: f"At the end of each term it renews automatically for a further term of {length}, "
-        "unless it has been ended under section 15.",
+        f"unless it has been ended under {withdrawal}.",
         Renewal.by_written_amendment: "It may be renewed before it ends by a written amendment signed by all Parties.",
         Renewal.none: "It ends when its term ends, unless the Parties sign a new agreement.",
     }
