@@ -170,12 +170,13 @@ _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
 
 def method_votes(p: Partnership) -> bool:
     """Whether the decision method ever takes a vote: representative always, consensus only when its
-    rules fall back to a vote, hierarchical never."""
+    rules fall back to a vote, hierarchical never. Documents speak of votes only where this is true, and
+    this rule checks the file's own text against the same test."""
     decision = p.decision_making
     if decision.method is DecisionMethod.representative:
         return True
     if decision.method is DecisionMethod.consensus:
-        rules = (decision.fallback, decision.passing_rule, decision.block_rule)
+        rules = (decision.fallback, decision.passing_rule, decision.block_rule, decision.votes)
         return any(_mentions(_VOTE, text) for text in rules if text)
     return False
 

@@ -18,7 +18,7 @@ from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.governance import DecisionMaking
 from schemas.members import Commitment, Contact, Member
-from schemas.vocabulary import DecisionMethod, Formality, LeadershipModel
+from schemas.vocabulary import Formality, LeadershipModel
 
 BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
@@ -212,20 +212,6 @@ def current_name(partnership: Partnership, member_id: str | None) -> str:
     """The short name of a current member, or '' for a withdrawn (or absent) one."""
     names = current_names(partnership, [member_id] if member_id else [])
     return names[0] if names else ""
-
-
-def method_votes(partnership: Partnership) -> bool:
-    """Whether the partnership's decision method ever counts votes; only then do documents speak of them.
-
-    A hierarchical partnership decides by the agreement of its members' own authorities, and consensus
-    counts no votes unless a fallback or a vote rule is stated.
-    """
-    decision = partnership.decision_making
-    if decision.method is DecisionMethod.hierarchical:
-        return False
-    if decision.method is DecisionMethod.consensus:
-        return bool(decision.fallback or decision.votes)
-    return True
 
 
 # --- Leadership -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
+from pipeline.consistency import method_votes
 from pipeline.contexts.common import (
     BLANK_LINE,
     coordinator_statement,
@@ -21,7 +22,6 @@ from pipeline.contexts.common import (
     decision_rules,
     leaders_phrase,
     leadership_statement,
-    method_votes,
 )
 from pipeline.contexts.governance_charter_evaluation import evaluation
 from pipeline.contexts.governance_charter_policies import (

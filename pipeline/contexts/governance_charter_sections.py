@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names, method_votes
+from pipeline.consistency import method_votes
+from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
 from pipeline.contexts.texts import membership_class_label, membership_class_meaning
 from pipeline.contexts.wording import capitalized, join_sentences, lower_first, number_word, sentence, with_article
 from pipeline.formatting import join_and, long_date

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
+from pipeline.consistency import method_votes
 from pipeline.contexts.common import (
     MemberView,
     contact_view,
     current_member,
     current_member_views,
     current_name,
-    method_votes,
 )
 from pipeline.contexts.onboarding_card import card_part, draft_part
 from pipeline.contexts.onboarding_organization import organization_part
