@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from enum import Enum
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -51,7 +51,7 @@ def _message(source: SourceDocument, detail: ErrorDetails) -> str:
         return "this field is required but missing"
     if kind == "extra_forbidden":
         return _unknown_field(location)
-    if kind == "enum":
+    if kind in ("enum", "literal_error"):
         return _unknown_choice(value, location)
     if kind in _EXPECTED_TYPES:
         return _wrong_type(source, location, value, _EXPECTED_TYPES[kind])
@@ -171,12 +171,27 @@ def _model_at(location: Location) -> type[BaseModel] | None:
 
 
 def _choices_at(location: Location) -> list[str]:
+    while location and isinstance(location[-1], int):
+        location = location[:-1]  # an item of a list of choices: the choices are the list's field's
     parent = _model_at(tuple(p for p in location[:-1]))
     names = [p for p in location if isinstance(p, str)]
     if parent is None or not names or names[-1] not in parent.model_fields:
         return []
-    enum = _unwrap(parent.model_fields[names[-1]].annotation, Enum)
-    return [member.value for member in enum] if enum else []
+    annotation = parent.model_fields[names[-1]].annotation
+    enum = _unwrap(annotation, Enum)
+    if enum:
+        return [member.value for member in enum]
+    return [str(choice) for choice in _literal_choices(annotation)]
+
+
+def _literal_choices(annotation: Any) -> tuple[Any, ...]:
+    """The values of a Literal inside an annotation like list[Literal['a', 'b']]."""
+    if get_origin(annotation) is Literal:
+        return get_args(annotation)
+    for argument in get_args(annotation):
+        if found := _literal_choices(argument):
+            return found
+    return ()
 
 
 def _unwrap(annotation: Any, base: type) -> Any:
