@@ -74,3 +74,12 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "join_and": join_and,
 }
+
+
+_ZIP = re.compile(r",\s*\S[^,]*\s\d{5}(?:-\d{4})?\s*$")
+
+
+def has_state_and_zip(lines: Iterable[str]) -> bool:
+    """True when a US postal address ends with 'City, State ZIP' ('Millbrook, WI 53001')."""
+    lines = [line.strip() for line in lines if line.strip()]
+    return bool(lines) and bool(_ZIP.search(lines[-1]))

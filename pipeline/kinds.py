@@ -80,8 +80,11 @@ def _needs_agreement(partnership: Partnership) -> str | None:
     return None
 
 
+PUBLIC_COPY = "mou-public-copy"
+
+
 def _mou_names(partnership: Partnership) -> list[str]:
-    from pipeline.contexts.mou import PUBLIC_COPY, needs_public_copy
+    from pipeline.legal_positions import needs_public_copy  # cheap: no rendering code
 
     return ["mou", PUBLIC_COPY] if needs_public_copy(partnership) else ["mou"]
 

@@ -164,6 +164,15 @@ def consent_laws(partnership: Partnership, member: Member) -> str:
     return f"the confidentiality rules of {' and '.join(names)}" if names else "victim-service confidentiality rules"
 
 
+def needs_public_copy(partnership: Partnership) -> bool:
+    """A public body's signed MOU is a public record: when a signatory is named privately (a survivor leader),
+    the partnership also gets a copy that a public-records request may release."""
+    parties = partnership.current_members
+    return any(P.public_body in legal_positions(partnership, m) for m in parties) and any(
+        m.signatory.public_name for m in parties
+    )
+
+
 def binds_consent_rules(partnership: Partnership, member: Member) -> bool:
     """True when VAWA or VOCA confidentiality binds the member: survivor consent is then the only way to share."""
     return P.victim_services in legal_positions(partnership, member)
@@ -177,5 +186,6 @@ __all__ = [
     "binds_consent_rules",
     "consent_laws",
     "legal_positions",
+    "needs_public_copy",
     "unclear_position",
 ]

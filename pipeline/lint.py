@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from pipeline.errors import Problem
+from pipeline.formatting import has_state_and_zip
 from pipeline.legal_positions import unclear_position
 from pipeline.load import Location, SourceDocument
 from pipeline.validate import problem_at
@@ -179,8 +180,6 @@ def _legal_position_unclear(p: Partnership) -> Iterator[Finding]:
     "A grants office files letters by their letterhead and inside address; an incomplete one looks unfinished.",
 )
 def _letter_address_incomplete(p: Partnership) -> Iterator[Finding]:
-    from pipeline.contexts.letter_wording import has_state_and_zip
-
     for g, grant in enumerate(p.funding.grants):
         loi = grant.letter_of_intent
         if loi is not None and not has_state_and_zip(loi.address_lines):

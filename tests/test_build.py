@@ -220,6 +220,25 @@ def test_commands_that_render_nothing_do_not_import_rendering(tmp_path: Path) ->
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_lint_imports_no_rendering_code() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "try:\n"
+        "    main(['lint', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('docx', 'docxtpl', 'jinja2', 'pipeline.contexts'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(ROOT / "partnerships")], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_a_no_op_build_does_not_even_parse_the_yaml(examples_copy: Path, tmp_path: Path) -> None:
     import subprocess
     import sys

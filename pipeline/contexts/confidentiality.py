@@ -244,7 +244,9 @@ def own_clauses(partnership: Partnership, member: Member) -> tuple[str, ...]:
     return tuple(CLAUSES[position].we for position in legal_positions(partnership, member))
 
 
-def agreement_clauses(partnership: Partnership, members: Sequence[Member], name: dict[str, str]) -> dict[str, object]:
+def agreement_clauses(
+    partnership: Partnership, members: Sequence[Member], name: dict[str, str], benefits: str = BENEFITS
+) -> dict[str, object]:
     """The confidentiality wording of a document that binds several members: a group per legal position, the
     consent rule for minors, immigration status and the benefits law enforcement decides, each where it applies."""
     immigration = touches_immigration(partnership, members)
@@ -252,7 +254,7 @@ def agreement_clauses(partnership: Partnership, members: Sequence[Member], name:
         "position_groups": position_groups(partnership, members, name),
         "minors": MINORS if minors_apply(partnership, members) else "",
         "immigration": IMMIGRATION_STATUS if immigration else "",
-        "benefits": BENEFITS if immigration else "",
+        "benefits": benefits if immigration else "",
     }
 
 

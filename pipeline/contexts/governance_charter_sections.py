@@ -14,7 +14,15 @@ from pipeline.audience import Audience
 from pipeline.consistency import method_votes
 from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
 from pipeline.contexts.texts import membership_class_label, membership_class_meaning
-from pipeline.contexts.wording import capitalized, join_sentences, lower_first, number_word, sentence, with_article
+from pipeline.contexts.wording import (
+    capitalized,
+    join_sentences,
+    lower_first,
+    number_word,
+    numbered,
+    sentence,
+    with_article,
+)
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
@@ -43,8 +51,7 @@ def section_numbers(partnership: Partnership) -> dict[str, str]:
         left_out.add("committees")
     if partnership.leadership.coordinator is None and not current_name(partnership, partnership.fiscal_sponsor):
         left_out.add("coordinator")
-    kept = [key for key in SECTIONS if key not in left_out]
-    return {key: str(number) for number, key in enumerate(kept, start=1)}
+    return numbered(SECTIONS, left_out)
 
 
 # --- Membership -------------------------------------------------------------------------------------

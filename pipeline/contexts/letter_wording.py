@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from pipeline.audience import Audience
@@ -58,15 +57,6 @@ def re_line(grant: Grant) -> str:
     if grant.fiscal_year:
         parts.append(f"Fiscal Year {grant.fiscal_year}")
     return f"RE: Letter of intent, {'; '.join(parts)}"
-
-
-_ZIP = re.compile(r",\s*\S[^,]*\s\d{5}(?:-\d{4})?\s*$")
-
-
-def has_state_and_zip(lines: Iterable[str]) -> bool:
-    """True when a US postal address ends with 'City, State ZIP' ('Millbrook, WI 53001')."""
-    lines = [line.strip() for line in lines if line.strip()]
-    return bool(lines) and bool(_ZIP.search(lines[-1]))
 
 
 def per_phrase(per: str | None) -> str:

@@ -27,7 +27,7 @@ from pipeline.contexts.common import (
     level_statement,
     roster,
 )
-from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses, touches_immigration
+from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses
 from pipeline.contexts.mou_funding import grants, subgrants
 from pipeline.contexts.mou_sections import mou_shape, section_numbers, section_reference
 from pipeline.contexts.mou_terms import effective_statement, party_record, term
@@ -46,8 +46,8 @@ from pipeline.contexts.wording import (
 )
 from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date
-from pipeline.kinds import PlannedDocument
-from pipeline.legal_positions import legal_positions
+from pipeline.kinds import PUBLIC_COPY, PlannedDocument
+from pipeline.legal_positions import legal_positions, needs_public_copy
 from schemas import Partnership
 from schemas.vocabulary import (
     Binding,
@@ -71,18 +71,6 @@ class SignatureRow:
 
     left: SignatureBlock
     right: SignatureBlock | None
-
-
-PUBLIC_COPY = "mou-public-copy"
-
-
-def needs_public_copy(partnership: Partnership) -> bool:
-    """A public body's signed MOU is a public record: when a signatory is named privately (a survivor leader),
-    the partnership also gets a copy that a public-records request may release."""
-    parties = partnership.current_members
-    return any(LegalPosition.public_body in legal_positions(partnership, m) for m in parties) and any(
-        m.signatory.public_name for m in parties
-    )
 
 
 def mou_documents(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
@@ -151,9 +139,10 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         **_governance(partnership, parties),
         # 9. Confidentiality: the fixed rules are in the template, these are the partnership's own
         "confidentiality_laws": _laws(partnership),
-        **agreement_clauses(partnership, partnership.current_members, {p.id: p.name for p in parties}),
         # Section 4 has just said that no Party's services depend on the survivor's choices.
-        "benefits": BENEFITS_LAW if touches_immigration(partnership, partnership.current_members) else "",
+        **agreement_clauses(
+            partnership, partnership.current_members, {p.id: p.name for p in parties}, benefits=BENEFITS_LAW
+        ),
         "release_days": str(release_days) if release_days else "",
         "release_scope": maybe(confidentiality.release.scope),
         "sharing_rules": tuple(sentence(rule) for rule in confidentiality.sharing_rules),
@@ -383,10 +372,8 @@ def _spokespeople(partnership: Partnership) -> tuple[str, ...]:
 
 
 __all__ = [
-    "PUBLIC_COPY",
     "GoalView",
     "SignatureRow",
     "mou_context",
     "mou_documents",
-    "needs_public_copy",
 ]

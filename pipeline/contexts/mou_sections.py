@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.contexts.governance_charter_sections import is_compact
 from pipeline.contexts.texts import FOUR_RS, six_principles
-from pipeline.contexts.wording import lower_first
+from pipeline.contexts.wording import lower_first, numbered
 from pipeline.formatting import join_and
 from pipeline.legal_positions import legal_positions
 from schemas import Partnership
@@ -44,8 +44,7 @@ def section_numbers(partnership: Partnership) -> dict[str, str]:
     # and no subgrants, nothing is, and a section that only says so would be generic prose.
     if roster_inline(partnership) and not partnership.funding.subgrants:
         left_out.add("attachments")
-    kept = [key for key in SECTIONS if key not in left_out]
-    return {key: str(number) for number, key in enumerate(kept, start=1)}
+    return numbered(SECTIONS, left_out)
 
 
 def section_reference(partnership: Partnership, key: str) -> str:

@@ -183,3 +183,11 @@ def join_items(items: Iterable[str]) -> str:
     if len(words) == 2:
         return f"{words[0]}, and {words[1]}"
     return f"{'; '.join(words[:-1])}; and {words[-1]}" if len(words) > 2 else join_and(words)
+
+
+def numbered(sections: Iterable[str], left_out: Iterable[str] = ()) -> dict[str, str]:
+    """Section key -> its number, for the sections a document keeps: leaving one out numbers the later ones
+    on, and templates write every heading and reference through these numbers, so references stay right."""
+    skipped = set(left_out)
+    kept = [key for key in sections if key not in skipped]
+    return {key: str(number) for number, key in enumerate(kept, start=1)}
