@@ -167,6 +167,10 @@ class Partnership(Model):
             if writer in current
         ]
 
+    def is_pair(self) -> bool:
+        """Two organizations (or fewer): documents then leave out what only a larger partnership needs."""
+        return len(self.current_members) <= 2
+
     def pays_survivors(self) -> bool:
         """True when the file says how survivors are paid: only then may a document promise them pay."""
         return bool(self.survivor_engagement and self.survivor_engagement.compensation)

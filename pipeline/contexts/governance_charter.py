@@ -38,7 +38,6 @@ from pipeline.contexts.governance_charter_sections import (
     committee_rows,
     history_rows,
     inline_phrase,
-    is_compact,
     lead_views,
     member_rows,
     seat_rows,
@@ -85,7 +84,7 @@ class MeetingRow:
 def governance_charter_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     """Everything the charter template shows, already worded; the keys are the template's variables."""
     numbers = section_numbers(partnership)
-    compact = is_compact(partnership)
+    compact = partnership.is_pair()
     return {
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,

@@ -39,11 +39,6 @@ SECTIONS = (
 )  # fmt: skip
 
 
-def is_compact(partnership: Partnership) -> bool:
-    """A pair of organizations gets a short charter: no generic rules for joining, elections or classes."""
-    return len(partnership.current_members) <= 2
-
-
 def section_numbers(partnership: Partnership) -> dict[str, str]:
     """Section key -> its number in this charter, for the sections it has."""
     left_out = set()

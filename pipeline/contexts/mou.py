@@ -166,7 +166,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         **term(agreement, numbers),
         "notice_days": str(agreement.termination_notice_days) if agreement.termination_notice_days else "",
         "notice_to": maybe(agreement.notice_to),
-        "two_parties": len(parties) <= 2,
+        "two_parties": partnership.is_pair(),
         "investigating_parties": any(
             {LegalPosition.law_enforcement, LegalPosition.prosecution} & set(legal_positions(partnership, m))
             for m in partnership.current_members

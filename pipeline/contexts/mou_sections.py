@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.contexts.governance_charter_sections import is_compact
 from pipeline.contexts.texts import FOUR_RS, six_principles
 from pipeline.contexts.wording import lower_first, numbered
 from pipeline.formatting import join_and
@@ -34,7 +33,7 @@ def roster_inline(partnership: Partnership) -> bool:
     only sends the reader to the back for them. A larger partnership's roster is long and changes more
     often, so it stays an attachment that can be replaced by written notice.
     """
-    return is_compact(partnership)
+    return partnership.is_pair()
 
 
 def section_numbers(partnership: Partnership) -> dict[str, str]:
@@ -73,7 +72,7 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
         # mean for these two organizations. Without such commitments, or with more Parties (whose staff
         # may meet the approach for the first time in this MOU), the explanations are the only text that
         # says what the Parties follow, so they stay.
-        "trauma_named_only": is_compact(partnership) and bool(trauma.commitments),
+        "trauma_named_only": partnership.is_pair() and bool(trauma.commitments),
         "four_rs": FOUR_RS,
         "six_principles": six_principles(trauma.principles_phrasing),
         "four_rs_names": join_and(lower_first(r.name) for r in FOUR_RS),
@@ -82,7 +81,7 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
         # already covers ("any change ... signed by every Party"). A larger partnership, where members are
         # admitted from time to time, is told so in a sentence of its own; a pair that takes in a third
         # organization is writing a new agreement, and the sentence would only repeat the rule above it.
-        "joinder_by_amendment": not joinder and not is_compact(partnership),
+        "joinder_by_amendment": not joinder and not partnership.is_pair(),
         # The rule for a Party in two confidentiality groups binds no one when each Party is in one group.
         "several_positions": any(len(legal_positions(partnership, m)) > 1 for m in partnership.current_members),
     }
