@@ -348,15 +348,15 @@ def _legal_effect(partnership: Partnership, agreement: str) -> str:
         "no funds, ours or anyone else’s."
     )
     if agreement == "subgrant agreement":
-        then = "The subgrant agreement described above will set out our part, and it is a binding contract."
+        then = "That subgrant agreement will set out our part, and it is a binding contract."
     elif partnership.agreement is not None and partnership.agreement.binding is Binding.binding:
-        then = f"The {agreement} described above will set out our commitments, and it binds those who sign it."
+        then = f"That {agreement} will set out our commitments, and it binds those who sign it."
     else:
         then = (
-            f"The {agreement} described above will record our commitments as shared commitments that we intend to "
+            f"That {agreement} will record our commitments as shared commitments that we intend to "
             "honor, not as a contract."
         )
-    return f"{intent} {then}"
+    return f"{then} {intent}"  # "That agreement" follows the sentence that names it
 
 
 def _agreement_in_force(partnership: Partnership, dated: dt.date | None) -> bool:
