@@ -161,7 +161,7 @@ def test_evaluation_items_print_and_the_missing_ones_are_named_once(
     }
     text = charter(write_partnership, data, tmp_path / "out")
     assert "- Do placed workers keep their jobs? Goal: Jobs that last." in text
-    assert "- The shared referral log." in text
+    assert "- the shared referral log." in text  # as typed: lower case stays lower case
     assert (
         "- Placements (quantitative data): From the referral log. O'Malley Staffing Solutions, LLC collects it."
     ) in text

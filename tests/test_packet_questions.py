@@ -111,14 +111,14 @@ def test_a_reporter_call_ends_with_someone_the_reader_can_reach(built_examples: 
     [
         (
             "riverbend-task-force",
-            "The advocate on the Bridgewell advocate line can refer the person, if they agree, to Legal Aid, which "
-            "helps with immigration relief (T and U visas, continued presence support). Its primary contact is "
+            "The advocate on the Bridgewell advocate line can refer the person, if they agree, to Legal Aid, whose "
+            "services include: Immigration relief (T and U visas, continued presence support). Its primary contact is "
             "Hannah Kessler-Obi, at hkessler-obi@tririverslegal.example or (608) 555-0171.",
         ),
         (
             "westhaven-alliance",
-            "If the person agrees, refer them to the Justice Project, which helps with T visa and other immigration "
-            "relief for survivors.",
+            "If the person agrees, refer them to the Justice Project, whose services include: "
+            "T visa and other immigration relief for survivors.",
         ),
         (
             "harbor-hope-omalley",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
 from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
-from pipeline.contexts.wording import Fact, facts, join_sentences, lower_first, number_word, sentence
+from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.governance import DecisionMaking
@@ -113,7 +113,7 @@ def commitment_text(commitment: Commitment) -> str:
 
 def sector_text(member: Member) -> str:
     label = member.sector.label
-    return f"{label} — {lower_first(member.sector_detail)}" if member.sector_detail else label
+    return f"{label} — {member.sector_detail}" if member.sector_detail else label
 
 
 def designation(member: Member) -> str:

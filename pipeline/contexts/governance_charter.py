@@ -37,7 +37,6 @@ from pipeline.contexts.governance_charter_sections import (
     committee_reports,
     committee_rows,
     history_rows,
-    inline_phrase,
     lead_views,
     member_rows,
     seat_rows,
@@ -51,16 +50,14 @@ from pipeline.contexts.governance_charter_sections import (
 )
 from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS
 from pipeline.contexts.wording import (
-    capitalized,
     join_sentences,
-    lower_first,
     maybe,
     number_word,
     paragraphs,
     sentence,
     with_article,
 )
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.vocabulary import Binding, DecisionMethod, Formality, LeadershipModel, LegalStatus, MemberStatus
 
@@ -202,8 +199,8 @@ def _membership(partnership: Partnership, compact: bool) -> dict[str, Any]:
     if not resignation and agreement:
         days = agreement.termination_notice_days
         notice = f"at least {days} days’ written notice" if days else "written notice"
-        to = f" to {lower_first(agreement.notice_to)}" if agreement.notice_to else ""
-        resignation = f"A member may withdraw at any time by giving {notice}{to}, as the MOU provides."
+        to = f" Notice goes to: {sentence(agreement.notice_to)}" if agreement.notice_to else ""
+        resignation = f"A member may withdraw at any time by giving {notice}, as the MOU provides.{to}"
     admission = rules.admission or ""
     if not admission and not compact:  # a pair that takes in a third organization rewrites its charter
         joinder = " and joins the MOU by signing its joinder page" if agreement and agreement.joinder else ""
@@ -263,9 +260,7 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
         "decision_summary": maybe(decision.summary),
         "gradients_of_agreement": decision.gradients_of_agreement,
         "gradients": GRADIENTS,
-        "decision_rules": decision_rules(
-            decision, capitalized(join_and(inline_phrase(n) for n in decision.non_voting))
-        ),
+        "decision_rules": decision_rules(decision, "; ".join(decision.non_voting)),
         "escalation": maybe(decision.escalation),
         "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),
         "no_unscheduled_decisions": decision.no_unscheduled_decisions,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.contexts.common import current_name
-from pipeline.contexts.wording import capitalized, facts, join_items, labelled, maybe, sentence
+from pipeline.contexts.wording import facts, join_items, labelled, maybe, sentence
 from schemas import Partnership
 from schemas.operations import Evaluation
 from schemas.vocabulary import EvaluationDesign
@@ -52,7 +52,7 @@ def evaluation(partnership: Partnership) -> dict[str, Any]:
             )
             for q in plan.questions
         ),
-        "data_sources": tuple(sentence(capitalized(source)) for source in plan.data_sources),
+        "data_sources": tuple(sentence(source) for source in plan.data_sources),
         "data_collection": tuple(_collection(partnership, plan)),
         "evaluation_facts": facts(
             ("Design", _design(plan)),
@@ -72,7 +72,7 @@ def _collection(partnership: Partnership, plan: Evaluation) -> list[str]:
     lines = []
     for item in plan.data_collection:
         kind = f" ({item.type.value} data)" if item.type else ""
-        text = f"{capitalized(item.data.strip().rstrip('.'))}{kind}: {sentence(item.method)}"
+        text = f"{item.data.strip().rstrip('.')}{kind}: {sentence(item.method)}"
         collector = current_name(partnership, item.collected_by)
         lines.append(f"{text} {collector} collects it." if collector else text)
     return lines

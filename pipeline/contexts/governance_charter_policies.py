@@ -14,7 +14,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import current_member_views, current_name, current_names, leaders_phrase, roster
 from pipeline.contexts.confidentiality import COMPELLED, agreement_clauses
 from pipeline.contexts.texts import FOUR_RS, LAW_NAMES, six_principles
-from pipeline.contexts.wording import facts, labelled, lower_first, maybe, number_word, sentence
+from pipeline.contexts.wording import facts, label_in_sentence, labelled, maybe, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.vocabulary import ConfidentialityLaw, DecisionMethod, FundingSourceType, PartnershipStage
@@ -126,9 +126,9 @@ def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
         details = [
             f"has {number_word(board.size)} seats" if board.size else "",
             f"is hosted by {host}" if host else "",
-            f"meets {lower_first(board.meets)}" if board.meets else "",
         ]
         board_text = f"The {board.name} {join_and(d for d in details if d)}." if any(details) else ""
+        board_text = f"{board_text} How often it meets: {sentence(board.meets)}".strip() if board.meets else board_text
     conflict = partnership.conflict_resolution
     return {
         "survivor_approach": maybe(engagement.approach) if engagement else "",
@@ -144,8 +144,8 @@ def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
         "storytelling": maybe(engagement.storytelling) if engagement else "",
         "survivor_naming": maybe(engagement.naming) if engagement else "",
         "survivor_feedback": maybe(engagement.feedback) if engagement else "",
-        "four_rs": join_and(lower_first(r.name) for r in FOUR_RS),
-        "six_principles": "; ".join(lower_first(p.name) for p in six_principles(trauma.principles_phrasing)),
+        "four_rs": join_and(label_in_sentence(r.name) for r in FOUR_RS),
+        "six_principles": "; ".join(label_in_sentence(p.name) for p in six_principles(trauma.principles_phrasing)),
         "trauma_commitments": tuple(sentence(c) for c in trauma.commitments),
         "trainings": tuple(
             TrainingRow(
@@ -226,7 +226,7 @@ def continuity(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         platform_text = f"The Partnership keeps its shared records in its {platform.name}"
         platform_text += f", which {owner} administers." if owner else "."
         if platform.contents:
-            platform_text += f" It holds {lower_first(sentence(platform.contents))}"
+            platform_text += f" What it holds: {sentence(platform.contents)}"
         platform_text += (
             " It holds personally identifying information, so only people who need it may open it."
             if platform.holds_pii

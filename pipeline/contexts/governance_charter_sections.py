@@ -17,7 +17,7 @@ from pipeline.contexts.texts import membership_class_label, membership_class_mea
 from pipeline.contexts.wording import (
     capitalized,
     join_sentences,
-    lower_first,
+    label_in_sentence,
     number_word,
     numbered,
     sentence,
@@ -130,12 +130,12 @@ def _history_notes(member: Member) -> str:
         return join_sentences(
             f"Gave written notice on {long_date(withdrawal.notice_date)}",
             withdrawal.reason,
-            f"Handover: {lower_first(withdrawal.handover)}" if withdrawal.handover else None,
+            f"Handover: {withdrawal.handover}" if withdrawal.handover else None,
         )
     if member.status is MemberStatus.interim:
         return "New member, in its interim period."
     if member.membership_class is not MembershipClass.voting:
-        return f"Joined as {lower_first(member.membership_class.label)}."
+        return f"Joined as {label_in_sentence(member.membership_class.label)}."
     return "—"
 
 
@@ -152,7 +152,7 @@ def single_class_statement(partnership: Partnership) -> str:
         return ""
     (only,) = classes
     votes = method_votes(partnership)
-    return f"Every current member is a {lower_first(class_label(only, votes))}: it {class_meaning(only, votes)}."
+    return f"Every current member is a {label_in_sentence(class_label(only, votes))}: it {class_meaning(only, votes)}."
 
 
 def inline_phrase(text: str) -> str:
@@ -160,7 +160,7 @@ def inline_phrase(text: str) -> str:
     names keep their capitals ('Native and Indigenous organization', 'Task Force Coordinator')."""
     if text.startswith("The "):
         return f"the {text[4:]}"
-    return lower_first(text) if not any(c.isupper() for c in text[1:]) else text
+    return label_in_sentence(text) if not any(c.isupper() for c in text[1:]) else text
 
 
 def sectors_present(partnership: Partnership) -> str:
@@ -277,7 +277,7 @@ def _capital_article(name: str) -> str:
 
 def committee_reports(partnership: Partnership) -> tuple[str, ...]:
     return tuple(
-        f"{_capital_article(c.name)} reports to {sentence(lower_first(c.reports_to))}"
+        f"{_capital_article(c.name)}. Reports to: {sentence(c.reports_to)}"
         for c in partnership.committees
         if c.reports_to
     )

@@ -9,6 +9,7 @@ Fixed wording lives in the template; this module hands over sentences that depen
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pipeline.audience import Audience
@@ -23,7 +24,6 @@ from pipeline.contexts.wording import (
     number_word,
     organization,
     sentence,
-    soften,
     with_article,
 )
 from pipeline.dated import partnership_on
@@ -149,12 +149,11 @@ def _lead_clause(partnership: Partnership, writer: Member) -> str:
 def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> str:
     """Who the writer is (description, sector) and how long it has been part of the partnership."""
     description = (writer.description or "").strip()
-    if description.startswith(("A ", "An ", "The ")):
-        # 'A staffing agency whose …' reads as a fragment; name the writer as its subject.
-        article, rest = description.split(" ", 1)
-        description = f"{organization(writer.name, start=True)} is {article.lower()} {rest}"
+    if re.match(r"(?:A|An|The) [a-z0-9]", description):
+        # 'A staffing agency whose …' is a fragment, and its capital stays as typed: a label introduces it.
+        description = f"About us: {description}"
     sector = writer.sector.label
-    sector += f" — {soften(writer.sector_detail)}" if writer.sector_detail else ""
+    sector += f" — {writer.sector_detail}" if writer.sector_detail else ""
     name = with_article(partnership.name)
     since = f" since {long_date(writer.joined)}" if writer.joined else ""
     if dated and writer.joined and writer.joined > dated:
@@ -179,7 +178,9 @@ def _month_year(date: dt.date) -> str:
 def _services(writer: Member) -> str:
     if not writer.services:
         return ""
-    return f"The services we bring to this work include {join_items(soften(s) for s in writer.services)}."
+    # Each service prints as typed, so the list follows a colon rather than running on inside a sentence.
+    services = "; ".join(s.strip().rstrip(".;") for s in writer.services)
+    return f"The services we bring to this work: {services}."
 
 
 def _subawards(partnership: Partnership, grant: Grant, writer: Member) -> tuple[str, ...]:
@@ -191,7 +192,7 @@ def _subawards(partnership: Partnership, grant: Grant, writer: Member) -> tuple[
             reference = f" ({subgrant.agreement_reference.strip()})" if subgrant.agreement_reference else ""
             lines.append(
                 f"Any funds from {applicant} reach us only under a separate subgrant agreement{reference}: "
-                f"{subgrant.amount.strip()} for {soften(sentence(subgrant.purpose))}"
+                f"{subgrant.amount.strip()}. Its purpose: {sentence(subgrant.purpose)}"
             )
     return tuple(lines)
 
@@ -240,10 +241,14 @@ def _attendance(partnership: Partnership, writer: Member) -> str:
         if committee:
             own_committees += 1
         else:
-            meetings.append(with_article(soften(meeting.name)))
-    if own_committees:
-        meetings.append("the meetings of our committees" if own_committees > 1 else "the meetings of our committee")
-    return f"Our representatives will attend {join_and(meetings)}" if meetings else ""
+            meetings.append(meeting.name.strip())
+    ours = "the meetings of our committees" if own_committees > 1 else "the meetings of our committee"
+    if not meetings:
+        return f"Our representatives will attend {ours}" if own_committees else ""
+    # Meeting names print as typed, so they follow a colon; our own committees close the list.
+    listed = "; ".join(meetings)
+    these = "these meetings" if len(meetings) > 1 or own_committees else "this meeting"
+    return f"Our representatives will attend {these}: {listed}" + (f"; and {ours}" if own_committees else "")
 
 
 def _membership_phrase(writer: Member) -> str:
@@ -255,11 +260,11 @@ def _membership_phrase(writer: Member) -> str:
 
 
 def _project_facts(partnership: Partnership, grant: Grant) -> tuple[Fact, ...]:
-    population = (grant.target_population or "").strip() or join_items(soften(p) for p in partnership.populations)
+    population = (grant.target_population or "").strip() or "; ".join(p.strip() for p in partnership.populations)
     start, end = long_date(grant.period_start), long_date(grant.period_end)
     period = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
     return facts(
-        ("People the project will serve", population[:1].upper() + population[1:]),
+        ("People the project will serve", population),
         ("Area served", partnership.geography),
         ("Project period", period),
     )

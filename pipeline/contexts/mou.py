@@ -37,7 +37,6 @@ from pipeline.contexts.wording import (
     facts,
     join_sentences,
     labelled,
-    lower_first,
     maybe,
     number_word,
     paragraphs,
@@ -238,9 +237,9 @@ def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
         roles.append("Leads the Partnership’s evaluation.")
     for training in partnership.trauma_informed.trainings:
         if training.provider == member_id:
-            audience = f"for {lower_first(training.audience)}" if training.audience else ""
-            extras = [f"Delivers training: {training.topic}", audience, lower_first(training.frequency or "")]
-            roles.append(sentence("; ".join(filter(None, extras))))
+            audience = f"Who takes it: {training.audience}" if training.audience else ""
+            often = f"How often: {training.frequency}" if training.frequency else ""
+            roles.append(join_sentences(f"Delivers training: {training.topic}", audience, often))
     for grant in partnership.funding.grants:
         if grant.applicant == member_id:
             award = grant.program if grant.program.lower().endswith(("grant", "award")) else f"{grant.program} award"

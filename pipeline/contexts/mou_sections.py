@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.contexts.texts import FOUR_RS, six_principles
-from pipeline.contexts.wording import lower_first, numbered
+from pipeline.contexts.wording import label_in_sentence, numbered
 from pipeline.formatting import join_and
 from pipeline.legal_positions import legal_positions
 from schemas import Partnership
@@ -75,8 +75,10 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
         "trauma_named_only": partnership.is_pair() and bool(trauma.commitments),
         "four_rs": FOUR_RS,
         "six_principles": six_principles(trauma.principles_phrasing),
-        "four_rs_names": join_and(lower_first(r.name) for r in FOUR_RS),
-        "six_principles_names": "; ".join(lower_first(p.name) for p in six_principles(trauma.principles_phrasing)),
+        "four_rs_names": join_and(label_in_sentence(r.name) for r in FOUR_RS),
+        "six_principles_names": "; ".join(
+            label_in_sentence(p.name) for p in six_principles(trauma.principles_phrasing)
+        ),
         # Without joinder a new organization becomes a Party by amendment, which the amendment rule
         # already covers ("any change ... signed by every Party"). A larger partnership, where members are
         # admitted from time to time, is told so in a sentence of its own; a pair that takes in a third

@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import ContactView, contact_view, current_member, current_names
 from pipeline.contexts.crisis_lines import EMERGENCY, NATIONAL_HOTLINE, Line, first_line, member_lines
-from pipeline.contexts.wording import capitalized, number_word, organization
+from pipeline.contexts.wording import number_word, organization
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Member
@@ -44,6 +44,8 @@ class Helper:
     """Why this person, when it is not a coordinator in post; '' otherwise."""
     stands_in_for: str = ""
     """The title of the coordinator this person stands in for while the post has no name; '' otherwise."""
+    heading: str = ""
+    """The role as a table heading: the coordinator's title as typed, or 'Primary contact at ...'."""
 
     @property
     def reach(self) -> tuple[str, ...]:
@@ -71,7 +73,7 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
     leadership = partnership.leadership
     coordinator = leadership.coordinator
     if coordinator and (contact := coordinator.contact):
-        return (Helper(f"the {coordinator.title}", contact_view(contact, audience), ""),)
+        return (Helper(f"the {coordinator.title}", contact_view(contact, audience), "", heading=coordinator.title),)
     if coordinator and (employer := current_member(partnership, coordinator.employer)):
         # Free text in the file says "the Coordinator" too; the note tells readers whom that means for now.
         note = (
@@ -90,7 +92,8 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
 
 def _primary(member: Member, audience: Audience, note: str, stands_in_for: str = "") -> Helper:
     view = contact_view(member.contacts.primary, audience)
-    return Helper(f"the primary contact at {organization(member.name)}", view, note, stands_in_for)
+    name = organization(member.name)
+    return Helper(f"the primary contact at {name}", view, note, stands_in_for, f"Primary contact at {name}")
 
 
 def _card_people(partnership: Partnership, audience: Audience, found: tuple[Helper, ...]) -> tuple[CardPerson, ...]:
@@ -98,7 +101,7 @@ def _card_people(partnership: Partnership, audience: Audience, found: tuple[Help
     for helper in found:
         reach = helper.reach or (f"Ask {helper.role} for a number through your own organization’s contact.",)
         person = helper.view.name or helper.view.label
-        role = capitalized(helper.role.removeprefix("the "))
+        role = helper.heading
         if helper.stands_in_for:
             role += f", standing in for our {helper.stands_in_for}"
         rows.append(CardPerson(role, person, reach))

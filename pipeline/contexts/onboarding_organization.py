@@ -12,7 +12,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view, current_member, current_name, current_names
 from pipeline.contexts.onboarding_texts import member_phrase
 from pipeline.contexts.texts import GRADIENTS
-from pipeline.contexts.wording import facts, lower_first, maybe, number_word, organization
+from pipeline.contexts.wording import facts, maybe, number_word, organization
 from schemas import Partnership
 from schemas.governance import Committee
 from schemas.vocabulary import DecisionMethod, LeadershipModel
@@ -99,7 +99,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
             ("Who votes", decision.votes),
             (
                 "Who takes part without a vote",
-                "; ".join(x if i == 0 else lower_first(x) for i, x in enumerate(decision.non_voting)) or None,
+                "; ".join(decision.non_voting) or None,
             ),
             ("Where a disagreement goes next", decision.escalation),
         ),

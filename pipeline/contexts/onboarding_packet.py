@@ -50,7 +50,6 @@ from pipeline.contexts.texts import (
 from pipeline.contexts.wording import (
     Fact,
     facts,
-    lower_first,
     maybe,
     number_word,
     organization,
@@ -175,7 +174,7 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
             if member is None:
                 continue
             person = seat.person or contact_view(member.contacts.primary, audience).label
-            role = f" ({lower_first(seat.role)})" if seat.role else ""
+            role = f" ({seat.role})" if seat.role else ""
             signers.append(Signer(person=person, organization=f"{member.legal_name}{role}"))
     else:
         for member_id in leadership.leads:
@@ -278,9 +277,7 @@ def _roles(partnership: Partnership, member_id: str) -> list[str]:
     if member_id in leadership.leads:
         roles.append("Co-lead" if leadership.model is LeadershipModel.co_leadership else "Lead organization")
     roles += [
-        f"Core group: {lower_first(s.role)}" if s.role else "Core group"
-        for s in leadership.core_group
-        if s.member == member_id
+        f"Core group: {s.role}" if s.role else "Core group" for s in leadership.core_group if s.member == member_id
     ]
     if partnership.fiscal_sponsor == member_id:
         roles.append("Fiscal sponsor (holds our funds)")

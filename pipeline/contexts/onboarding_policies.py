@@ -25,7 +25,7 @@ from pipeline.contexts.onboarding_texts import (
     spelled_out,
 )
 from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
-from pipeline.contexts.wording import Fact, facts, lower_first, maybe, number_word, organization, sentence, with_article
+from pipeline.contexts.wording import Fact, facts, maybe, number_word, organization, sentence, with_article
 from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.policies import Spokesperson
@@ -173,7 +173,7 @@ def key_documents_part(partnership: Partnership, audience: Audience, ask_who: st
         platform_text = f"We keep shared documents in our {platform.name}"
         platform_text += f", which {owner} looks after." if owner else "."
         if platform.contents:
-            platform_text += f" It holds {lower_first(maybe(platform.contents))}"
+            platform_text += f" What it holds: {maybe(platform.contents)}"
         if platform.holds_pii:
             platform_text += " Some of it identifies survivors, so only people who need it may open it."
         else:

@@ -15,7 +15,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
 from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, first_line
 from pipeline.contexts.onboarding_card import core_team_text
-from pipeline.contexts.wording import Fact, lower_first, maybe, organization, sentence
+from pipeline.contexts.wording import Fact, maybe, organization, sentence
 from schemas import Partnership
 from schemas.vocabulary import Sector
 
@@ -90,7 +90,7 @@ def referral_help_part(partnership: Partnership, audience: Audience, ask_who: st
         reach = " or ".join(x for x in (view.email, view.phone) if x)
         who = f"{view.name}, at {reach}" if view.name and reach else view.name or reach
         name = organization(member.name)
-        offer = f"which helps with {lower_first(services[0])}"
+        offer = f"whose services include: {services[0].strip().rstrip('.')}"
         # Where the protocol sends every call to one line first, that line makes the referral, not the reader.
         if first:
             text = f"The advocate on the {first.name} can refer the person, if they agree, to {name}, {offer}."

@@ -56,11 +56,12 @@ def number_word(count: int) -> str:
     return words[count] if 0 <= count < len(words) else str(count)
 
 
-def lower_first(text: str) -> str:
-    """Lower-case a leading ordinary word ('Twice a year') but leave names and acronyms ('HTU', 'O'Malley')."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
+def label_in_sentence(label: str) -> str:
+    """One of partnerdocs' own labels inside a sentence ('Twice a year' -> 'twice a year'), leaving names and
+    acronyms ('HTU', 'O'Malley'). Never for text from a partnership file: that prints exactly as typed."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def with_article(name: str) -> str:
@@ -110,27 +111,6 @@ _INSTITUTIONS = frozenset(
     }
 )
 _PUBLIC_BODIES = frozenset({"city", "county", "town", "village", "state", "commonwealth", "borough", "township"})
-# Words that keep their capital wherever they stand in a sentence ('Native survivors', 'Spanish-speaking').
-_PROPER_WORDS = frozenset(
-    {
-        "African",
-        "American",
-        "Asian",
-        "Black",
-        "Catholic",
-        "Deaf",
-        "English",
-        "Hispanic",
-        "Indigenous",
-        "Jewish",
-        "Latina",
-        "Latino",
-        "Latinx",
-        "Muslim",
-        "Native",
-        "Spanish",
-    }
-)
 _CORPORATE = re.compile(r",?\s+(inc|llc|ltd|corp|co|pllc|lp)\.?$", re.IGNORECASE)
 
 
@@ -153,25 +133,6 @@ def organization(name: str, start: bool = False) -> str:
     if public_body or (words and words[-1].lower() in _INSTITUTIONS):
         return f"{'The' if start else 'the'} {name}"
     return name
-
-
-def soften(text: str) -> str:
-    """A YAML fragment lower-cased to sit inside a sentence, unless it opens with a name.
-
-    'Case management' -> 'case management', but 'Survivor Leadership Council pay' (two capitals in a row) and
-    'Native-led training for Native communities' (the first word recurs capitalized, or is a word such as
-    'Native' or 'Spanish' that is always capitalized) keep their capital.
-    """
-    text = text.strip()
-    words = text.split()
-    first = re.match(r"[A-Za-z]+", text)
-    if len(words) > 1 and words[1][:1].isupper():
-        return text
-    if first and first.group() in _PROPER_WORDS:
-        return text
-    if first and re.search(rf"\b{re.escape(first.group())}\b", text[first.end() :]):
-        return text
-    return lower_first(text)
 
 
 def join_items(items: Iterable[str]) -> str:
