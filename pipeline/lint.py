@@ -280,12 +280,35 @@ _FEDERAL = re.compile(r"U\.?\s?S\.?\s?C|C\.?\s?F\.?\s?R|United States Code", re.
 def _reporting_citation(p: Partnership) -> Iterator[Finding]:
     reference = p.mandatory_reporting.legal_reference
     location = ("mandatory_reporting", "legal_reference")
-    if reference is None:
+    if reference is None or p.mandatory_reporting.legal_reference_pending:
         return
     if _PLACEHOLDER.search(reference) or not re.search(r"\d", reference):
-        yield location, f"'{reference}' does not look like a complete citation; copy it exactly from your counsel"
+        yield (
+            location,
+            (
+                f"'{reference}' does not look like a complete citation; copy it exactly from your counsel, or, while "
+                "counsel has not confirmed it, write 'legal_reference_pending: true' instead"
+            ),
+        )
     elif _FEDERAL.search(reference):
         yield location, "mandated reporting is set by state law; a federal citation here is probably wrong"
+
+
+@rule(
+    "citation-pending",
+    "A citation is still marked as pending counsel review.",
+    "Documents print a blank in its place; nothing may be published until counsel confirms it.",
+    blocks_release=True,
+)
+def _citation_pending(p: Partnership) -> Iterator[Finding]:
+    if p.mandatory_reporting.legal_reference_pending:
+        yield (
+            ("mandatory_reporting", "legal_reference_pending"),
+            (
+                "the reporting citation is pending counsel review: documents print a blank to complete until counsel "
+                "confirms it (then fill in legal_reference and remove this line)"
+            ),
+        )
 
 
 @rule(

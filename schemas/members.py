@@ -33,12 +33,28 @@ class ContactVisibility(Model):
 class Contact(Model):
     """A person who speaks for a member organization in the partnership."""
 
-    name: Text = Field(description="The person's name as it may be printed, e.g. 'Tasha M.' for a survivor leader.")
-    title: Text = Field(description="Job title or role in their own organization.")
-    email: Email | None = Field(None, description="Work e-mail address. Leave out if there is none.")
+    name: Text | None = Field(
+        None,
+        description="The person's name as it may be printed, e.g. 'Tasha M.' for a survivor leader. Leave out for "
+        "a role that names no person (an intake line or a shared inbox): the title and the role's e-mail or phone "
+        "are then enough.",
+    )
+    title: Text = Field(description="Job title or role in their own organization, e.g. 'Intake Coordinator'.")
+    email: Email | None = Field(
+        None,
+        description="Work e-mail address, personal or a role inbox such as intake@…. Leave out if there is none.",
+    )
     phone: Phone | None = Field(None, description="Work phone number. Leave out if there is none.")
+    preferred_language: Text | None = Field(
+        None,
+        description="The language the person prefers to work in, e.g. 'Spanish'. Printed as 'Prefers Spanish'. "
+        "Leave out for English.",
+    )
     languages: list[Text] = Field(
-        default_factory=list, max_length=20, description="Languages the person works in, besides English."
+        default_factory=list,
+        max_length=20,
+        description="Other languages the person works in: besides English, or besides the preferred language "
+        "(where English may then be listed here).",
     )
     acting: bool = Field(False, description="True while the person fills the role temporarily (acting or interim).")
     since: dt.date | None = Field(None, description="Date the person took on this role (YYYY-MM-DD).")
@@ -166,6 +182,12 @@ class Member(Model):
     )
     languages: list[Text] = Field(
         default_factory=list, max_length=20, description="Languages the organization serves clients in."
+    )
+    regions: list[Text] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Regions, counties or areas the organization covers for the partnership, e.g. 'North Valley'. "
+        "Printed in the member directory.",
     )
     crisis_line: Phone | None = Field(
         None, description="A 24-hour crisis or hotline number survivors and partners can be warm-transferred to."

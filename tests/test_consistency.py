@@ -49,6 +49,10 @@ SUBGRANT = {
 LETTER = {"addressee": "Director", "writers": ["omalley"]}
 
 CASES: dict[str, tuple[Change, Change]] = {
+    "citation-pending": (
+        set_path("mandatory_reporting", {"legal_reference_pending": True}),
+        set_path("mandatory_reporting", {"legal_reference": "Example Code § 26.44.030"}),
+    ),
     "mou-moves-funds": (
         set_path("conflict_resolution", {"mediation": "A neutral mediator, paid from partnership funds."}),
         set_path("conflict_resolution", {"mediation": "A neutral mediator, paid by Harbor & Hope from grant funds."}),

@@ -85,6 +85,10 @@ LETTER_GRANT = {
 }
 
 CASES: dict[str, tuple[Change, Change]] = {
+    "citation-pending": (
+        set_path("mandatory_reporting", {"legal_reference_pending": True}),
+        set_path("mandatory_reporting", {"legal_reference": "Example Code § 26.44.030"}),
+    ),
     "core-group-size": (core_group(10), core_group(8)),
     "co-leads-at-most-three": (co_leads(4), co_leads(3)),
     "mou-moves-funds": (

@@ -18,6 +18,7 @@ from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.governance import DecisionMaking
 from schemas.members import Commitment, Contact, Member
+from schemas.policies import MandatoryReporting
 from schemas.vocabulary import Formality, LeadershipModel
 
 BLANK_LINE = "_" * 30
@@ -38,8 +39,9 @@ class ContactView:
     acting: bool
     since: str
     languages: str
+    """What the person works in, as printed: 'Prefers Spanish; also English' or 'Also works in Spanish'."""
     label: str
-    """'Name, Title' (or the title alone when the name is hidden), marked when acting."""
+    """'Name, Title' (or the title alone for a role or when the name is hidden), marked when acting."""
     lines: tuple[str, ...]
     """The label, then each visible way to reach the person: ready for a table cell."""
 
@@ -47,17 +49,24 @@ class ContactView:
 def contact_view(contact: Contact, audience: Audience) -> ContactView:
     """What `audience` may see of a contact: a hidden name leaves the title only."""
     shown = contact.visibility
-    name = contact.name if is_visible(shown.name, audience) else ""
+    name = contact.name if contact.name and is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
-    if email and not name and _spells_name(email, contact.name):
-        email = ""  # an address like 'jane.doe@...' would give away the name this audience may not see
+    if (
+        email
+        and contact.name
+        and not name
+        and _spells_name(email, contact.name)
+        and not _spells_name(email, contact.title)
+    ):
+        # 'jane.doe@...' would give away the name this audience may not see; a role inbox ('intake@...') never does.
+        email = ""
     phone = contact.phone if contact.phone and is_visible(shown.phone, audience) else ""
     since = long_date(contact.since)
     label = f"{name}, {contact.title}" if name else contact.title
     if contact.acting:
         label += f" (acting since {since})" if since else " (acting)"
-    languages = join_and(contact.languages)
-    lines = [label, email, phone, f"Also works in {languages}" if languages else ""]
+    languages = language_line(contact)
+    lines = [label, email, phone, languages]
     return ContactView(
         name=name,
         title=contact.title,
@@ -69,6 +78,25 @@ def contact_view(contact: Contact, audience: Audience) -> ContactView:
         label=label,
         lines=tuple(line for line in lines if line),
     )
+
+
+def reporting_citation(reporting: MandatoryReporting) -> str:
+    """The reporting law as counsel cites it, or a blank to complete while counsel has not confirmed it."""
+    if reporting.legal_reference_pending:
+        return f"{BLANK_LINE} (citation pending counsel review)."
+    return sentence(reporting.legal_reference) if reporting.legal_reference else ""
+
+
+def language_line(contact: Contact) -> str:
+    """'Prefers Spanish; also English', 'Prefers Spanish' or 'Also works in Tagalog'; '' for English only."""
+    others = join_and(contact.languages)
+    if contact.preferred_language:
+        return (
+            f"Prefers {contact.preferred_language}; also {others}"
+            if others
+            else f"Prefers {contact.preferred_language}"
+        )
+    return f"Also works in {others}" if others else ""
 
 
 def _spells_name(email: str, name: str) -> bool:

@@ -297,6 +297,8 @@ def counsel_review(partnership: Partnership, members: Iterable[Member]) -> tuple
         items.append(f"Consent for minors: {MINORS_REVIEW}")
     if touches_immigration(partnership, members):
         items.append(f"Immigration: {IMMIGRATION_REVIEW}")
+    if partnership.mandatory_reporting.legal_reference_pending:
+        items.append("Reporting law: confirm the state's mandated-reporting citation; the documents leave it blank.")
     return tuple(items)
 
 

@@ -264,9 +264,17 @@ def _call_tree_row(partnership: Partnership, member: Member, audience: Audience,
         language
         for contact in (contacts.primary, contacts.backup)
         if contact is not None
-        for language in contact.languages
+        for language in (contact.preferred_language, *contact.languages)
+        if language
     )
-    languages = [f"Contacts: {join_and(['English', *spoken])}"]
+    # A contact who prefers another language may not work in English at all; only then is English left out.
+    english = (
+        []
+        if "English" in spoken
+        or all(c.preferred_language and "English" not in c.languages for c in (contacts.primary, contacts.backup) if c)
+        else ["English"]
+    )
+    languages = [f"Contacts: {join_and([*english, *spoken])}"]
     if member.languages:
         languages.append(f"Serves clients in {join_and(member.languages)}")
     return CallTreeRow(

@@ -95,7 +95,7 @@ def reach(contact: Contact, audience: Audience) -> str:
     view = contact_view(contact, audience)
     ways = ", ".join(way for way in (view.email, view.phone) if way)
     text = f"{view.label}: {ways}" if ways else view.label
-    return join_sentences(text, f"Also works in {view.languages}" if view.languages else "")
+    return join_sentences(text, view.languages)
 
 
 __all__ = ["in_kind_total", "per_phrase", "reach"]

@@ -25,6 +25,7 @@ from pipeline.contexts.common import (
     leaders_phrase,
     leadership_statement,
     level_statement,
+    reporting_citation,
     roster,
 )
 from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses
@@ -153,7 +154,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "reporting_minors": maybe(reporting.minors),
         "reporting_adults": maybe(reporting.adults),
         "reporting_disclosure": maybe(reporting.disclosure),
-        "reporting_law": maybe(reporting.legal_reference),
+        "reporting_law": reporting_citation(reporting),
         "media_approval": maybe(media.approval) if media else "",
         "spokespeople": _spokespeople(partnership),
         "media_rules": tuple(sentence(rule) for rule in media.rules) if media else (),

@@ -243,6 +243,8 @@ def _directory(partnership: Partnership, members: tuple[MemberView, ...], audien
     for view in members:
         member = partnership.member(view.id)
         notes = [member.sector.label]
+        if member.regions:
+            notes.append(f"{'Regions' if len(member.regions) > 1 else 'Region'}: {'; '.join(member.regions)}")
         if member.status is MemberStatus.interim:
             notes.append(f"Interim member since {long_date(member.joined)}" if member.joined else "Interim member")
         if member.membership_class is not MembershipClass.voting:
@@ -287,7 +289,7 @@ def _roles(partnership: Partnership, member_id: str) -> list[str]:
 def _hides_something(member: Member, audience: Audience) -> bool:
     for contact in filter(None, (member.contacts.primary, member.contacts.backup)):
         view = contact_view(contact, audience)
-        if not view.name or (contact.email and not view.email) or (contact.phone and not view.phone):
+        if (contact.name and not view.name) or (contact.email and not view.email) or (contact.phone and not view.phone):
             return True
     return False
 

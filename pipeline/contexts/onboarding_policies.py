@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import contact_view, current_member, current_name, current_names
+from pipeline.contexts.common import contact_view, current_member, current_name, current_names, reporting_citation
 from pipeline.contexts.confidentiality import agreement_clauses
 from pipeline.contexts.onboarding_texts import (
     COMMON_ACRONYMS,
@@ -82,7 +82,7 @@ def confidentiality_part(partnership: Partnership, audience: Audience) -> dict[s
             ("Children and teens under 18", reporting.minors),
             ("Adults", reporting.adults),
             ("Telling survivors first", reporting.disclosure),
-            ("The law that applies", reporting.legal_reference),
+            ("The law that applies", reporting_citation(reporting)),
         ),
         "media_approval": maybe(media.approval) if media else "",
         "spokespeople": tuple(filter(None, spokespeople)),
