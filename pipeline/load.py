@@ -2,6 +2,7 @@
 
 Only plain data is accepted: no anchors or aliases (an alias bomb hangs everything downstream), no
 custom tags (no Python objects), no duplicate keys (last-wins would hide an edit), bounded size and depth.
+Plain values are read by the YAML 1.2 core schema, as editors read them (pipeline/yaml_core.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.errors import PartnerdocsError, Problem, format_path
+from pipeline.yaml_core import MERGE, CoreCSafeLoader, CoreSafeLoader
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -70,7 +72,7 @@ class _LoadError(Exception):
         self.location = location
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _NoAliasLoader(CoreSafeLoader):
     """A safe loader that refuses anchors and aliases when it meets them."""
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
@@ -162,7 +164,7 @@ def _compose(text: str) -> Node | None:
     return node
 
 
-_FastLoader = getattr(yaml, "CSafeLoader", None)
+_FastLoader = CoreCSafeLoader
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -230,7 +232,7 @@ def _scalar(node: ScalarNode, location: Location) -> Any:
 def _mapping(node: MappingNode, location: Location, source: SourceDocument, depth: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == MERGE:
             raise _LoadError(key_node, "merge keys (<<) are not allowed; write each value out", location)
         if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
             raise _LoadError(key_node, "keys must be plain words", location)
@@ -246,4 +248,4 @@ def _mapping(node: MappingNode, location: Location, source: SourceDocument, dept
     return result
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+_CONSTRUCTOR = CoreSafeLoader("")
