@@ -92,6 +92,11 @@ _EXPECTED_TYPES = {
 
 
 def _wrong_type(source: SourceDocument, location: Location, value: Any, expected: str) -> str:
+    if expected == "true or false" and isinstance(value, str):
+        # YAML 1.1 read yes/no/on/off as true/false; YAML 1.2 (and the editors) read them as text.
+        if value.lower() in ("true", "false"):
+            return f"{_show(value)} is text here because of its quotes; write {value.lower()} without quotes"
+        return f"{_show(value)} is text here; write true or false"
     found = _describe(value)
     message = f"expected {expected}, found {found}"
     written = source.source_text.get(location)
@@ -102,7 +107,7 @@ def _wrong_type(source: SourceDocument, location: Location, value: Any, expected
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return f"the true/false value {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, list):

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +127,65 @@ def test_control_characters_are_rejected(before: str, control: str) -> None:
         assert "invisible control character" in str(error)
     else:
         raise AssertionError(f"{control!r} was accepted")
+
+
+def written_with(write_partnership: Callable[..., Path], field: str, written: str) -> Path:
+    """The minimal partnership with one value written exactly as given (not as yaml.safe_dump would)."""
+    data = minimal_data()
+    data["members"][0]["contacts"]["primary"]["acting"] = "ACTING"
+    data["geography"] = "GEOGRAPHY"
+    text = yaml.safe_dump(data, allow_unicode=True)
+    text = text.replace("ACTING", written if field == "acting" else "false")
+    text = text.replace("GEOGRAPHY", written if field == "geography" else "Port Alder")
+    return write_partnership(text=text)
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "Yes", "y"])
+def test_yes_and_no_are_text_so_a_true_false_field_asks_for_true_or_false(
+    write_partnership: Callable[..., Path], written: str
+) -> None:
+    assert messages(written_with(write_partnership, "acting", written)) == [
+        f"members[0].contacts.primary.acting: '{written}' is text here; write true or false"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"true"', "'true' is text here because of its quotes; write true without quotes"),
+        ("1", "expected true or false, found the number 1"),
+    ],
+)
+def test_a_true_false_field_takes_nothing_else(
+    write_partnership: Callable[..., Path], written: str, message: str
+) -> None:
+    assert messages(written_with(write_partnership, "acting", written)) == [
+        f"members[0].contacts.primary.acting: {message}"
+    ]
+
+
+@pytest.mark.parametrize(("written", "expected"), [("true", True), ("False", False)])
+def test_true_and_false_are_read_in_any_of_their_spellings(
+    write_partnership: Callable[..., Path], written: str, expected: bool
+) -> None:
+    partnership, problems = validate_document(load_file(written_with(write_partnership, "acting", written)))
+    assert problems == []
+    assert partnership is not None
+    assert partnership.members[0].contacts.primary.acting is expected
+
+
+def test_true_where_text_belongs_is_explained(write_partnership: Callable[..., Path]) -> None:
+    assert messages(written_with(write_partnership, "geography", "true")) == [
+        "geography: expected text, found the true/false value true; YAML read 'true' as the true/false value "
+        'true: put it in quotes, like "true"'
+    ]
+
+
+@pytest.mark.parametrize("written", ["no", "off", "9:30", "1_000"])
+def test_values_yaml_1_1_took_for_booleans_or_numbers_are_text(
+    write_partnership: Callable[..., Path], written: str
+) -> None:
+    partnership, problems = validate_document(load_file(written_with(write_partnership, "geography", written)))
+    assert problems == []
+    assert partnership is not None
+    assert partnership.geography == written
