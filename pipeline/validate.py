@@ -21,7 +21,7 @@ SLUG_PATTERN = re.compile(ID_PATTERN)
 
 def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[Problem]]:
     """The validated partnership (None if invalid) and every problem found in the file."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(source.problems)
     if not SLUG_PATTERN.match(source.slug):
         message = (
             f"the file name '{source.path.name}' becomes the folder name of its documents; rename it to "
@@ -31,7 +31,10 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        problems += [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        found = [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        # A value cut short by ' #' is explained once, by the load problem, not again by what was left of it.
+        cut = {problem.path for problem in source.problems}
+        problems += [problem for problem in found if problem.path not in cut]
         return None, problems
     problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
     return (None if problems else partnership), problems

@@ -171,3 +171,63 @@ def test_unreadable_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(PartnerdocsError) as caught:
         load_file(tmp_path / "missing.yaml")
     assert "cannot read the file" in str(caught.value)
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_a_value_cut_short_by_a_hashtag_is_reported_at_the_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    if not libyaml:
+        monkeypatch.setattr(load, "_FastLoader", None)
+    # Columns count characters, so the wide characters before the '#' do not shift it.
+    source = load_text(tmp_path, "name: Zúñiga 🙂 #SpringDrive campaign.\n")
+    assert source.data == {"name": "Zúñiga 🙂"}
+    assert [str(p) for p in source.problems] == [
+        f"{tmp_path / 'p.yaml'}:1:16: name: YAML reads ' #' as the start of a comment, so this value ends at "
+        "'Zúñiga 🙂'; put the whole value in quotes (\"Zúñiga 🙂 #SpringDrive campaign.\"), or write '# ' "
+        "with a space if '#SpringDrive…' is a comment"
+    ]
+
+
+def test_every_value_cut_short_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    text = (
+        "description: A long value\n"
+        "  on two lines #5\n"
+        "tags:\n"
+        "  - first #one\n"
+        "level: #cooperation\n"
+        'quote: He said "hi" #greeting\n'
+    )
+    source = load_text(tmp_path, text)
+    assert source.data["description"] == "A long value on two lines"
+    assert [(p.line, p.column, p.path) for p in source.problems] == [
+        (2, 16, "description"),
+        (4, 11, "tags[0]"),
+        (5, 8, "level"),
+        (6, 21, "quote"),
+    ]
+    assert 'this value is empty; put the whole value in quotes ("#cooperation")' in source.problems[2].message
+    # A value holding a double quote is suggested in single quotes.
+    assert "('He said \"hi\" #greeting')" in source.problems[3].message
+
+
+def test_comments_written_with_a_space_and_quoted_values_are_not_reported(tmp_path: Path) -> None:
+    text = "a: x # a comment\nb: \"x #y\"\nc: 'x #y'\nd: |\n  x #y\ne: x#y\nf: x #\ng: [x, y] #z\n"
+    source = load_text(tmp_path, text)
+    assert source.problems == []
+    assert source.data["d"] == "x #y\n"
+    assert source.data["e"] == "x#y"
+
+
+def test_load_problems_found_before_a_refusal_are_reported_with_it(tmp_path: Path) -> None:
+    with pytest.raises(PartnerdocsError) as caught:
+        load_text(tmp_path, "a: x #y\na: z\n")
+    assert [(p.line, p.path) for p in caught.value.problems] == [(1, "a"), (2, "a")]
+
+
+def test_a_line_that_cannot_continue_a_value_cut_by_a_comment_names_the_cause(tmp_path: Path) -> None:
+    message = problem_of(tmp_path, "name: x\ndescription: A #SpringDrive campaign\n  that continues here.\n")
+    assert message.endswith(
+        "line 2 has ' #', which YAML reads as the start of a comment, so the value there ends before it and "
+        "this line cannot continue it; put that whole value in quotes"
+    )

@@ -189,3 +189,17 @@ def test_values_yaml_1_1_took_for_booleans_or_numbers_are_text(
     assert problems == []
     assert partnership is not None
     assert partnership.geography == written
+
+
+def test_values_cut_short_by_a_comment_are_reported_with_the_validation_problems(
+    write_partnership: Callable[..., Path],
+) -> None:
+    text = yaml.safe_dump(minimal_data(), allow_unicode=True)
+    text = text.replace("level: cooperation", "level: #cooperation")
+    text = text.replace("geography: Port Alder", "geography: Port Alder #5")
+    text = text.replace("formality: informal", "formality: informel")
+    found = sorted(messages(write_partnership(text=text)))
+    # 'level' is reported once, for its cause: what was left of it (nothing) is not explained again.
+    assert [message.split(":")[0] for message in found] == ["formality", "geography", "level"]
+    assert found[1].startswith("geography: YAML reads ' #' as the start of a comment, so this value ends at")
+    assert found[2].startswith("level: YAML reads ' #' as the start of a comment, so this value is empty")
