@@ -203,3 +203,44 @@ def test_values_cut_short_by_a_comment_are_reported_with_the_validation_problems
     assert [message.split(":")[0] for message in found] == ["formality", "geography", "level"]
     assert found[1].startswith("geography: YAML reads ' #' as the start of a comment, so this value ends at")
     assert found[2].startswith("level: YAML reads ' #' as the start of a comment, so this value is empty")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda data: data.update(members=data["members"][:1]),
+            "members: lists only 1 member; list at least 2 members",
+        ),
+        (lambda data: data.update(members=[]), "members: is empty; list at least 2 members"),
+        (
+            lambda data: data.update(emergency={"succession": [{"role": "Lead", "order": []}]}),
+            "emergency.succession[0].order: is empty; list at least 1 item",
+        ),
+        (
+            lambda data: data.update(approvers=[{"document": "mou", "members": []}]),
+            "approvers[0].members: is empty; list at least 1 member",
+        ),
+        (
+            lambda data: data.update(mandatory_reporting={"mandated_reporters": None}),
+            "mandatory_reporting.mandated_reporters: is empty; leave the line out when there is nothing to list",
+        ),
+        (
+            lambda data: data.update(emergency={"succession": None}),
+            "emergency.succession: is empty; leave the line out when there is nothing to list",
+        ),
+    ],
+    ids=["too-few", "empty-required", "empty-nested", "singular", "left-empty-optional", "left-empty-of-models"],
+)
+def test_a_short_or_empty_list_says_how_many_it_needs_or_to_leave_the_line_out(
+    write_partnership: Callable[..., Path], change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    data = minimal_data()
+    change(data)
+    assert messages(write_partnership(data)) == [expected]
+
+
+def test_an_optional_list_written_empty_is_accepted(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["mandatory_reporting"] = {"mandated_reporters": []}
+    assert messages(write_partnership(data)) == []
