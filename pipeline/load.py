@@ -2,6 +2,7 @@
 
 Only plain data is accepted: no anchors or aliases (an alias bomb hangs everything downstream), no
 custom tags (no Python objects), no duplicate keys (last-wins would hide an edit), bounded size and depth.
+Plain values are read by the YAML 1.2 core schema, as editors read them (pipeline/yaml_core.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from pipeline.comments import cut_by_comment, syntax_hint
 from pipeline.errors import PartnerdocsError, Problem, format_path
+from pipeline.yaml_core import MERGE, CoreCSafeLoader, CoreSafeLoader
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -47,6 +50,9 @@ class SourceDocument:
     data: dict[str, Any]
     positions: dict[Location, Position] = field(default_factory=dict)
     source_text: dict[Location, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """What was read, but not as the editor meant it (a value cut short by ' #'); validation reports
+    these with its own, so one run lists every problem of the file."""
 
     @property
     def slug(self) -> str:
@@ -70,7 +76,7 @@ class _LoadError(Exception):
         self.location = location
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _NoAliasLoader(CoreSafeLoader):
     """A safe loader that refuses anchors and aliases when it meets them."""
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
@@ -99,17 +105,17 @@ def load_source(path: Path, raw: bytes) -> SourceDocument:
         raise PartnerdocsError([Problem(str(path), 1, 1, message=message)])
     text = _decode(path, raw)
     _refuse_control_characters(path, text)
+    source = SourceDocument(path=path, data={})
     try:
         document = _compose(text)
         if document is None:
             raise _LoadError(None, "the file is empty; copy one of the examples in partnerships/ to start")
         if not isinstance(document, MappingNode):
             raise _LoadError(document, "the top level must be a mapping of fields (lines like 'name: ...')")
-        source = SourceDocument(path=path, data={})
-        source.data = _to_python(document, (), source, depth=0)
+        source.data = _to_python(document, (), source, text.split("\n"), depth=0)
     except _LoadError as error:
         problem = Problem(str(path), error.line, error.column, format_path(error.location), error.message)
-        raise PartnerdocsError([problem]) from None
+        raise PartnerdocsError([*source.problems, problem]) from None
     except yaml.MarkedYAMLError as error:
         raise PartnerdocsError([_syntax_problem(path, error, text)]) from None
     return source
@@ -162,7 +168,7 @@ def _compose(text: str) -> Node | None:
     return node
 
 
-_FastLoader = getattr(yaml, "CSafeLoader", None)
+_FastLoader = CoreCSafeLoader
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -174,6 +180,8 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Probl
     if error.context and error.context_mark is not None:
         message += f" ({error.context} started at line {error.context_mark.line + 1})"
     hint = _SYNTAX_HINTS.get(problem.split(",")[0])
+    if mark is not None and problem != "found a tab character":
+        hint = syntax_hint(text.split("\n"), mark.line) or hint
     if hint:
         message += f"; {hint}"
     line = mark.line + 1 if mark else 1
@@ -198,23 +206,25 @@ _SYNTAX_HINTS = {
 }
 
 
-def _to_python(node: Node, location: Location, source: SourceDocument, depth: int) -> Any:
+def _to_python(node: Node, location: Location, source: SourceDocument, lines: list[str], depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise _LoadError(node, f"the data is nested more than {MAX_DEPTH} levels deep", location)
     if node.tag not in _PLAIN_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise _LoadError(node, f"the tag '{tag}' is not allowed; write plain values without tags", location)
     if isinstance(node, MappingNode):
-        return _mapping(node, location, source, depth)
+        return _mapping(node, location, source, lines, depth)
     if isinstance(node, SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             here = (*location, index)
             source.positions[here] = Position(item.start_mark.line + 1, item.start_mark.column + 1)
-            items.append(_to_python(item, here, source, depth + 1))
+            items.append(_to_python(item, here, source, lines, depth + 1))
         return items
     assert isinstance(node, ScalarNode)
     source.source_text[location] = node.value
+    if not node.style:  # plain: None from PyYAML, '' from libyaml
+        source.problems += cut_by_comment(source.path, node, location, lines)
     return _scalar(node, location)
 
 
@@ -227,10 +237,12 @@ def _scalar(node: ScalarNode, location: Location) -> Any:
         raise _LoadError(node, f"'{node.value}' is not a valid date or number ({error})", location) from None
 
 
-def _mapping(node: MappingNode, location: Location, source: SourceDocument, depth: int) -> dict[str, Any]:
+def _mapping(
+    node: MappingNode, location: Location, source: SourceDocument, lines: list[str], depth: int
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == MERGE:
             raise _LoadError(key_node, "merge keys (<<) are not allowed; write each value out", location)
         if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
             raise _LoadError(key_node, "keys must be plain words", location)
@@ -242,8 +254,8 @@ def _mapping(node: MappingNode, location: Location, source: SourceDocument, dept
         # Point at the value when it sits on the key's line, else at the key.
         mark = value_node.start_mark if isinstance(value_node, ScalarNode) else key_node.start_mark
         source.positions[here] = Position(mark.line + 1, mark.column + 1)
-        result[key] = _to_python(value_node, here, source, depth + 1)
+        result[key] = _to_python(value_node, here, source, lines, depth + 1)
     return result
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+_CONSTRUCTOR = CoreSafeLoader("")

@@ -92,9 +92,10 @@ def _header(slug: str) -> str:
 #   an id, change it everywhere it appears in this file.
 # - Dates are written YYYY-MM-DD, for example 2026-03-01.
 # - Put text in double quotes when it contains a colon followed by a space
-#   ("Note: like this"), when it starts with a special character
-#   (' " & * ! % @ ` # - ? [ {{ | >), or when it is a time such as "9:30"
-#   (without quotes YAML reads 9:30 as a number).
+#   ("Note: like this") or a space followed by # ("Join the #SpringDrive":
+#   without quotes YAML ends the text before the #), or when it starts with
+#   a special character (' " & * ! % @ ` # - ? [ {{ | >).
+# - Yes/no fields take true or false; yes, no, on and off are text.
 # - Long text can go after `>-` on the following lines, indented; the lines
 #   are joined into one paragraph.
 # - An optional line you don't need: delete the whole line. Never leave a

@@ -7,7 +7,9 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+from annotated_types import MinLen
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from pipeline.errors import Problem, format_path
@@ -21,7 +23,7 @@ SLUG_PATTERN = re.compile(ID_PATTERN)
 
 def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[Problem]]:
     """The validated partnership (None if invalid) and every problem found in the file."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(source.problems)
     if not SLUG_PATTERN.match(source.slug):
         message = (
             f"the file name '{source.path.name}' becomes the folder name of its documents; rename it to "
@@ -31,7 +33,10 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        problems += [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        found = [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
+        # A value cut short by ' #' is explained once, by the load problem, not again by what was left of it.
+        cut = {problem.path for problem in source.problems}
+        problems += [problem for problem in found if problem.path not in cut]
         return None, problems
     problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
     return (None if problems else partnership), problems
@@ -53,6 +58,8 @@ def _message(source: SourceDocument, detail: ErrorDetails) -> str:
         return _unknown_field(location)
     if kind in ("enum", "literal_error"):
         return _unknown_choice(value, location)
+    if kind == "list_type" and value is None and (empty := _empty_list(location)):
+        return empty
     if kind in _EXPECTED_TYPES:
         return _wrong_type(source, location, value, _EXPECTED_TYPES[kind])
     if kind == "string_pattern_mismatch":
@@ -60,7 +67,7 @@ def _message(source: SourceDocument, detail: ErrorDetails) -> str:
     if kind == "string_too_short":
         return "must not be empty; remove the line if there is nothing to say"
     if kind == "too_short":
-        return f"needs at least {context.get('min_length')} items, found {context.get('actual_length')}"
+        return _too_few(location, context.get("actual_length", 0), context.get("min_length", 1))
     if kind == "too_long":
         return f"has too many items: at most {context.get('max_length')} are allowed"
     if kind == "string_too_long":
@@ -92,6 +99,11 @@ _EXPECTED_TYPES = {
 
 
 def _wrong_type(source: SourceDocument, location: Location, value: Any, expected: str) -> str:
+    if expected == "true or false" and isinstance(value, str):
+        # YAML 1.1 read yes/no/on/off as true/false; YAML 1.2 (and the editors) read them as text.
+        if value.lower() in ("true", "false"):
+            return f"{_show(value)} is text here because of its quotes; write {value.lower()} without quotes"
+        return f"{_show(value)} is text here; write true or false"
     found = _describe(value)
     message = f"expected {expected}, found {found}"
     written = source.source_text.get(location)
@@ -100,9 +112,48 @@ def _wrong_type(source: SourceDocument, location: Location, value: Any, expected
     return message
 
 
+def _too_few(location: Location, found: int, needed: int) -> str:
+    field = _field_at(location)
+    optional = field is not None and not field.is_required()
+    if found == 0 and optional:
+        return "is empty; leave the line out when there is nothing to list"
+    need = f"list at least {_count(needed, location)}"
+    if optional:
+        need += ", or leave the line out"
+    return f"is empty; {need}" if found == 0 else f"lists only {_count(found, location)}; {need}"
+
+
+def _empty_list(location: Location) -> str | None:
+    """The message for a list field whose key has nothing after it; None when it is not a list field."""
+    field = _field_at(location)
+    if field is None or get_origin(field.annotation) is not list:
+        return None
+    needed = next((rule.min_length for rule in field.metadata if isinstance(rule, MinLen)), 0)
+    if field.is_required() and needed == 0:
+        return None
+    return _too_few(location, 0, needed)
+
+
+def _count(number: int, location: Location) -> str:
+    """'1 member', '2 members': the field's own noun when its name is a plural, else 'item'."""
+    name = str(location[-1]).replace("_", " ") if location else ""
+    plural = name if name.endswith("s") and not name.endswith("ss") else "items"
+    if number == 1:
+        plural = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    return f"{number} {plural}"
+
+
+def _field_at(location: Location) -> FieldInfo | None:
+    model = _model_at(location[:-1])
+    name = location[-1] if location else None
+    if model is None or not isinstance(name, str):
+        return None
+    return model.model_fields.get(name)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return f"the true/false value {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, list):

@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from schemas.members import Contact, ContactVisibility
-from schemas.types import MAX_ITEMS, Email, Identifier, MemberId, Model, Phone, Text
+from schemas.types import MAX_ITEMS, Email, Flag, Identifier, MemberId, Model, Phone, Text
 from schemas.vocabulary import DecisionMethod, LeadershipModel, PartnershipStage
 
 
@@ -18,7 +18,7 @@ class CoreGroupSeat(Model):
     member: MemberId = Field(description="Id of the organization holding the seat.")
     person: Text | None = Field(None, description="Who sits in it, when not the organization's primary contact.")
     role: Text | None = Field(None, description="The seat's duties, e.g. 'Treasurer' or 'Training lead'.")
-    convenes: bool = Field(
+    convenes: Flag = Field(
         False,
         description=(
             "True for a seat that convenes (calls and chairs) the core group. The documents name the conveners, "
@@ -34,7 +34,7 @@ class Coordinator(Model):
     employer: MemberId = Field(description="Id of the member organization that employs the coordinator.")
     fte: float | None = Field(None, gt=0, le=10, description="Full-time equivalent, e.g. 1.0 for full time.")
     funded_by: Text | None = Field(None, description="How the position is paid for, e.g. 'the OVC grant'.")
-    votes: bool = Field(False, description="True when the coordinator has a vote.")
+    votes: Flag = Field(False, description="True when the coordinator has a vote.")
     duties: list[Text] = Field(default_factory=list, max_length=50, description="What the coordinator does.")
     name: Text | None = Field(
         None,
@@ -93,7 +93,7 @@ class DecisionMaking(Model):
 
     method: DecisionMethod = Field(description="hierarchical, representative or consensus.")
     summary: Text | None = Field(None, description="The method in one or two plain sentences.")
-    gradients_of_agreement: bool = Field(
+    gradients_of_agreement: Flag = Field(
         False, description="True when proposals are tested on the 8-point gradients-of-agreement scale."
     )
     passing_rule: Text | None = Field(None, description="When a proposal passes, e.g. 'everyone present at 1 to 6'.")
@@ -108,7 +108,7 @@ class DecisionMaking(Model):
         max_length=50,
         description="Decisions each agency keeps for itself and the partnership never votes on.",
     )
-    no_unscheduled_decisions: bool = Field(
+    no_unscheduled_decisions: Flag = Field(
         True, description="True: no decisions in unscheduled sessions that leave partners out."
     )
 
@@ -141,7 +141,7 @@ class Committee(Model):
 
     id: Identifier = Field(description="Short unique id, e.g. 'steering'.")
     name: Text = Field(description="The committee's name.")
-    standing: bool = Field(True, description="True for a standing committee, false for an ad hoc one.")
+    standing: Flag = Field(True, description="True for a standing committee, false for an ad hoc one.")
     charge: Text = Field(description="What the committee is responsible for.")
     chair: MemberId | None = Field(None, description="Id of the organization that chairs it.")
     chair_note: Text | None = Field(
@@ -156,7 +156,7 @@ class Committee(Model):
         default_factory=list, max_length=50, description="Seats that are not member organizations."
     )
     meets: Text | None = Field(None, description="How often it meets.")
-    closed: bool = Field(False, description="True when its meetings are closed to other members.")
+    closed: Flag = Field(False, description="True when its meetings are closed to other members.")
     reports_to: Text | None = Field(None, description="Whom it reports to and how often.")
 
 

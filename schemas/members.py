@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, Email, Identifier, Model, Phone, Text
+from schemas.types import MAX_ITEMS, Email, Flag, Identifier, Model, Phone, Text
 from schemas.vocabulary import (
     EmergencyPlanStatus,
     LegalPosition,
@@ -56,7 +56,7 @@ class Contact(Model):
         description="Other languages the person works in: besides English, or besides the preferred language "
         "(where English may then be listed here).",
     )
-    acting: bool = Field(False, description="True while the person fills the role temporarily (acting or interim).")
+    acting: Flag = Field(False, description="True while the person fills the role temporarily (acting or interim).")
     since: dt.date | None = Field(None, description="Date the person took on this role (YYYY-MM-DD).")
     visibility: ContactVisibility = Field(
         default_factory=ContactVisibility,
@@ -106,7 +106,7 @@ class Signatory(Model):
         description="How the signatory is named everywhere except the signature page "
         "(e.g. a first name and initial for a survivor leader).",
     )
-    legal_review_required: bool = Field(
+    legal_review_required: Flag = Field(
         False, description="True when the organization's counsel must review an agreement before it is signed."
     )
 

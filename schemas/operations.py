@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, MemberId, Model, Text
+from schemas.types import MAX_ITEMS, Flag, MemberId, Model, Text
 from schemas.vocabulary import AgreementType, Binding, DataType, EvaluationDesign, FundingSourceType, Hazard, Renewal
 
 
@@ -69,7 +69,7 @@ class Grant(Model):
     amount: int | None = Field(None, ge=0, le=10_000_000_000, description="Amount requested or awarded, in US dollars.")
     period_start: dt.date | None = Field(None, description="Start of the project period (YYYY-MM-DD).")
     period_end: dt.date | None = Field(None, description="End of the project period (YYYY-MM-DD).")
-    awarded: bool = Field(False, description="True once the award has been made.")
+    awarded: Flag = Field(False, description="True once the award has been made.")
     partners: list[MemberId] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="Ids of members that commit to the application."
     )
@@ -150,8 +150,8 @@ class Agreement(Model):
         None, description="What happens to information already shared when a party leaves."
     )
     amendment: Text = Field(description="How the agreement is amended, e.g. 'in writing, signed by all parties'.")
-    joinder: bool = Field(True, description="True: new members join by signing a joinder page.")
-    electronic_signatures: bool = Field(True, description="True: signatures may be electronic and in counterparts.")
+    joinder: Flag = Field(True, description="True: new members join by signing a joinder page.")
+    electronic_signatures: Flag = Field(True, description="True: signatures may be electronic and in counterparts.")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from schemas.types import MemberId, Model, Text
+from schemas.types import Flag, MemberId, Model, Text
 from schemas.vocabulary import ConfidentialityLaw, PrinciplesPhrasing
 
 
@@ -38,7 +38,7 @@ class SharedPlatform(Model):
 
     name: Text = Field(description="The platform, e.g. 'SharePoint folder' or 'Google Drive'.")
     owner: MemberId | None = Field(None, description="Id of the member that administers it.")
-    holds_pii: bool = Field(False, description="True if survivors' identifying information is stored there.")
+    holds_pii: Flag = Field(False, description="True if survivors' identifying information is stored there.")
     contents: Text | None = Field(None, description="What is kept there.")
     access_removal: Text | None = Field(None, description="How access is removed when someone leaves.")
 

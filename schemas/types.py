@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, Strict
 
 # Characters that break or silently change a Word document: C0/C1 controls other than tab and
 # newline (docxtpl turns \a and \f into paragraph and page breaks), the non-characters U+FFFE/FFFF
@@ -42,6 +42,11 @@ Text = Annotated[
     Field(min_length=1, max_length=MAX_TEXT),
 ]
 """Free text that ends up in a document."""
+
+Flag = Annotated[bool, Strict()]
+"""true or false, written without quotes. Strict, because pydantic would otherwise take the text 'yes',
+'on' or '1' for true: YAML 1.2 (and the editors) read those as text, so the file would say one thing
+and the documents another."""
 
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=48)]
 """A short id such as ``harbor-hope``: lowercase letters, digits and dashes."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from conftest import EXAMPLES, ROOT, minimal_data
 from pipeline.build import build
@@ -272,3 +273,13 @@ def test_parallel_build_without_fork_is_byte_identical(
     spawned = tmp_path / "spawned"
     build([built_examples.parent / "partnerships"], spawned, jobs=2)
     assert contents(spawned) == contents(built_examples)
+
+
+def test_a_time_written_without_quotes_is_printed_as_written(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    # YAML 1.1 read 9:30 as the number 570 (base 60); editors and partnerdocs read YAML 1.2, where it is text.
+    text = yaml.safe_dump(minimal_data(), allow_unicode=True)
+    text += "meetings:\n  regular:\n  - name: Check-in call\n    schedule: 9:30\n"
+    build([write_partnership(text=text)], tmp_path / "out")
+    assert "Check-in call: 9:30" in (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")

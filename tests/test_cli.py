@@ -129,6 +129,16 @@ def test_committed_schema_is_current(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8"), "run: make schema"
 
 
+def test_vs_code_reads_partnerships_as_yaml_1_2_with_the_schema() -> None:
+    # The loader reads YAML 1.2; the editor must too, or it shows a clean file that validate rejects.
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.yamlVersion"] == "1.2"
+    assert settings["yaml.schemas"] == {"./schemas/partnership.schema.json": "partnerships/*.yaml"}
+    assert (ROOT / "schemas" / "partnership.schema.json").is_file()
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert extensions["recommendations"] == ["redhat.vscode-yaml"]
+
+
 def test_every_model_field_has_a_description() -> None:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     definitions = schema["$defs"]

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline import load
 from pipeline.errors import PartnerdocsError
 from pipeline.load import MAX_DEPTH, MAX_FILE_BYTES, Position, SourceDocument, load_file
 
@@ -40,8 +45,93 @@ def test_positions_point_at_values_and_list_items(tmp_path: Path) -> None:
 
 def test_scalars_keep_yaml_types_and_source_text(tmp_path: Path) -> None:
     source = load_text(tmp_path, "d: 2025-10-01\nn: 30\nt: '9:30'\nb: true\nx: 9:30\n")
-    assert source.data == {"d": dt.date(2025, 10, 1), "n": 30, "t": "9:30", "b": True, "x": 570}
-    assert source.source_text[("x",)] == "9:30"
+    assert source.data == {"d": dt.date(2025, 10, 1), "n": 30, "t": "9:30", "b": True, "x": "9:30"}
+    assert source.source_text[("b",)] == "true"
+
+
+# Plain values as the YAML 1.2 core schema reads them (the editors' YAML language server), plus full dates.
+CORE_SCHEMA = [
+    ("9:30", "9:30"),
+    ("1:30:00", "1:30:00"),
+    ("no", "no"),
+    ("yes", "yes"),
+    ("on", "on"),
+    ("off", "off"),
+    ("y", "y"),
+    ("No", "No"),
+    ("true", True),
+    ("True", True),
+    ("FALSE", False),
+    ("tRUE", "tRUE"),
+    ("012", 12),
+    ("0o14", 12),
+    ("0x0C", 12),
+    ("+12", 12),
+    ("-7", -7),
+    ("0b101", "0b101"),
+    ("0o18", "0o18"),
+    ("1_000", "1_000"),
+    ("1e3", 1000.0),
+    ("-.5", -0.5),
+    ("1.", 1.0),
+    (".inf", math.inf),
+    ("-.Inf", -math.inf),
+    ("~", None),
+    ("null", None),
+    ("NULL", None),
+    ("", None),
+    ("nULL", "nULL"),
+    ("=", "="),
+    ("2025-10-01", dt.date(2025, 10, 1)),
+    ("2025-1-1", "2025-1-1"),
+    ("2025-10-01 09:30:00", "2025-10-01 09:30:00"),
+    ("2025-10-01T09:30:00Z", "2025-10-01T09:30:00Z"),
+]
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(("written", "expected"), CORE_SCHEMA, ids=[w or "empty" for w, _ in CORE_SCHEMA])
+def test_plain_values_follow_the_yaml_1_2_core_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool, written: str, expected: object
+) -> None:
+    if not libyaml:
+        monkeypatch.setattr(load, "_FastLoader", None)
+    value = load_text(tmp_path, f"x: {written}\n").data["x"]
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_nan_is_a_float(tmp_path: Path) -> None:
+    assert math.isnan(load_text(tmp_path, "x: .NaN\n").data["x"])
+
+
+def test_yaml_safe_load_elsewhere_keeps_pyyaml_rules(tmp_path: Path) -> None:
+    # The loaders have their own tables; PyYAML's shared ones, which other code may use, are untouched.
+    load_text(tmp_path, "x: 9:30\n")
+    assert yaml.safe_load("x: 9:30\ny: no\n") == {"x": 570, "y": False}
+    if hasattr(yaml, "CSafeLoader"):
+        assert yaml.load("x: 9:30\n", Loader=yaml.CSafeLoader) == {"x": 570}
+
+
+scalar_text = st.text(alphabet="0123456789+-.:_eEoxXabfnlstruTFNL~ yY", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(written=st.one_of(scalar_text, st.sampled_from([w for w, _ in CORE_SCHEMA])))
+def test_libyaml_and_pure_python_read_every_plain_value_alike(written: str) -> None:
+    def read(loader: object) -> str:
+        original = load._FastLoader
+        load._FastLoader = loader  # type: ignore[assignment]
+        try:
+            return repr(load.load_source(Path("p.yaml"), f"x: {written}\n".encode()).data)
+        except PartnerdocsError as error:
+            return f"error at {[(p.line, p.column) for p in error.problems]}"
+        finally:
+            load._FastLoader = original
+
+    if load._FastLoader is None:
+        pytest.skip("libyaml is not installed")
+    assert read(load._FastLoader) == read(None)
 
 
 def test_windows_line_endings_and_bom_are_accepted(tmp_path: Path) -> None:
@@ -74,10 +164,70 @@ def test_merge_keys_are_refused(tmp_path: Path) -> None:
 
 def test_non_string_keys_are_kept_as_text(tmp_path: Path) -> None:
     source = load_text(tmp_path, "1: one\ntrue: yes\n")
-    assert source.data == {"1": "one", "True": True}
+    assert source.data == {"1": "one", "True": "yes"}
 
 
 def test_unreadable_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(PartnerdocsError) as caught:
         load_file(tmp_path / "missing.yaml")
     assert "cannot read the file" in str(caught.value)
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_a_value_cut_short_by_a_hashtag_is_reported_at_the_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    if not libyaml:
+        monkeypatch.setattr(load, "_FastLoader", None)
+    # Columns count characters, so the wide characters before the '#' do not shift it.
+    source = load_text(tmp_path, "name: Zúñiga 🙂 #SpringDrive campaign.\n")
+    assert source.data == {"name": "Zúñiga 🙂"}
+    assert [str(p) for p in source.problems] == [
+        f"{tmp_path / 'p.yaml'}:1:16: name: YAML reads ' #' as the start of a comment, so this value ends at "
+        "'Zúñiga 🙂'; put the whole value in quotes (\"Zúñiga 🙂 #SpringDrive campaign.\"), or write '# ' "
+        "with a space if '#SpringDrive…' is a comment"
+    ]
+
+
+def test_every_value_cut_short_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    text = (
+        "description: A long value\n"
+        "  on two lines #5\n"
+        "tags:\n"
+        "  - first #one\n"
+        "level: #cooperation\n"
+        'quote: He said "hi" #greeting\n'
+    )
+    source = load_text(tmp_path, text)
+    assert source.data["description"] == "A long value on two lines"
+    assert [(p.line, p.column, p.path) for p in source.problems] == [
+        (2, 16, "description"),
+        (4, 11, "tags[0]"),
+        (5, 8, "level"),
+        (6, 21, "quote"),
+    ]
+    assert 'this value is empty; put the whole value in quotes ("#cooperation")' in source.problems[2].message
+    # A value holding a double quote is suggested in single quotes.
+    assert "('He said \"hi\" #greeting')" in source.problems[3].message
+
+
+def test_comments_written_with_a_space_and_quoted_values_are_not_reported(tmp_path: Path) -> None:
+    text = "a: x # a comment\nb: \"x #y\"\nc: 'x #y'\nd: |\n  x #y\ne: x#y\nf: x #\ng: [x, y] #z\n"
+    source = load_text(tmp_path, text)
+    assert source.problems == []
+    assert source.data["d"] == "x #y\n"
+    assert source.data["e"] == "x#y"
+
+
+def test_load_problems_found_before_a_refusal_are_reported_with_it(tmp_path: Path) -> None:
+    with pytest.raises(PartnerdocsError) as caught:
+        load_text(tmp_path, "a: x #y\na: z\n")
+    assert [(p.line, p.path) for p in caught.value.problems] == [(1, "a"), (2, "a")]
+
+
+def test_a_line_that_cannot_continue_a_value_cut_by_a_comment_names_the_cause(tmp_path: Path) -> None:
+    message = problem_of(tmp_path, "name: x\ndescription: A #SpringDrive campaign\n  that continues here.\n")
+    assert message.endswith(
+        "line 2 has ' #', which YAML reads as the start of a comment, so the value there ends before it and "
+        "this line cannot continue it; put that whole value in quotes"
+    )

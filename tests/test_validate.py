@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +127,120 @@ def test_control_characters_are_rejected(before: str, control: str) -> None:
         assert "invisible control character" in str(error)
     else:
         raise AssertionError(f"{control!r} was accepted")
+
+
+def written_with(write_partnership: Callable[..., Path], field: str, written: str) -> Path:
+    """The minimal partnership with one value written exactly as given (not as yaml.safe_dump would)."""
+    data = minimal_data()
+    data["members"][0]["contacts"]["primary"]["acting"] = "ACTING"
+    data["geography"] = "GEOGRAPHY"
+    text = yaml.safe_dump(data, allow_unicode=True)
+    text = text.replace("ACTING", written if field == "acting" else "false")
+    text = text.replace("GEOGRAPHY", written if field == "geography" else "Port Alder")
+    return write_partnership(text=text)
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "Yes", "y"])
+def test_yes_and_no_are_text_so_a_true_false_field_asks_for_true_or_false(
+    write_partnership: Callable[..., Path], written: str
+) -> None:
+    assert messages(written_with(write_partnership, "acting", written)) == [
+        f"members[0].contacts.primary.acting: '{written}' is text here; write true or false"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"true"', "'true' is text here because of its quotes; write true without quotes"),
+        ("1", "expected true or false, found the number 1"),
+    ],
+)
+def test_a_true_false_field_takes_nothing_else(
+    write_partnership: Callable[..., Path], written: str, message: str
+) -> None:
+    assert messages(written_with(write_partnership, "acting", written)) == [
+        f"members[0].contacts.primary.acting: {message}"
+    ]
+
+
+@pytest.mark.parametrize(("written", "expected"), [("true", True), ("False", False)])
+def test_true_and_false_are_read_in_any_of_their_spellings(
+    write_partnership: Callable[..., Path], written: str, expected: bool
+) -> None:
+    partnership, problems = validate_document(load_file(written_with(write_partnership, "acting", written)))
+    assert problems == []
+    assert partnership is not None
+    assert partnership.members[0].contacts.primary.acting is expected
+
+
+def test_true_where_text_belongs_is_explained(write_partnership: Callable[..., Path]) -> None:
+    assert messages(written_with(write_partnership, "geography", "true")) == [
+        "geography: expected text, found the true/false value true; YAML read 'true' as the true/false value "
+        'true: put it in quotes, like "true"'
+    ]
+
+
+@pytest.mark.parametrize("written", ["no", "off", "9:30", "1_000"])
+def test_values_yaml_1_1_took_for_booleans_or_numbers_are_text(
+    write_partnership: Callable[..., Path], written: str
+) -> None:
+    partnership, problems = validate_document(load_file(written_with(write_partnership, "geography", written)))
+    assert problems == []
+    assert partnership is not None
+    assert partnership.geography == written
+
+
+def test_values_cut_short_by_a_comment_are_reported_with_the_validation_problems(
+    write_partnership: Callable[..., Path],
+) -> None:
+    text = yaml.safe_dump(minimal_data(), allow_unicode=True)
+    text = text.replace("level: cooperation", "level: #cooperation")
+    text = text.replace("geography: Port Alder", "geography: Port Alder #5")
+    text = text.replace("formality: informal", "formality: informel")
+    found = sorted(messages(write_partnership(text=text)))
+    # 'level' is reported once, for its cause: what was left of it (nothing) is not explained again.
+    assert [message.split(":")[0] for message in found] == ["formality", "geography", "level"]
+    assert found[1].startswith("geography: YAML reads ' #' as the start of a comment, so this value ends at")
+    assert found[2].startswith("level: YAML reads ' #' as the start of a comment, so this value is empty")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda data: data.update(members=data["members"][:1]),
+            "members: lists only 1 member; list at least 2 members",
+        ),
+        (lambda data: data.update(members=[]), "members: is empty; list at least 2 members"),
+        (
+            lambda data: data.update(emergency={"succession": [{"role": "Lead", "order": []}]}),
+            "emergency.succession[0].order: is empty; list at least 1 item",
+        ),
+        (
+            lambda data: data.update(approvers=[{"document": "mou", "members": []}]),
+            "approvers[0].members: is empty; list at least 1 member",
+        ),
+        (
+            lambda data: data.update(mandatory_reporting={"mandated_reporters": None}),
+            "mandatory_reporting.mandated_reporters: is empty; leave the line out when there is nothing to list",
+        ),
+        (
+            lambda data: data.update(emergency={"succession": None}),
+            "emergency.succession: is empty; leave the line out when there is nothing to list",
+        ),
+    ],
+    ids=["too-few", "empty-required", "empty-nested", "singular", "left-empty-optional", "left-empty-of-models"],
+)
+def test_a_short_or_empty_list_says_how_many_it_needs_or_to_leave_the_line_out(
+    write_partnership: Callable[..., Path], change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    data = minimal_data()
+    change(data)
+    assert messages(write_partnership(data)) == [expected]
+
+
+def test_an_optional_list_written_empty_is_accepted(write_partnership: Callable[..., Path]) -> None:
+    data = minimal_data()
+    data["mandatory_reporting"] = {"mandated_reporters": []}
+    assert messages(write_partnership(data)) == []

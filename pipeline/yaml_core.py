@@ -1,0 +1,116 @@
+"""Loaders that read plain values by the YAML 1.2 core schema, as the editors' YAML language server does.
+
+PyYAML reads YAML 1.1, where `9:30` is the number 570, `no`, `on`, `yes` and `off` are booleans and `012`
+is octal: a file the editor shows as clean would mean something else to partnerdocs. These loaders
+resolve plain scalars as YAML 1.2 does, plus full dates (YYYY-MM-DD), which the models declare and the
+JSON Schema marks as `format: date`, so editors agree on those too.
+
+The tables are the loaders' own: PyYAML's SafeLoader and CSafeLoader keep their YAML 1.1 tables, so
+any other code calling yaml.safe_load is unaffected. libyaml's CParser only parses; it asks the
+Python-side `resolve()` for every tag, so the same table serves both loaders.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import yaml
+from yaml.nodes import ScalarNode
+
+NULL = "tag:yaml.org,2002:null"
+BOOL = "tag:yaml.org,2002:bool"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MERGE = "tag:yaml.org,2002:merge"
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+# Tried in this order for a value's first character: int before float, since the float pattern also
+# matches whole numbers. `<<` still resolves to a merge key only so that load can refuse it by name.
+_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
+    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    (BOOL, _BOOL, "tTfF"),
+    (INT, _INT, "-+0123456789"),
+    (FLOAT, _FLOAT, "-+.0123456789"),
+    (TIMESTAMP, _DATE, "0123456789"),
+    (MERGE, re.compile(r"^<<$"), "<"),
+]
+
+
+def _resolver_table() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {"": [(NULL, _RESOLVERS[0][1])]}
+    for tag, pattern, first in _RESOLVERS:
+        for character in first:
+            table.setdefault(character, []).append((tag, pattern))
+    return table
+
+
+def _construct_bool(loader: Any, node: ScalarNode) -> bool:
+    # Plain values reach here only in the six spellings; this refuses others written as `!!bool yes`.
+    text: str = node.value
+    if not _BOOL.match(text):
+        raise ValueError("write true or false")
+    return text.lower() == "true"
+
+
+def _construct_int(loader: Any, node: ScalarNode) -> int:
+    text: str = node.value
+    if not _INT.match(text):
+        raise ValueError("write a whole number such as 12")
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)  # a leading zero stays decimal: 012 is 12
+
+
+def _construct_float(loader: Any, node: ScalarNode) -> float:
+    text: str = node.value
+    if not _FLOAT.match(text):
+        raise ValueError("write a number such as 1.5")
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(text)
+
+
+_Constructor = Callable[[Any, ScalarNode], Any]
+
+
+class _CoreSchema:
+    """The resolver and constructor tables, shared by the pure-Python and the libyaml loader."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = _resolver_table()
+    yaml_constructors: ClassVar[dict[Any, _Constructor]] = {
+        **yaml.SafeLoader.yaml_constructors,
+        BOOL: _construct_bool,
+        INT: _construct_int,
+        FLOAT: _construct_float,
+    }
+
+
+class CoreSafeLoader(_CoreSchema, yaml.SafeLoader):
+    """The pure-Python safe loader, reading plain values by the YAML 1.2 core schema."""
+
+
+CoreCSafeLoader: type[Any] | None = None
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CoreCSafeLoader(_CoreSchema, yaml.CSafeLoader):
+        """libyaml's safe loader, reading plain values by the YAML 1.2 core schema."""
+
+    CoreCSafeLoader = _CoreCSafeLoader
