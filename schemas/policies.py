@@ -74,7 +74,7 @@ class MandatoryReporting(Model):
         None,
         description="The state law that applies, exactly as your counsel cites it. Never guess a citation.",
     )
-    legal_reference_pending: bool = Field(
+    legal_reference_pending: Flag = Field(
         False,
         description="true while counsel has not yet confirmed the citation: documents print a blank to complete in "
         "its place, `lint` lists it and `build --release` refuses until `legal_reference` is filled in and this "
