@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from pipeline.dated import is_member_on
 from pipeline.formatting import long_date
 from pipeline.lint import Finding, rule, texts
 from pipeline.load import Location
@@ -77,14 +78,7 @@ _OTHER_GROUP_WORDS = re.compile(r"\b(?:committee|board|council|core group|team|s
 
 def members_on(p: Partnership, day: dt.date | None, voting: bool = False) -> int:
     """How many members the partnership had on `day` (None: today's current members)."""
-    if day is None:
-        chosen = p.current_members
-    else:
-        chosen = [
-            m
-            for m in p.members
-            if (m.joined is None or m.joined <= day) and (m.withdrawal is None or m.withdrawal.effective_date > day)
-        ]
+    chosen = p.current_members if day is None else [m for m in p.members if is_member_on(m, day)]
     return len([m for m in chosen if m.membership_class is MembershipClass.voting or not voting])
 
 

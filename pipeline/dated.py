@@ -26,7 +26,15 @@ def member_on(member: Member, day: dt.date) -> Member:
     elif member.withdrawal and member.withdrawal.effective_date > day:
         changes["status"] = MemberStatus.active
         changes["withdrawal"] = None
+    elif member.merger and member.merger.date > day:
+        changes["status"] = MemberStatus.active
+        changes["merger"] = None
     return member.model_copy(update=changes)
+
+
+def is_member_on(member: Member, day: dt.date) -> bool:
+    """True when the organization was a party on `day`: it had joined (and signed) and had not yet left."""
+    return member_on(member, day).is_current
 
 
 def contacts_on(contacts: Contacts, day: dt.date) -> Contacts:
@@ -69,14 +77,17 @@ def party_changes(partnership: Partnership, since: dt.date) -> tuple[PartyChange
     changes = [
         PartyChange(m.joined, m, joined=True)
         for m in partnership.members
-        if m.joined and m.joined > since and m.status is not MemberStatus.pending
+        if m.joined and m.joined > since and m.status not in (MemberStatus.pending, MemberStatus.prospective)
     ]
     changes += [
         PartyChange(m.withdrawal.effective_date, m, joined=False)
         for m in partnership.members
         if m.withdrawal and m.withdrawal.effective_date > since
     ]
+    changes += [
+        PartyChange(m.merger.date, m, joined=False) for m in partnership.members if m.merger and m.merger.date > since
+    ]
     return tuple(sorted(changes, key=lambda change: (change.date, not change.joined, change.member.id)))
 
 
-__all__ = ["PartyChange", "contacts_on", "member_on", "partnership_on", "party_changes"]
+__all__ = ["PartyChange", "contacts_on", "is_member_on", "member_on", "partnership_on", "party_changes"]

@@ -141,6 +141,7 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "members.*.signatory.title": {MOU, LETTER, CHARTER, GUIDE},
         "members.*.withdrawal.handover": {CHARTER},
         "members.*.withdrawal.reason": {CHARTER},
+        "members.*.merger.note": {CHARTER},
         "membership.admission": {MOU, CHARTER, PACKET},
         "membership.eligibility": {CHARTER},
         "membership.expectations.*": {CHARTER, PACKET},

@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, Email, Flag, Identifier, Model, Phone, Text
+from schemas.types import MAX_ITEMS, Email, Flag, Identifier, MemberId, Model, Phone, Text
 from schemas.vocabulary import (
     EmergencyPlanStatus,
     LegalPosition,
@@ -135,6 +135,21 @@ class Withdrawal(Model):
     handover: Text | None = Field(None, description="Who takes over the member's duties, and how.")
 
 
+class Merger(Model):
+    """A member's merger into another organization, which carries on its work."""
+
+    date: dt.date = Field(description="Date the merger took effect (YYYY-MM-DD).")
+    successor: MemberId | None = Field(
+        None,
+        description="Id of the organization that carries on, when it is (or is joining as) a member: list it under "
+        "members too, with status pending until it signs its joinder.",
+    )
+    note: Text | None = Field(
+        None,
+        description="What changed for the partnership, in neutral words. Prints in the charter's membership history.",
+    )
+
+
 class EmergencyPlan(Model):
     """Whether a member has an emergency plan the partnership can rely on."""
 
@@ -164,11 +179,14 @@ class Member(Model):
     membership_class: MembershipClass = Field(MembershipClass.voting, description="Standing in decisions.")
     status: MemberStatus = Field(
         MemberStatus.active,
-        description="pending (admitted, joinder not yet signed: not a party, not counted, signs nothing), active, "
-        "interim or withdrawn.",
+        description="prospective (in talks, not admitted: appears in no document), pending (admitted, joinder not "
+        "yet signed: not a party, not counted, signs nothing; listed as pending in the charter's membership "
+        "history), active, interim (new, in its first period), withdrawn (give 'withdrawal') or merged (give "
+        "'merger').",
     )
     joined: dt.date | None = Field(None, description="Date the organization joined (YYYY-MM-DD).")
     withdrawal: Withdrawal | None = Field(None, description="Details of the departure, for a withdrawn member.")
+    merger: Merger | None = Field(None, description="The merger that ended this membership, for a merged member.")
     services: list[Text] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="Services the organization offers to the partnership."
     )
@@ -229,6 +247,12 @@ class Member(Model):
             raise ValueError("a withdrawn member needs 'withdrawal' with its notice_date and effective_date")
         if self.withdrawal is not None and self.status is not MemberStatus.withdrawn:
             raise ValueError("'withdrawal' is given, so 'status' should be 'withdrawn'")
+        if self.status is MemberStatus.merged and self.merger is None:
+            raise ValueError("a merged member needs 'merger' with its date (and the successor's id, if it is a member)")
+        if self.merger is not None and self.status is not MemberStatus.merged:
+            raise ValueError("'merger' is given, so 'status' should be 'merged'")
+        if self.merger is not None and self.merger.successor == self.id:
+            raise ValueError("a member cannot merge into itself; 'successor' names the organization that carries on")
         return self
 
     @property
@@ -238,5 +262,10 @@ class Member(Model):
 
     @property
     def is_current(self) -> bool:
-        """A party today: neither withdrawn nor still waiting to sign its joinder."""
-        return self.status not in (MemberStatus.withdrawn, MemberStatus.pending)
+        """A party today: active or interim (not prospective, pending, withdrawn or merged)."""
+        return self.status in (MemberStatus.active, MemberStatus.interim)
+
+    @property
+    def has_left(self) -> bool:
+        """Withdrawn or merged: a former member, kept for the record."""
+        return self.status in (MemberStatus.withdrawn, MemberStatus.merged)

@@ -126,10 +126,12 @@ class MembershipClass(Vocabulary):
 class MemberStatus(Vocabulary):
     """Where a member is in its membership."""
 
+    prospective = "prospective"
     pending = "pending"
     active = "active"
     interim = "interim"
     withdrawn = "withdrawn"
+    merged = "merged"
 
 
 class Visibility(Vocabulary):

@@ -3,6 +3,8 @@ confirmed yet, members who merged or have not signed their joinder, affiliates a
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,3 +113,84 @@ def test_a_placeholder_citation_points_to_the_pending_flag(write_partnership: Ca
     data["mandatory_reporting"] = {"legal_reference": "Pending counsel review"}
     (finding,) = citation_findings(write_partnership(data))
     assert "legal_reference_pending: true" in finding.message
+
+
+# --- Membership over time -----------------------------------------------------------------------------
+
+
+def merged_with_pending_successor() -> dict[str, Any]:
+    """Northside merged into Northside United on June 1, 2025; Northside United has not signed its joinder."""
+    data = minimal_data()
+    data["agreement"]["effective_date"] = dt.date(2025, 1, 1)
+    base = copy.deepcopy(data["members"][0])
+    northside = {
+        **copy.deepcopy(base),
+        "id": "northside",
+        "legal_name": "Northside Family Center",
+        "short_name": "Northside",
+        "joined": dt.date(2024, 3, 1),
+        "status": "merged",
+        "merger": {"date": dt.date(2025, 6, 1), "successor": "northside-united", "note": "Services continue."},
+    }
+    successor = {
+        **copy.deepcopy(base),
+        "id": "northside-united",
+        "legal_name": "Northside United Services",
+        "short_name": "Northside United",
+        "status": "pending",
+        "signatory": {"name": "Pat Lindqvist", "title": "Director"},
+    }
+    prospect = {
+        **base,
+        "id": "eastside",
+        "legal_name": "Eastside Outreach",
+        "short_name": "Eastside",
+        "status": "prospective",
+    }
+    data["members"] += [northside, successor, prospect]
+    return data
+
+
+def test_a_pending_successor_signs_nothing_and_is_not_counted(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build([write_partnership(merged_with_pending_successor())], out)
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in (out / "pathways").glob("*.txt")}
+    mou = texts["mou"]
+    # On the MOU's date Northside was a party and signs; its successor has signed nothing and is no party.
+    signatures = mou.split("Signatures")[-1]
+    assert "Northside Family Center" in signatures and "Northside United" not in signatures
+    assert [line for line in mou.splitlines() if "Northside United" in line] == [
+        "- June 1, 2025: Northside Family Center merged into Northside United Services, whose joinder is pending "
+        "(it is not a party until it signs)."
+    ]
+    for kind, text in texts.items():
+        assert "Eastside" not in text, kind  # prospective: in no document
+        assert "Pat Lindqvist" not in text, kind
+    charter = texts["governance-charter"]
+    assert "Joinder pending" in charter
+    assert "Successor to Northside Family Center after a merger" in charter
+    assert "Merged on June 1, 2025" in charter
+    packet = texts["onboarding-packet"]
+    assert "Northside United Services" not in packet.split("Member directory")[-1].split("##")[0]
+
+
+def test_a_merged_member_is_a_party_until_its_merger(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    from pipeline.dated import is_member_on
+    from schemas import Partnership
+
+    partnership = Partnership.model_validate(merged_with_pending_successor())
+    northside = partnership.member("northside")
+    assert is_member_on(northside, dt.date(2025, 5, 31))
+    assert not is_member_on(northside, dt.date(2025, 6, 1))
+    assert not is_member_on(partnership.member("northside-united"), dt.date(2026, 1, 1))
+    assert [m.id for m in partnership.current_members] == ["harbor-hope", "omalley"]
+
+
+def test_a_merger_needs_its_details(write_partnership: Callable[..., Path]) -> None:
+    data = merged_with_pending_successor()
+    del data["members"][2]["merger"]
+    result = CliRunner().invoke(main, ["validate", str(write_partnership(data))])
+    assert result.exit_code == 1
+    assert "a merged member needs 'merger'" in result.output

@@ -17,9 +17,9 @@ from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, 
 from pipeline.formatting import join_and, long_date, money
 from schemas import Partnership
 from schemas.governance import DecisionMaking
-from schemas.members import Commitment, Contact, Member
+from schemas.members import Commitment, Contact, Member, Merger
 from schemas.policies import MandatoryReporting
-from schemas.vocabulary import Formality, LeadershipModel
+from schemas.vocabulary import Formality, LeadershipModel, MemberStatus
 
 BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
@@ -78,6 +78,19 @@ def contact_view(contact: Contact, audience: Audience) -> ContactView:
         label=label,
         lines=tuple(line for line in lines if line),
     )
+
+
+def merged_into(partnership: Partnership, merger: Merger) -> str:
+    """'merged into X' (with X's standing when it has not signed its joinder yet), as a predicate."""
+    if merger.successor is None:
+        return "merged into an organization that is not a member"
+    successor = partnership.member(merger.successor)
+    text = f"merged into {successor.legal_name}"
+    if successor.status is MemberStatus.pending:
+        text += ", whose joinder is pending (it is not a party until it signs)"
+    elif successor.status is MemberStatus.prospective:
+        text += ", which is not a member"
+    return text
 
 
 def reporting_citation(reporting: MandatoryReporting) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.audience import Audience
 from pipeline.consistency import method_votes
-from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names
+from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names, merged_into
 from pipeline.contexts.texts import membership_class_label, membership_class_meaning
 from pipeline.contexts.wording import (
     capitalized,
@@ -104,12 +104,17 @@ def _status_text(member: Member) -> str:
         return f"Interim since {long_date(member.joined)}" if member.joined else "Interim"
     if member.status is MemberStatus.withdrawn and member.withdrawal:
         return f"Withdrawn on {long_date(member.withdrawal.effective_date)}"
+    if member.status is MemberStatus.merged and member.merger:
+        return f"Merged on {long_date(member.merger.date)}"
+    if member.status is MemberStatus.pending:
+        return "Joinder pending"
     return "Active"
 
 
 def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
     """Every member ever, in the order they joined; empty when nothing about joining or leaving is recorded."""
-    members = partnership.members
+    # A prospective member has not been admitted: it has no place in the record yet.
+    members = [m for m in partnership.members if m.status is not MemberStatus.prospective]
     if not any(m.joined or m.status is not MemberStatus.active for m in members):
         return ()
     ordered = sorted(members, key=lambda m: m.joined or dt.date.min)  # stable: YAML order within a date
@@ -118,13 +123,21 @@ def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
             organization=m.legal_name,
             joined=long_date(m.joined, "Not recorded"),
             status=_status_text(m),
-            notes=_history_notes(m),
+            notes=_history_notes(partnership, m),
         )
         for m in ordered
     )
 
 
-def _history_notes(member: Member) -> str:
+def _history_notes(partnership: Partnership, member: Member) -> str:
+    if member.merger is not None:
+        return join_sentences(f"The organization {merged_into(partnership, member.merger)}", member.merger.note)
+    predecessors = [m.legal_name for m in partnership.members if m.merger and m.merger.successor == member.id]
+    successor_of = f"Successor to {join_and(predecessors)} after a merger" if predecessors else None
+    if member.status is MemberStatus.pending:
+        return join_sentences(successor_of, "Admitted; not a party to the MOU until it signs the joinder page")
+    if successor_of:
+        return sentence(successor_of)
     withdrawal = member.withdrawal
     if withdrawal is not None:
         return join_sentences(

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from pipeline.contexts.common import merged_into
 from pipeline.contexts.wording import maybe
 from pipeline.dated import party_changes
 from pipeline.formatting import long_date
@@ -52,6 +53,8 @@ def party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, A
         elif change.member.withdrawal is not None:
             notice = long_date(change.member.withdrawal.notice_date)
             lines.append(f"{when}: {member.legal_name} withdrew, having given written notice on {notice}.")
+        elif change.member.merger is not None:
+            lines.append(f"{when}: {member.legal_name} {merged_into(partnership, change.member.merger)}.")
     return {"as_of": long_date(start), "party_changes": tuple(lines), "joinders": tuple(joinders)}
 
 
