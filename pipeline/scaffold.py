@@ -90,7 +90,9 @@ def _header(slug: str) -> str:
 # - Each organization is described ONCE, under `members`. Everywhere else it
 #   is named by its short `id` (member-one and member-two below). To rename
 #   an id, change it everywhere it appears in this file.
-# - Dates are written YYYY-MM-DD, for example 2026-03-01.
+# - Dates are written YYYY-MM-DD, for example 2026-03-01. Where only the
+#   year or month is known (history dates, a member's `joined`),
+#   write just that: 2019 or 2019-03.
 # - Put text in double quotes when it contains a colon followed by a space
 #   ("Note: like this"), when it starts with a special character
 #   (' " & * ! % @ ` # - ? [ {{ | >), or when it is a time such as "9:30"

@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, Email, Identifier, Model, Phone, Text
+from schemas.types import MAX_ITEMS, Email, Identifier, Model, PartialDate, Phone, Text
 from schemas.vocabulary import (
     EmergencyPlanStatus,
     LegalPosition,
@@ -151,7 +151,12 @@ class Member(Model):
         description="pending (admitted, joinder not yet signed: not a party, not counted, signs nothing), active, "
         "interim or withdrawn.",
     )
-    joined: dt.date | None = Field(None, description="Date the organization joined (YYYY-MM-DD).")
+    joined: PartialDate | None = Field(
+        None,
+        description="When the organization joined: a year (2019), a year and month (2019-03) or a full date "
+        "(2019-03-14). A document dated within a year or month given here counts the organization as a member "
+        "from its first day.",
+    )
     withdrawal: Withdrawal | None = Field(None, description="Details of the departure, for a withdrawn member.")
     services: list[Text] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="Services the organization offers to the partnership."

@@ -1,22 +1,35 @@
-"""Partial dates: a year or a year and month where that is all anyone knows, read, checked and printed right."""
+"""Partial dates: a year or a year and month where that is all anyone knows, read, checked and printed right.
+
+`history[].date` and members' `joined` accept 2019, 2019-03 or 2019-03-14. Documents print each at its precision
+('2019', 'March 2019', 'March 14, 2019'), and a member whose `joined` is a period counts from its first day.
+"""
 
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import make_template
+from conftest import ROOT, make_template, minimal_data
+from pipeline.build import build
+from pipeline.cli import main
+from pipeline.consistency import members_during
+from pipeline.dated import member_on
 from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.formatting import long_date, on_date, printed
 from pipeline.render import render_template
 from pipeline.text import docx_text
+from schemas import Partnership
 from schemas.types import MAX_YEAR, MIN_YEAR, PartialDate, Precision
 
 YEARS = st.integers(min_value=MIN_YEAR, max_value=MAX_YEAR)
@@ -120,3 +133,153 @@ def test_a_template_printing_the_raw_value_gets_the_written_form(tmp_path: Path)
         "C: March 14, 2019",
         "D: October 1, 2025",
     ]
+
+
+# --- Files: validation messages and the JSON Schema ---------------------------------------------------------
+
+
+def test_a_wrong_date_names_its_field_and_says_what_to_write(
+    write_partnership: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = minimal_data()
+    data["history"] = [{"date": "Spring 2019", "event": "The partners meet."}]
+    data["members"][0]["joined"] = 1750
+    data["members"][1]["joined"] = "2019-13"
+    write_partnership(data)
+    monkeypatch.chdir(tmp_path / "partnerships")
+    result = CliRunner().invoke(main, ["validate", "pathways.yaml"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(
+        f"history[0].date: 'Spring 2019' is not a date partnerdocs can read; {TELLS_WHAT_TO_WRITE}" in line
+        for line in lines
+    )
+    assert "members[0].joined: the year 1750 is out of range; write a year between 1800 and 2200" in result.output
+    assert "members[1].joined: there is no month 13; months go from 01 to 12, e.g. 2019-03" in result.output
+
+
+def _accepts(schema: dict[str, Any], value: object) -> bool:
+    """Just enough of JSON Schema for a date field: anyOf, type, minimum, maximum, pattern."""
+    if "anyOf" in schema:
+        return any(_accepts(option, value) for option in schema["anyOf"])
+    kind = schema.get("type")
+    if kind == "null":
+        return value is None
+    if kind == "integer":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return ok and schema.get("minimum", value) <= value <= schema.get("maximum", value)  # type: ignore[operator]
+    if kind == "string":
+        return isinstance(value, str) and re.search(schema.get("pattern", ""), value) is not None
+    raise AssertionError(f"unexpected schema {schema}")
+
+
+def _date_fields(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    definitions = schema["$defs"]
+    return {
+        "history[].date": definitions["HistoryEvent"]["properties"]["date"],
+        "members[].joined": definitions["Member"]["properties"]["joined"],
+    }
+
+
+@pytest.mark.parametrize("source", ["model", "committed file"])
+def test_the_json_schema_accepts_a_year_a_month_and_a_day_and_nothing_else(source: str) -> None:
+    if source == "model":
+        schema = Partnership.model_json_schema()
+    else:
+        schema = json.loads((ROOT / "schemas" / "partnership.schema.json").read_text(encoding="utf-8"))
+    # What an editor's YAML 1.2 parser hands the schema: 2019 is an integer, 2019-03 and 2019-03-14 are strings.
+    good = [2019, 1800, 2200, "2019", "2019-03", "2019-03-14", "2024-02-29"]
+    bad = [1799, 2201, "2019-13", "2019-00", "2019-03-32", "March 2019", "19-03", "2019-3", "2019-03-14T09:00", 2019.5]
+    for name, field in _date_fields(schema).items():
+        assert [value for value in good if not _accepts(field, value)] == [], name
+        assert [value for value in bad if _accepts(field, value)] == [], name
+    assert 2019 in schema["$defs"]["HistoryEvent"]["properties"]["date"]["examples"]
+
+
+# --- Documents ----------------------------------------------------------------------------------------------
+
+LETTER_GRANT = {
+    "program": "Pathways",
+    "funder": "A Foundation",
+    "applicant": "harbor-hope",
+    "partners": ["omalley"],
+    "letter_of_intent": {"date": "2026-03-05", "addressee": "Grants office", "writers": ["omalley"]},
+}
+
+
+def _built(write: Callable[..., Path], tmp_path: Path, data: dict[str, Any]) -> dict[str, str]:
+    """The .txt of every document built from `data`, by file name."""
+    out = tmp_path / "out"
+    build([write(data)], out)
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "pathways").glob("*.txt"))}
+
+
+def _partial_data() -> dict[str, Any]:
+    data = minimal_data()
+    data["history"] = [
+        {"date": 2018, "event": "The two organizations first talk about referrals."},
+        {"date": "2019-03", "event": "Referrals begin."},
+        {"date": "2019-06-14", "event": "The first survivor is placed in a job."},
+    ]
+    data["members"][0]["joined"] = "2019-03"
+    data["members"][1].update({"joined": "2026-03", "status": "interim"})
+    data["agreement"]["effective_date"] = "2026-01-01"
+    data["funding"] = {"grants": [LETTER_GRANT]}
+    return data
+
+
+def test_every_document_prints_partial_dates_at_their_precision(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    texts = _built(write_partnership, tmp_path, _partial_data())
+    assert {"mou.txt", "onboarding-packet.txt", "governance-charter.txt", "letter-of-intent-omalley.txt"} <= set(texts)
+    for name in ("mou.txt", "onboarding-packet.txt"):
+        assert "- 2018: The two organizations first talk about referrals." in texts[name], name
+        assert "- March 2019: Referrals begin." in texts[name], name
+    assert "- June 14, 2019: The first survivor is placed in a job." in texts["onboarding-packet.txt"]
+    assert "Interim member since March 2026" in texts["onboarding-packet.txt"]
+    assert "| Harbor & Hope Survivor Services, Inc. | March 2019 |" in texts["governance-charter.txt"]
+    assert "Interim since March 2026" in texts["governance-charter.txt"]
+    assert (
+        "We joined the Harbor & Hope – O'Malley Pathways in March 2026 and are an interim member"
+        in (texts["letter-of-intent-omalley.txt"])
+    )
+    for name, text in texts.items():
+        # No date in the form a file writes it ('2019-03'), and no day invented for a month ('March 1, 2019').
+        stray = [line for line in text.splitlines() if re.search(r"(?<![\w-])\d{4}-\d{2}(?![\w])", line)]
+        assert stray == [], name
+        assert "March 1, 2019" not in text and "January 1, 2018" not in text, name
+
+
+def test_a_member_joined_in_a_month_counts_from_its_first_day() -> None:
+    data = _partial_data()
+    late = Partnership.model_validate(data).member("omalley")
+    assert member_on(late, dt.date(2026, 2, 28)).status.value == "pending"
+    assert member_on(late, dt.date(2026, 3, 1)).status.value == "interim"
+
+
+def test_an_mou_records_a_joinder_in_a_month_as_such(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = _partial_data()
+    data["members"][1]["status"] = "active"
+    data["members"].append(
+        {**copy.deepcopy(data["members"][0]), "id": "county", "legal_name": "County Services", "joined": 2026}
+        | {"short_name": "County"}
+    )
+    text = _built(write_partnership, tmp_path, data)["mou.txt"]
+    # joined 2026 counts from January 1, 2026, the MOU's date: an original party, not a joinder.
+    assert "County Services joined by signing" not in text
+    assert "- March 2026: O'Malley Staffing Solutions, LLC joined by signing the joinder page." in text
+    assert "- O'Malley Staffing Solutions, LLC, in March 2026, signed for it by" in text
+
+
+# --- Lint ---------------------------------------------------------------------------------------------------
+
+
+def test_a_count_in_an_event_of_a_whole_year_may_be_any_count_that_year() -> None:
+    data = minimal_data()
+    data["members"][0]["joined"] = "2024"
+    data["members"][1]["joined"] = "2025-03"
+    partnership = Partnership.model_validate(data)
+    assert members_during(partnership, PartialDate(2025)) == [1, 2]
+    assert members_during(partnership, PartialDate(2025, 2)) == [1]
+    assert members_during(partnership, PartialDate(2025, 3)) == [2]

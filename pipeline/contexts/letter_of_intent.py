@@ -27,12 +27,13 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.dated import partnership_on
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import join_and, long_date, on_date
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.operations import Grant
+from schemas.types import PartialDate
 from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
 DOCUMENT_TITLE = "Letter of Intent"
@@ -157,23 +158,25 @@ def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> s
     sector += f" — {soften(writer.sector_detail)}" if writer.sector_detail else ""
     name = with_article(partnership.name)
     since = f" since {long_date(writer.joined)}" if writer.joined else ""
-    if dated and writer.joined and writer.joined > dated:
+    if dated and writer.joined and writer.joined.first_day > dated:
         # A letter written before the writer formally joined (as the ECM letters were) cannot claim membership.
         member = f"We take part in the work of {name}"
     elif writer.status is MemberStatus.interim:
-        joined = f" on {long_date(writer.joined)}" if writer.joined else ""
+        joined = f" {on_date(writer.joined)}" if writer.joined else ""
         member = f"We joined {name}{joined} and are an interim member"
     else:
         member = f"We have been a member of {name}{since}" if since else f"We are a member of {name}"
-    started = min((event.date for event in partnership.history), default=None)
+    earliest = min(partnership.history, key=lambda event: event.date.sort_key, default=None)
+    started = earliest.date if earliest else None
     began = f"The partnership’s work together began in {_month_year(started)}" if started else ""
-    began = "" if started and dated and started > dated else began
+    began = "" if started and dated and started.first_day > dated else began
     # The description already says who the writer is; the sector line is for writers without one.
     return join_sentences(description or f"Our sector: {sector}", member, began)
 
 
-def _month_year(date: dt.date) -> str:
-    return f"{date:%B} {date.year}"
+def _month_year(date: PartialDate) -> str:
+    """'September 2019' for a month or a day in it; '2019' for a year."""
+    return PartialDate(date.year, date.month).written
 
 
 def _services(writer: Member) -> str:
