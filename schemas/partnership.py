@@ -82,6 +82,12 @@ class Partnership(Model):
     populations: list[Text] = Field(
         default_factory=list, max_length=30, description="The people the partnership serves, e.g. 'adult survivors'."
     )
+    founded: PartialDate | None = Field(
+        None,
+        description="When the partnership began: a year, a year and month, or a full date (2009, 2009-03 or "
+        "2009-03-14). Letters of intent, the MOU, the charter and the onboarding packet say so; without it they "
+        "name no founding date (the earliest history event may be a later milestone).",
+    )
     history: list[HistoryEvent] = Field(default_factory=list, max_length=MAX_ITEMS, description="Milestones.")
     mission: Text = Field(description="The mission statement.")
     vision: Text | None = Field(None, description="The vision statement, if the partnership has one.")

@@ -1,7 +1,8 @@
 """Partial dates: a year or a year and month where that is all anyone knows, read, checked and printed right.
 
-`history[].date` and members' `joined` accept 2019, 2019-03 or 2019-03-14. Documents print each at its precision
-('2019', 'March 2019', 'March 14, 2019'), and a member whose `joined` is a period counts from its first day.
+`history[].date`, members' `joined` and the partnership's `founded` accept 2019, 2019-03 or 2019-03-14. Documents
+print each at its precision ('2019', 'March 2019', 'March 14, 2019'); a member whose `joined` is a period counts
+from its first day; and no document claims a founding date that `founded` does not give.
 """
 
 from __future__ import annotations
@@ -142,19 +143,19 @@ def test_a_wrong_date_names_its_field_and_says_what_to_write(
     write_partnership: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     data = minimal_data()
+    data["founded"] = 1750
     data["history"] = [{"date": "Spring 2019", "event": "The partners meet."}]
-    data["members"][0]["joined"] = 1750
     data["members"][1]["joined"] = "2019-13"
     write_partnership(data)
     monkeypatch.chdir(tmp_path / "partnerships")
     result = CliRunner().invoke(main, ["validate", "pathways.yaml"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
+    assert "founded: the year 1750 is out of range; write a year between 1800 and 2200" in result.output
     assert any(
         f"history[0].date: 'Spring 2019' is not a date partnerdocs can read; {TELLS_WHAT_TO_WRITE}" in line
         for line in lines
     )
-    assert "members[0].joined: the year 1750 is out of range; write a year between 1800 and 2200" in result.output
     assert "members[1].joined: there is no month 13; months go from 01 to 12, e.g. 2019-03" in result.output
 
 
@@ -176,6 +177,7 @@ def _accepts(schema: dict[str, Any], value: object) -> bool:
 def _date_fields(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
     definitions = schema["$defs"]
     return {
+        "founded": schema["properties"]["founded"],
         "history[].date": definitions["HistoryEvent"]["properties"]["date"],
         "members[].joined": definitions["Member"]["properties"]["joined"],
     }
@@ -216,6 +218,7 @@ def _built(write: Callable[..., Path], tmp_path: Path, data: dict[str, Any]) -> 
 
 def _partial_data() -> dict[str, Any]:
     data = minimal_data()
+    data["founded"] = "2019-03"
     data["history"] = [
         {"date": 2018, "event": "The two organizations first talk about referrals."},
         {"date": "2019-03", "event": "Referrals begin."},
@@ -270,6 +273,68 @@ def test_an_mou_records_a_joinder_in_a_month_as_such(write_partnership: Callable
     assert "County Services joined by signing" not in text
     assert "- March 2026: O'Malley Staffing Solutions, LLC joined by signing the joinder page." in text
     assert "- O'Malley Staffing Solutions, LLC, in March 2026, signed for it by" in text
+
+
+# --- When the partnership began -----------------------------------------------------------------------------
+
+
+def _letter_about(write: Callable[..., Path], tmp_path: Path, data: dict[str, Any]) -> str:
+    build([write(data)], tmp_path / "out", ["letter-of-intent"])
+    text = (tmp_path / "out" / "pathways" / "letter-of-intent-omalley.txt").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if "a member of" in line or "take part in" in line)
+
+
+def test_without_founded_no_document_takes_the_earliest_event_for_a_founding(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A coalition founded long ago whose history records only a recent merger.
+    data = minimal_data()
+    data["history"] = [{"date": "2023-05", "event": "Two coalitions merge."}]
+    data["funding"] = {"grants": [dict(LETTER_GRANT, letter_of_intent={"addressee": "Grants office"})]}
+    texts = _built(write_partnership, tmp_path, data)
+    for name, text in texts.items():
+        assert not re.search(r"\b(?:began|founded)\b[^.]*(?:2023|May)", text), name
+        assert "It began" not in text and "We began" not in text and "Partnership began" not in text, name
+
+
+@pytest.mark.parametrize(
+    ("founded", "sentence"),
+    [
+        (2009, "The partnership began in 2009."),
+        ("2019-03", "The partnership began in March 2019."),
+        ("2019-03-14", "The partnership began on March 14, 2019."),
+    ],
+)
+def test_a_letter_says_when_the_partnership_began_from_founded(
+    write_partnership: Callable[..., Path], tmp_path: Path, founded: object, sentence: str
+) -> None:
+    data = minimal_data()
+    data["founded"] = founded
+    data["history"] = [{"date": "2023-05", "event": "Two coalitions merge."}]  # later than founded: ignored
+    data["funding"] = {"grants": [LETTER_GRANT]}
+    about = _letter_about(write_partnership, tmp_path, data)
+    assert about.endswith(sentence)
+
+
+def test_a_founding_after_a_letters_date_is_not_stated(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    data = minimal_data()
+    data["funding"] = {"grants": [LETTER_GRANT]}  # dated March 5, 2026
+    data["founded"] = "2026-04"
+    assert "began" not in _letter_about(write_partnership, tmp_path, data)
+    data["founded"] = "2026-03"  # the letter's own month: under way by its date
+    assert _letter_about(write_partnership, tmp_path / "again", data).endswith("The partnership began in March 2026.")
+
+
+def test_the_mou_charter_and_packet_say_when_the_partnership_began(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    texts = _built(write_partnership, tmp_path, _partial_data())
+    assert "The Partnership began in March 2019.\nMilestones in the Partnership’s history:" in texts["mou.txt"]
+    assert (
+        "It began in March 2019 and today has two member organizations (section 4)."
+        in (texts["governance-charter.txt"])
+    )
+    assert "### Our story so far\nWe began in March 2019.\n- 2018:" in texts["onboarding-packet.txt"]
 
 
 # --- Lint ---------------------------------------------------------------------------------------------------

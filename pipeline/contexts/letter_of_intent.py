@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import commitment_text, designation, signature_block
+from pipeline.contexts.common import commitment_text, designation, founding, signature_block
 from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS_OWN, minors_apply, own_clauses, touches_immigration
 from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
@@ -33,7 +33,6 @@ from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.operations import Grant
-from schemas.types import PartialDate
 from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
 
 DOCUMENT_TITLE = "Letter of Intent"
@@ -166,17 +165,11 @@ def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> s
         member = f"We joined {name}{joined} and are an interim member"
     else:
         member = f"We have been a member of {name}{since}" if since else f"We are a member of {name}"
-    earliest = min(partnership.history, key=lambda event: event.date.sort_key, default=None)
-    started = earliest.date if earliest else None
-    began = f"The partnership’s work together began in {_month_year(started)}" if started else ""
-    began = "" if started and dated and started.first_day > dated else began
+    # Only `founded` dates the partnership: its earliest history event may be a later milestone.
+    founded = founding(partnership, dated)
+    began = f"The partnership began {on_date(founded)}" if founded else ""
     # The description already says who the writer is; the sector line is for writers without one.
     return join_sentences(description or f"Our sector: {sector}", member, began)
-
-
-def _month_year(date: PartialDate) -> str:
-    """'September 2019' for a month or a day in it; '2019' for a year."""
-    return PartialDate(date.year, date.month).written
 
 
 def _services(writer: Member) -> str:
