@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterator
 
 from pipeline.dated import is_member_on
-from pipeline.formatting import long_date
+from pipeline.formatting import join_and, on_date
 from pipeline.lint import Finding, rule, texts
 from pipeline.load import Location
 from pipeline.numbers import NUMBER, number_value
 from schemas import Partnership
+from schemas.types import PartialDate
 from schemas.vocabulary import Binding, DecisionMethod, MembershipClass
 
 # Subtrees whose counts, votes and seats belong to some other group than the partnership: a member's
@@ -106,21 +107,33 @@ def _members_named(p: Partnership, text: str) -> set[str]:
     return named
 
 
-def _date_spoken_of(p: Partnership, location: Location) -> dt.date | None:
-    """The day a text speaks of, when it is not today: a history event's date, the charter's adoption."""
+def _date_spoken_of(p: Partnership, location: Location) -> PartialDate | None:
+    """The day or period a text speaks of, when it is not today: a history event's date, the charter's adoption."""
     if location[:1] == ("history",) and len(location) == 3 and location[2] == "event":
         index = location[1]
         return p.history[index].date if isinstance(index, int) else None
-    if location == ("charter", "adoption_vote"):
-        return p.charter.adopted
+    if location == ("charter", "adoption_vote") and p.charter.adopted:
+        return PartialDate.of(p.charter.adopted)
     return None
+
+
+def members_during(p: Partnership, period: PartialDate, voting: bool = False) -> list[int]:
+    """Every member count the partnership had within `period`, smallest first (one count for a single day).
+
+    A history event dated '2025' may speak of any day that year, so each count that year is a true one."""
+    first, last = period.first_day, period.last_day
+    changes = [m.joined.first_day for m in p.members if m.joined]
+    changes += [m.withdrawal.effective_date for m in p.members if m.withdrawal]
+    days = {first, last, *(day for day in changes if first < day <= last)}
+    return sorted({members_on(p, day, voting) for day in days})
 
 
 @rule(
     "consistency-member-count",
     "Free text counts the members ('fourteen member agencies') differently from the member list.",
     "Every document prints the member list; a count in the text that disagrees with it makes readers "
-    "doubt both. A count in a history event is checked against the members on that event's date.",
+    "doubt both. A count in a history event is checked against the members on that event's date (on any day "
+    "of it, for an event dated by its year or month).",
     blocks_release=True,
 )
 def _member_count(p: Partnership) -> Iterator[Finding]:
@@ -138,22 +151,26 @@ def _member_count(p: Partnership) -> Iterator[Finding]:
             if said <= len(_members_named(p, text[: match.start()])):
                 continue  # 'Bridgewell and the Sheriff's Office ... the two organizations' counts those named
             voting = "voting" in qualifiers
-            day = _date_spoken_of(p, location)
-            actual = members_on(p, day, voting)
-            if said != actual:
-                yield location, _count_message(text, match, said, actual, day, voting)
+            period = _date_spoken_of(p, location)
+            actual = [members_on(p, None, voting)] if period is None else members_during(p, period, voting)
+            if said not in actual:
+                yield location, _count_message(text, match, said, actual, period, voting)
 
 
-def _count_message(text: str, match: re.Match[str], said: int, actual: int, day: dt.date | None, voting: bool) -> str:
+def _count_message(
+    text: str, match: re.Match[str], said: int, actual: list[int], period: PartialDate | None, voting: bool
+) -> str:
     kind = "voting member" if voting else "member"
-    plural = "" if actual == 1 else "s"
-    if day is None:
-        fact = f"the partnership has {actual} current {kind}{plural} under 'members'"
+    plural = "" if actual[-1] == 1 else "s"
+    count = f"{actual[0]}" if len(actual) == 1 else f"{join_and(map(str, actual), 'or')}"
+    if period is None:
+        fact = f"the partnership has {count} current {kind}{plural} under 'members'"
     else:
-        fact = f"on {long_date(day)} the partnership had {actual} {kind}{plural}, going by 'joined' and 'withdrawal'"
+        when = on_date(period)
+        fact = f"{when} the partnership had {count} {kind}{plural}, going by 'joined' and 'withdrawal'"
     return (
         f"This text counts {said} in {quoted(text, match.start(), match.end())}, but {fact}. "
-        f"Write {actual}, or leave the number out so the text stays true when members join or leave."
+        f"Write {count}, or leave the number out so the text stays true when members join or leave."
     )
 
 

@@ -3,6 +3,9 @@
 A letter speaks from the day it is dated and an MOU from the day it takes effect: the members, contacts
 and history they show are those of that day, not today's. Rather than teach every context builder about
 dates, a builder is handed a copy of the partnership as of its date and states the facts it finds there.
+
+A partial date ('2019', '2019-03') in `joined` or `history` counts from the first day of its period: a
+document dated within that period already shows the member or the event.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 
 from schemas import Partnership
 from schemas.members import Contact, Contacts, Member
+from schemas.types import PartialDate
 from schemas.vocabulary import MemberStatus
 
 
@@ -21,7 +25,7 @@ def member_on(member: Member, day: dt.date) -> Member:
         "contacts": contacts_on(member.contacts, day),
         "commitments": [c for c in member.commitments if c.agreed is None or c.agreed <= day],
     }
-    if member.joined and member.joined > day:
+    if member.joined and member.joined.first_day > day:
         changes["status"] = MemberStatus.pending
     elif member.withdrawal and member.withdrawal.effective_date > day:
         changes["status"] = MemberStatus.active
@@ -58,7 +62,7 @@ def partnership_on(partnership: Partnership, day: dt.date | None) -> Partnership
     return partnership.model_copy(
         update={
             "members": [member_on(m, day) for m in partnership.members],
-            "history": [event for event in partnership.history if event.date <= day],
+            "history": [event for event in partnership.history if event.date.first_day <= day],
         }
     )
 
@@ -67,27 +71,33 @@ def partnership_on(partnership: Partnership, day: dt.date | None) -> Partnership
 class PartyChange:
     """A change in the parties to an agreement after its date: a joinder or a withdrawal."""
 
-    date: dt.date
+    date: PartialDate
+    """When it happened: a joinder as precisely as 'joined' says, a withdrawal to the day."""
     member: Member
     joined: bool
 
 
 def party_changes(partnership: Partnership, since: dt.date) -> tuple[PartyChange, ...]:
-    """Joinders and withdrawals after `since`, oldest first; a pending member has signed nothing yet."""
+    """Joinders and withdrawals after `since`, oldest first; a pending member has signed nothing yet.
+
+    A member that joined during a period holding `since` ('2025' for an MOU of 2025-10-01) was a member from
+    the period's first day, so it is one of the original parties, not a joinder."""
     changes = [
         PartyChange(m.joined, m, joined=True)
         for m in partnership.members
-        if m.joined and m.joined > since and m.status not in (MemberStatus.pending, MemberStatus.prospective)
+        if m.joined and m.joined.first_day > since and m.status not in (MemberStatus.pending, MemberStatus.prospective)
     ]
     changes += [
-        PartyChange(m.withdrawal.effective_date, m, joined=False)
+        PartyChange(PartialDate.of(m.withdrawal.effective_date), m, joined=False)
         for m in partnership.members
         if m.withdrawal and m.withdrawal.effective_date > since
     ]
     changes += [
-        PartyChange(m.merger.date, m, joined=False) for m in partnership.members if m.merger and m.merger.date > since
+        PartyChange(PartialDate.of(m.merger.date), m, joined=False)
+        for m in partnership.members
+        if m.merger and m.merger.date > since
     ]
-    return tuple(sorted(changes, key=lambda change: (change.date, not change.joined, change.member.id)))
+    return tuple(sorted(changes, key=lambda change: (change.date.sort_key, not change.joined, change.member.id)))
 
 
 __all__ = ["PartyChange", "contacts_on", "is_member_on", "member_on", "partnership_on", "party_changes"]

@@ -9,15 +9,25 @@ from typing import Any
 
 from markupsafe import Markup
 
+from schemas.types import PartialDate, Precision
+
 FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Timestamp written into documents and zip entries, so identical inputs give identical bytes."""
 
 
-def long_date(value: dt.date | None, missing: str = "") -> str:
-    """2025-10-01 -> 'October 1, 2025'."""
+def long_date(value: dt.date | PartialDate | None, missing: str = "") -> str:
+    """2025-10-01 -> 'October 1, 2025'; a partial date at its precision: '2019', 'March 2019'."""
     if value is None:
         return missing
+    if isinstance(value, PartialDate):
+        return value.written
     return f"{value:%B} {value.day}, {value.year}"
+
+
+def on_date(value: dt.date | PartialDate) -> str:
+    """The date with the preposition it takes: 'on March 14, 2019', but 'in March 2019' and 'in 2019'."""
+    exact = not isinstance(value, PartialDate) or value.precision is Precision.day
+    return f"{'on' if exact else 'in'} {long_date(value)}"
 
 
 # An ISO date standing on its own: not inside a longer token such as an id ('MOU-2025-10-01'), a file name
@@ -46,11 +56,14 @@ def printed(value: Any) -> Any:
     Jinja calls this (its `finalize` hook) on the value of every `{{ ... }}` before escaping it, so every text
     a document prints -- YAML values, generated sentences, attributes of the dataclasses contexts hand over --
     passes here exactly once, and a context builder need not remember to convert dates. Values are only
-    searched and replaced, never evaluated. Markup (already escaped by a template) and non-text values are
-    left alone.
+    searched and replaced, never evaluated. A date or partial date printed as it is comes out written
+    ('March 2019'). Markup (already escaped by a template) and other values are left alone.
     """
     if type(value) is str or (isinstance(value, str) and not isinstance(value, Markup)):
         return written_dates(value)
+    # A date handed over as it is: Jinja would print its ISO form ('2019-03'), which no reader should see.
+    if isinstance(value, PartialDate) or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return long_date(value)
     return value
 
 

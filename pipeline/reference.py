@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.lint import RULES
 from schemas import Partnership
-from schemas.types import ID_PATTERN
+from schemas.types import ID_PATTERN, PARTIAL_DATE_PATTERN
 
 ROOT_TITLE = "Partnership"
 
@@ -67,6 +67,8 @@ def _type(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
         name = spec["$ref"].rsplit("/", 1)[-1]
         target = definitions.get(name, {})
         return f"one of [{name}](#allowed-values)" if "enum" in target else f"[{name}](#{name.lower()})"
+    if _is_partial_date(spec):
+        return "year, year-month or date (2019, 2019-03, 2019-03-14)"
     if "anyOf" in spec:
         kinds = [_type(option, definitions) for option in spec["anyOf"] if option.get("type") != "null"]
         return " or ".join(kinds) + " (optional)"
@@ -92,7 +94,14 @@ def _example(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
         return str(spec["default"]).lower() if isinstance(spec["default"], bool) else str(spec["default"])
     if spec.get("format") == "date" or any(o.get("format") == "date" for o in spec.get("anyOf", [])):
         return "2025-10-01"
+    if any(_is_partial_date(option) for option in [spec, *spec.get("anyOf", [])]):
+        return "2019-03"
     return ""
+
+
+def _is_partial_date(spec: dict[str, Any]) -> bool:
+    """The schema of a PartialDate (an integer year or a date string), not an optional field holding one."""
+    return any(option.get("pattern") == PARTIAL_DATE_PATTERN for option in spec.get("anyOf", []))
 
 
 def _one_line(text: str) -> str:

@@ -90,7 +90,9 @@ def _header(slug: str) -> str:
 # - Each organization is described ONCE, under `members`. Everywhere else it
 #   is named by its short `id` (member-one and member-two below). To rename
 #   an id, change it everywhere it appears in this file.
-# - Dates are written YYYY-MM-DD, for example 2026-03-01.
+# - Dates are written YYYY-MM-DD, for example 2026-03-01. Where only the
+#   year or month is known (`founded`, history dates, a member's `joined`),
+#   write just that: 2019 or 2019-03.
 # - Put text in double quotes when it contains a colon followed by a space
 #   ("Note: like this") or a space followed by # ("Join the #SpringDrive":
 #   without quotes YAML ends the text before the #), or when it starts with
@@ -133,6 +135,8 @@ level: {level.value}
 # rules) or informal (it runs on goodwill and regular contact).
 # {why}
 formality: {formality}
+# When the partnership began, e.g. `founded: 2019` or `founded: 2019-03`.
+# Documents then say "began in 2019"; without it they name no founding date.
 geography: "TODO: the area the partnership serves, e.g. Riverbend County"
 purpose: "TODO: why the partnership exists, its common goal, in a few sentences"
 mission: "TODO: the mission statement, in one sentence"

@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.types import MAX_ITEMS, Email, Flag, Identifier, MemberId, Model, Phone, Text
+from schemas.types import MAX_ITEMS, Email, Flag, Identifier, MemberId, Model, PartialDate, Phone, Text
 from schemas.vocabulary import (
     EmergencyPlanStatus,
     LegalPosition,
@@ -184,7 +184,12 @@ class Member(Model):
         "history), active, interim (new, in its first period), withdrawn (give 'withdrawal') or merged (give "
         "'merger').",
     )
-    joined: dt.date | None = Field(None, description="Date the organization joined (YYYY-MM-DD).")
+    joined: PartialDate | None = Field(
+        None,
+        description="When the organization joined: a year (2019), a year and month (2019-03) or a full date "
+        "(2019-03-14). A document dated within a year or month given here counts the organization as a member "
+        "from its first day.",
+    )
     withdrawal: Withdrawal | None = Field(None, description="Details of the departure, for a withdrawn member.")
     merger: Merger | None = Field(None, description="The merger that ended this membership, for a merged member.")
     services: list[Text] = Field(

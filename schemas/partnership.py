@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from schemas.governance import (
@@ -29,7 +27,7 @@ from schemas.policies import (
     TraumaInformed,
 )
 from schemas.signoff import Approval, ApproverOverride, RevisionNote
-from schemas.types import MAX_ITEMS, MemberId, Model, Text
+from schemas.types import MAX_ITEMS, MemberId, Model, PartialDate, Text
 from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, PartnershipFunction
 
 
@@ -44,7 +42,10 @@ class Goal(Model):
 class HistoryEvent(Model):
     """A milestone in the partnership's history."""
 
-    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    date: PartialDate = Field(
+        description="When it happened: a year (2019), a year and month (2019-03) or a full date (2019-03-14). "
+        "Documents print it as precisely as it is written."
+    )
     event: Text = Field(description="What happened.")
 
 
@@ -80,6 +81,12 @@ class Partnership(Model):
     )
     populations: list[Text] = Field(
         default_factory=list, max_length=30, description="The people the partnership serves, e.g. 'adult survivors'."
+    )
+    founded: PartialDate | None = Field(
+        None,
+        description="When the partnership began: a year, a year and month, or a full date (2009, 2009-03 or "
+        "2009-03-14). Letters of intent, the MOU, the charter and the onboarding packet say so; without it they "
+        "name no founding date (the earliest history event may be a later milestone).",
     )
     history: list[HistoryEvent] = Field(default_factory=list, max_length=MAX_ITEMS, description="Milestones.")
     mission: Text = Field(description="The mission statement.")

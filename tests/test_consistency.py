@@ -99,6 +99,18 @@ MORE_CASES: list[tuple[str, Change, Change]] = [
         ),
     ),
     (
+        # An event dated by its month or year speaks of any day in it: three members only from March 2025.
+        "consistency-member-count",
+        chain(
+            third_member(joined="2025-03", **WITHDRAWN),
+            set_path("history", [{"date": "2025-02", "event": "The three member agencies sign the MOU."}]),
+        ),
+        chain(
+            third_member(joined="2025-03", **WITHDRAWN),
+            set_path("history", [{"date": 2025, "event": "The three member agencies sign the MOU."}]),
+        ),
+    ),
+    (
         "consistency-member-count",
         chain(third_member(), set_path("charter", {"adoption_vote": "By all 2 member organizations."})),
         chain(third_member(), set_path("charter", {"adoption_vote": "By all 3 member organizations."})),

@@ -7,6 +7,7 @@ for which audience, happens here, so the Word templates stay free of logic staff
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from schemas import Partnership
 from schemas.governance import DecisionMaking
 from schemas.members import Commitment, Contact, Member, Merger
 from schemas.policies import MandatoryReporting
+from schemas.types import PartialDate
 from schemas.vocabulary import Formality, LeadershipModel, MemberStatus
 
 BLANK_LINE = "_" * 30
@@ -305,7 +307,7 @@ def coordinator_statement(partnership: Partnership) -> str:
     return text
 
 
-# --- Partnership level and formality (described in words, never ranked) ---------
+# --- Partnership level, formality (described in words, never ranked) and founding ---
 
 
 def level_statement(partnership: Partnership) -> str:
@@ -323,6 +325,18 @@ def formality_statement(partnership: Partnership) -> str:
         text = "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
         text += "written agreements."
     return join_sentences(text, partnership.formality_note)
+
+
+def founding(partnership: Partnership, dated: dt.date | None = None) -> PartialDate | None:
+    """When the partnership began, for a document dated `dated` (None: it speaks from today).
+
+    Only `founded` says so. The earliest history event is never taken for it: a coalition founded long
+    ago may record only a recent merger. A founding that the document's date has not reached is left out.
+    """
+    founded = partnership.founded
+    if founded is None or (dated is not None and founded.first_day > dated):
+        return None
+    return founded
 
 
 def decision_rules(decision: DecisionMaking, non_voting: str) -> tuple[Fact, ...]:

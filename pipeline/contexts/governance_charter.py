@@ -20,6 +20,7 @@ from pipeline.contexts.common import (
     coordinator_statement,
     current_name,
     decision_rules,
+    founding,
     leaders_phrase,
     leadership_statement,
 )
@@ -57,7 +58,7 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
-from pipeline.formatting import long_date
+from pipeline.formatting import long_date, on_date
 from schemas import Partnership
 from schemas.vocabulary import Binding, DecisionMethod, Formality, LeadershipModel, LegalStatus, MemberStatus
 
@@ -141,7 +142,7 @@ def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, An
         )
     return {
         "partnership_designation": designation,
-        "member_count": f"Today it has {number_word(count)} member organizations (section 4).",
+        "member_count": _member_count(partnership, count),
         "legal_status": _legal_status(partnership, numbers.get("coordinator", "")),
         "authority": sentence(charter.authority)
         if charter.authority
@@ -173,6 +174,13 @@ def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, An
         ),
         "mou_relation": relation,
     }
+
+
+def _member_count(partnership: Partnership, count: int) -> str:
+    """How long the partnership has existed (only when `founded` says) and how many members it has today."""
+    founded = founding(partnership)
+    today = f"{number_word(count)} member organizations (section 4)"
+    return f"It began {on_date(founded)} and today has {today}." if founded else f"Today it has {today}."
 
 
 def _legal_status(partnership: Partnership, sponsor_section: str) -> str:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import commitment_text, designation, signature_block
+from pipeline.contexts.common import commitment_text, designation, founding, signature_block
 from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS_OWN, minors_apply, own_clauses, touches_immigration
 from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
@@ -27,7 +27,7 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.dated import partnership_on
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import join_and, long_date, on_date
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
@@ -156,23 +156,19 @@ def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> s
     sector += f" — {writer.sector_detail}" if writer.sector_detail else ""
     name = with_article(partnership.name)
     since = f" since {long_date(writer.joined)}" if writer.joined else ""
-    if dated and writer.joined and writer.joined > dated:
+    if dated and writer.joined and writer.joined.first_day > dated:
         # A letter written before the writer formally joined (as the ECM letters were) cannot claim membership.
         member = f"We take part in the work of {name}"
     elif writer.status is MemberStatus.interim:
-        joined = f" on {long_date(writer.joined)}" if writer.joined else ""
+        joined = f" {on_date(writer.joined)}" if writer.joined else ""
         member = f"We joined {name}{joined} and are an interim member"
     else:
         member = f"We have been a member of {name}{since}" if since else f"We are a member of {name}"
-    started = min((event.date for event in partnership.history), default=None)
-    began = f"The partnership’s work together began in {_month_year(started)}" if started else ""
-    began = "" if started and dated and started > dated else began
+    # Only `founded` dates the partnership: its earliest history event may be a later milestone.
+    founded = founding(partnership, dated)
+    began = f"The partnership began {on_date(founded)}" if founded else ""
     # The description already says who the writer is; the sector line is for writers without one.
     return join_sentences(description or f"Our sector: {sector}", member, began)
-
-
-def _month_year(date: dt.date) -> str:
-    return f"{date:%B} {date.year}"
 
 
 def _services(writer: Member) -> str:

@@ -9,6 +9,7 @@ edit it; this module hands over facts already worded, with '' or () for anything
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from pipeline.contexts.common import (
     current_names,
     decision_rules,
     formality_statement,
+    founding,
     leaders_phrase,
     leadership_statement,
     level_statement,
@@ -45,7 +47,7 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.dated import partnership_on
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import join_and, long_date, on_date
 from pipeline.kinds import PUBLIC_COPY, PlannedDocument
 from pipeline.legal_positions import legal_positions, needs_public_copy
 from schemas import Partnership
@@ -123,6 +125,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "background": paragraphs(partnership.background),
         "level_statement": level_statement(partnership),
         "formality_statement": formality_statement(partnership),
+        "founding": _founding(partnership, as_of),
         "history": tuple(f"{long_date(h.date)}: {sentence(h.event)}" for h in partnership.history),
         "mission": sentence(partnership.mission),
         "vision": maybe(partnership.vision),
@@ -201,6 +204,11 @@ def _partnership_designation(partnership: Partnership) -> str:
     if partnership.short_name and partnership.short_name != partnership.name:
         return f"{name} (“{partnership.short_name}” or the “Partnership”)"
     return f"{name} (the “Partnership”)"
+
+
+def _founding(partnership: Partnership, as_of: dt.date | None) -> str:
+    founded = founding(partnership, as_of)
+    return f"The Partnership began {on_date(founded)}." if founded else ""
 
 
 def _goal(name: str, description: str | None, outcome: str | None) -> GoalView:

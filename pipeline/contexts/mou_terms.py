@@ -9,7 +9,7 @@ from typing import Any
 from pipeline.contexts.common import merged_into
 from pipeline.contexts.wording import maybe
 from pipeline.dated import party_changes
-from pipeline.formatting import long_date
+from pipeline.formatting import long_date, on_date
 from schemas import Partnership
 from schemas.operations import Agreement
 from schemas.vocabulary import Renewal
@@ -23,7 +23,7 @@ def effective_statement(partnership: Partnership, as_of: dt.date | None, numbers
     if agreement.restated is None:
         return f"This Memorandum takes effect on {long_date(as_of)}."
     since = party_changes(partnership, agreement.effective_date or as_of)
-    earlier = [c for c in since if c.date <= as_of]
+    earlier = [c for c in since if c.date.first_day <= as_of]
     changed = f" and the changes in the Parties listed in section {numbers['amendment']}" if earlier else ""
     return (
         f"This amended and restated Memorandum takes effect on {long_date(as_of)}. It replaces the Memorandum "
@@ -49,7 +49,7 @@ def party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, A
             lines.append(f"{when}: {member.legal_name} joined by signing the joinder page.")
             signer = member.signatory
             by = f"{signer.name}, {signer.title}" if signer.name else signer.title
-            joinders.append(f"{member.legal_name}, on {when}, signed for it by {by}.")
+            joinders.append(f"{member.legal_name}, {on_date(change.date)}, signed for it by {by}.")
         elif change.member.withdrawal is not None:
             notice = long_date(change.member.withdrawal.notice_date)
             lines.append(f"{when}: {member.legal_name} withdrew, having given written notice on {notice}.")

@@ -24,6 +24,7 @@ from pipeline.contexts.common import (
     current_member,
     current_member_views,
     current_name,
+    founding,
 )
 from pipeline.contexts.onboarding_card import card_part, draft_part
 from pipeline.contexts.onboarding_organization import organization_part
@@ -57,7 +58,7 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
-from pipeline.formatting import long_date
+from pipeline.formatting import long_date, on_date
 from schemas import Partnership
 from schemas.members import Member
 from schemas.vocabulary import (
@@ -194,10 +195,12 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
         formality = "We are a formal partnership: our work rests on written, signed agreements."
     else:
         formality = "We are an informal partnership: our work rests on working relationships more than on paperwork."
+    founded = founding(partnership)
     return {
         "vision": maybe(partnership.vision),
         "values": tuple(partnership.values),
         "purpose": paragraphs(partnership.purpose),
+        "began": f"We began {on_date(founded)}." if founded else "",
         "history": tuple(f"{long_date(h.date)}: {maybe(h.event)}" for h in partnership.history),
         "level_text": level_text,
         "level_note": maybe(partnership.level_note),
