@@ -137,6 +137,8 @@ def _lead_clause(partnership: Partnership, writer: Member) -> str:
     leadership = partnership.leadership
     if writer.id not in leadership.leads or leadership.model is LeadershipModel.core_group:
         return ""
+    if not writer.is_current:
+        return ""  # on the letter's date the writer had not joined yet, so it led nothing
     name = with_article(partnership.name)
     if leadership.model is LeadershipModel.co_leadership:
         leads = [m for m in partnership.current_members if m.id in leadership.leads]
