@@ -81,6 +81,8 @@ def _needs_agreement(partnership: Partnership) -> str | None:
 
 
 PUBLIC_COPY = "mou-public-copy"
+AFFILIATE_EDITION = "onboarding-packet-affiliates"
+"""The packet for affiliates and resource partners: no member directory, only what the public may see."""
 
 
 def _mou_names(partnership: Partnership) -> list[str]:
@@ -134,7 +136,9 @@ KINDS: dict[str, DocumentKind] = {
             id="onboarding-packet",
             title="New-Member Onboarding Packet",
             audience=Audience.members,
-            builder="pipeline.contexts.onboarding_packet:onboarding_packet_context",
+            builder="pipeline.contexts.onboarding_packet:onboarding_packet_documents",
+            many=True,
+            names=lambda p: ["onboarding-packet", AFFILIATE_EDITION] if p.affiliates() else ["onboarding-packet"],
         ),
     ]
 }

@@ -28,7 +28,7 @@ from schemas.policies import (
 )
 from schemas.signoff import Approval, ApproverOverride, RevisionNote
 from schemas.types import MAX_ITEMS, MemberId, Model, PartialDate, Text
-from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, PartnershipFunction
+from schemas.vocabulary import AwarenessDay, Formality, LegalStatus, Level, MembershipClass, PartnershipFunction
 
 
 class Goal(Model):
@@ -173,6 +173,11 @@ class Partnership(Model):
             for writer in grant.letter_writers
             if writer in current
         ]
+
+    def affiliates(self) -> list[Member]:
+        """Current affiliates and resource partners: they take part, but receive no list of members."""
+        outside = (MembershipClass.affiliate, MembershipClass.resource_partner)
+        return [m for m in self.current_members if m.membership_class in outside]
 
     def is_pair(self) -> bool:
         """Two organizations (or fewer): documents then leave out what only a larger partnership needs."""

@@ -194,3 +194,40 @@ def test_a_merger_needs_its_details(write_partnership: Callable[..., Path]) -> N
     result = CliRunner().invoke(main, ["validate", str(write_partnership(data))])
     assert result.exit_code == 1
     assert "a merged member needs 'merger'" in result.output
+
+
+# --- Affiliates and resource partners ---------------------------------------------------------------
+
+
+def with_affiliate() -> dict[str, Any]:
+    data = minimal_data()
+    data["members"][0]["contacts"]["backup"]["visibility"] = {"phone": "members"}
+    affiliate = copy.deepcopy(data["members"][1])
+    affiliate.update(id="county", legal_name="Port Alder County Health Department", membership_class="affiliate")
+    affiliate["contacts"] = {"primary": {"name": "Dana Cole", "title": "Epidemiologist", "email": "dcole@pac.example"}}
+    data["members"].append(affiliate)
+    return data
+
+
+def test_affiliates_get_an_edition_without_the_member_directory(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build([write_partnership(with_affiliate())], out, ["onboarding-packet"])
+    full = (out / "pathways" / "onboarding-packet.txt").read_text(encoding="utf-8")
+    edition = (out / "pathways" / "onboarding-packet-affiliates.txt").read_text(encoding="utf-8")
+    assert "| Organization | What it offers | Primary contact | Backup contact |" in full
+    assert "do not pass this one on to them" in full
+    assert "# Onboarding Packet for Affiliates and Resource Partners" in edition
+    assert "| Organization | What it offers" not in edition
+    assert "It leaves out the member directory" in edition
+    for detail in ("Dana Cole", "dcole@pac.example", "(360) 555-0150"):  # directory rows, members-only phone
+        assert detail in full
+        assert detail not in edition
+
+
+def test_without_affiliates_there_is_one_packet(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([write_partnership(minimal_data())], out, ["onboarding-packet"])
+    assert sorted(p.name for p in (out / "pathways").glob("*.docx")) == ["onboarding-packet.docx"]
+    assert "do not pass this one on" not in (out / "pathways" / "onboarding-packet.txt").read_text(encoding="utf-8")

@@ -37,6 +37,7 @@ from pipeline.contexts.onboarding_policies import (
 )
 from pipeline.contexts.onboarding_practice import emergency_part, referral_help_part, trust_part
 from pipeline.contexts.onboarding_texts import (
+    AFFILIATE_TITLE,
     DOCUMENT_TITLE,
     TRAUMA_RESPONSES,
 )
@@ -51,6 +52,7 @@ from pipeline.contexts.texts import (
 from pipeline.contexts.wording import (
     Fact,
     facts,
+    label_in_sentence,
     maybe,
     number_word,
     organization,
@@ -58,7 +60,8 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
-from pipeline.formatting import long_date, on_date
+from pipeline.formatting import join_and, long_date, on_date
+from pipeline.kinds import AFFILIATE_EDITION, PlannedDocument
 from schemas import Partnership
 from schemas.members import Member
 from schemas.vocabulary import (
@@ -105,6 +108,36 @@ class TrainingRow:
     provider: str
 
 
+def onboarding_packet_documents(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
+    """The packet, and the affiliate edition where affiliates or resource partners take part."""
+    documents = [PlannedDocument("onboarding-packet", DOCUMENT_TITLE, onboarding_packet_context(partnership, audience))]
+    if affiliates := partnership.affiliates():
+        documents.append(
+            PlannedDocument(AFFILIATE_EDITION, AFFILIATE_TITLE, affiliate_edition(partnership, affiliates))
+        )
+    return documents
+
+
+def affiliate_edition(partnership: Partnership, affiliates: list[Member]) -> dict[str, Any]:
+    """The packet for affiliates and resource partners. By the partnership's rules they receive no list of
+    members, so the directory is left out, and contact details are those the public may see."""
+    context = onboarding_packet_context(partnership, Audience.public)
+    classes = join_and(dict.fromkeys(label_in_sentence(m.membership_class.label) + "s" for m in affiliates))
+    context.update(
+        document_title=AFFILIATE_TITLE,
+        affiliate_edition=True,
+        directory=(),
+        acting_contacts=(),
+        details_withheld=False,
+        directory_note="",
+        affiliate_directory=(
+            f"This edition of the packet is for {classes}. It leaves out the member directory, which goes to "
+            f"voting and non-voting members only. To reach a member organization, ask {context['ask_who']}."
+        ),
+    )
+    return context
+
+
 def onboarding_packet_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     """Everything the onboarding packet shows, already worded; the keys are the template's variables."""
     members = current_member_views(partnership, audience)
@@ -113,6 +146,14 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
     context: dict[str, Any] = {
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,
+        "affiliate_edition": False,
+        "affiliate_directory": "",
+        "directory_note": (
+            "This directory goes to voting and non-voting members only. Affiliates and resource partners receive "
+            "an edition of this packet without it: do not pass this one on to them."
+            if partnership.affiliates()
+            else ""
+        ),
         "short_name": partnership.display_name,
         "the_partnership": with_article(partnership.name),
         "core_group_of": with_article(partnership.display_name),

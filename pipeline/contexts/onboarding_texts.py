@@ -18,6 +18,7 @@ from pipeline.formatting import join_and
 from schemas import Partnership
 
 DOCUMENT_TITLE = "New-Member Onboarding Packet"
+AFFILIATE_TITLE = "Onboarding Packet for Affiliates and Resource Partners"
 
 
 @dataclass(frozen=True)
