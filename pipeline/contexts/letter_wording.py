@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
-from pipeline.contexts.wording import join_sentences
+from pipeline.contexts.wording import join_sentences, with_article
 from pipeline.formatting import join_and, money
 from schemas.members import Commitment, Contact
 from schemas.operations import Grant, LetterOfIntent
@@ -94,7 +94,9 @@ def reach(contact: Contact, audience: Audience) -> str:
     """'Name, Title: e-mail, phone.' with only what the audience may see."""
     view = contact_view(contact, audience)
     ways = ", ".join(way for way in (view.email, view.phone) if way)
-    text = f"{view.label}: {ways}" if ways else view.label
+    # A role, or a person this audience may not see named, reads as 'the Intake desk'.
+    label = view.label if view.name else with_article(view.label)
+    text = f"{label}: {ways}" if ways else label
     return join_sentences(text, view.languages)
 
 
