@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable
 from enum import Enum
 
+from pipeline import scaffold_sections as fixed
 from schemas.types import ID_PATTERN
 from schemas.vocabulary import (
     ConfidentialityLaw,
@@ -57,12 +58,12 @@ def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
         _members(),
         _leadership(leadership),
         _decision_making(level),
-        _MEETINGS,
-        _CONFIDENTIALITY.format(laws=_choices(ConfidentialityLaw)),
-        _PROTECTIONS,
-        _AGREEMENT,
-        _EMERGENCY.format(hazards=_choices(Hazard)),
-        _WELCOME,
+        fixed.MEETINGS,
+        fixed.CONFIDENTIALITY.format(laws=_choices(ConfidentialityLaw)),
+        fixed.PROTECTIONS,
+        fixed.AGREEMENT,
+        fixed.EMERGENCY.format(hazards=_choices(Hazard)),
+        fixed.WELCOME,
     ]
     return "\n".join(section.strip("\n") + "\n" for section in sections)
 
@@ -173,7 +174,11 @@ _MEMBERS = """
 # under `confidentiality`; `partnerdocs lint` says when it cannot. Have your
 # counsel confirm it (docs/legal-positions.md explains each one).
 # Give every organization a backup contact, so the partnership survives staff
-# changes. Add `email:` and `phone:` lines under a contact when you have them.
+# changes. Add `email:` and `phone:` lines under a contact when you have them;
+# a role with no person's name needs only `title:` and a role inbox, and
+# `preferred_language: Spanish` prints "Prefers Spanish".
+# `status:` is active unless you say pending (admitted, joinder not signed),
+# prospective, interim, withdrawn (add `withdrawal:`) or merged (add `merger:`).
 # Letters of intent print a member's `mailing_address:` (a list of lines) under
 # its name: a P.O. box or office, never where a shelter is.
 # To add a member, copy a whole block from `- id:` to its signatory.
@@ -292,133 +297,4 @@ def _decision_making(level: Level) -> str:
 {why}
 decision_making:
 {body}
-"""
-
-
-_MEETINGS = """
-# --- Meetings ---------------------------------------------------------------
-# When the partnership meets, and the rules every meeting keeps. The charter
-# and the onboarding packet print them. Copy a `- name:` block per meeting.
-meetings:
-  regular:
-    - name: "TODO: what the meeting is called, e.g. Monthly check-in"
-      schedule: "TODO: when it happens, e.g. first Thursday of each month, 9:30-10:30"
-      format: "TODO: in person, by video or both, and where"
-  ground_rules:
-    - Never name or describe a survivor in a way that could identify them
-    - Raise problems early and without blame
-    - "TODO: a rule your members agree on (or delete this line)"
-"""
-
-_CONFIDENTIALITY = """
-# --- Confidentiality --------------------------------------------------------
-# The laws that protect survivors' information, and the written permission
-# (a "release") a survivor signs before anything about them is shared. The
-# MOU, the charter and the onboarding packet explain these rules.
-# law, one of:
-{laws}
-# Add `applies_to:` with member ids when a law binds only some members.
-confidentiality:
-  laws:
-    - law: confidentiality_of_information
-      note: "TODO: what this rule means for your members"
-  release:
-    # Days a survivor's signed release stays valid; 90 is common.
-    time_limit_days: 90
-  sharing_rules:
-    - >-
-      Nothing that could identify a survivor is shared without their
-      informed, written and time-limited release, and services never depend
-      on signing one.
-"""
-
-_PROTECTIONS = """
-# --- Mandatory reporting ----------------------------------------------------
-# What staff must report by law, so survivors can be told honestly what stays
-# confidential. The MOU, the charter and the onboarding packet print it.
-# The state law's citation goes in a field named legal_reference: add it only
-# when your counsel gives it to you, copied exactly. Never guess a citation.
-mandatory_reporting:
-  minors: "TODO: what staff do when a minor may be involved"
-  disclosure: "TODO: how survivors learn the limits of confidentiality"
-
-# --- Media ------------------------------------------------------------------
-# How the partnership speaks in public: who approves joint statements, and
-# rules every member keeps. The MOU, the charter and both guides print them.
-media:
-  approval: "TODO: who approves joint public statements, e.g. every lead, in writing"
-  rules:
-    - No survivor is named, pictured or described without their written consent.
-
-# --- Survivor voice ---------------------------------------------------------
-# How survivors shape the partnership, and how they are paid for their time
-# and expertise like any other expert. The MOU, the charter and the
-# onboarding packet describe it.
-survivor_engagement:
-  approach: "TODO: in a few sentences, how survivors shape the partnership's work"
-  compensation: "TODO: how survivors are paid for their time, e.g. an hourly rate"
-"""
-
-_AGREEMENT = """
-# --- The agreement (MOU) ----------------------------------------------------
-# The terms of the Memorandum of Understanding: without this section no MOU
-# is built. The charter and the onboarding packet refer to these terms too.
-agreement:
-  # type: mou or moa. binding: non_binding (the usual MOU) or binding.
-  type: mou
-  binding: non_binding
-  # Length of each term in months. renewal: automatic, by_written_amendment
-  # or none.
-  term_months: 12
-  renewal: by_written_amendment
-  # Days of written notice a member gives before it leaves the partnership.
-  termination_notice_days: 30
-  amendment: In writing, signed by the signatory of every member.
-"""
-
-_EMERGENCY = """
-# --- Emergencies ------------------------------------------------------------
-# What happens when something goes wrong. The Emergency and Crisis Response
-# Guide, read by the core team only, is built from this section.
-# hazards, any of:
-{hazards}
-emergency:
-  activation: "TODO: who starts the emergency plan, and when"
-  hazards:
-    - data_breach
-    - loss_of_key_personnel
-  # Who steps in when a leader cannot act: positions (not people), in order,
-  # at least three deep. Copy the `- role:` block for each leadership role.
-  succession:
-    - role: "TODO: the role covered, e.g. the lead organization's contact"
-      order:
-        - position: "TODO: first in line, e.g. Program Director"
-          member: member-one
-        - position: "TODO: second in line, e.g. Deputy Director"
-          member: member-one
-        - position: "TODO: third in line, e.g. Executive Director"
-          member: member-one
-  alternate_meeting: "TODO: where the partnership meets when its usual place cannot be used"
-"""
-
-_WELCOME = """
-# --- Welcoming new members --------------------------------------------------
-# What a new contact does in their first three months. The onboarding packet
-# prints this checklist.
-onboarding:
-  first_90_days:
-    - Read the MOU and the governance charter.
-    - Meet the primary contact of every other member.
-    - Make sure your organization has named a backup contact.
-
-# --- Words we use -----------------------------------------------------------
-# Terms and acronyms, with what they mean in this partnership. The MOU and the
-# onboarding packet list them. Copy the two lines for each new term.
-definitions:
-  - term: PII
-    meaning: >-
-      Personally identifying information: anything that could identify a
-      survivor, such as a name, address, phone number or date of birth.
-  - term: "TODO: a word or acronym your members use"
-    meaning: "TODO: what it means in this partnership"
 """
