@@ -283,10 +283,10 @@ def leadership_statement(partnership: Partnership) -> str:
     holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
     vacant = len(leadership.core_group) - len(held)
     if vacant:
+        held_by = f"{number_word(len(holders))} {'member' if len(holders) == 1 else 'members from different sectors'}"
         group = (
-            f"A core group of {number_word(len(leadership.core_group))} seats, held by {number_word(len(holders))} "
-            f"members from different sectors ({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} "
-            "vacant), leads it together"
+            f"A core group of {number_word(len(leadership.core_group))} seats, held by {held_by} "
+            f"({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant), leads it together"
         )
     else:
         group = f"A core group of {number_word(len(holders))} members from different sectors leads it together"

@@ -350,7 +350,10 @@ def signers_statement(partnership: Partnership, count: int) -> str:
     confirm = "that the members adopted this charter as recorded above"
     model = partnership.leadership.model
     if model is LeadershipModel.core_group:
-        filled = "" if all(not seat.vacant for seat in partnership.leadership.core_group) else "filled "
+        # Vacant seats sign nothing, so the count says which seats sign: the filled ones.
+        filled = "filled " if count < len(partnership.leadership.core_group) else ""
+        if count == 1:
+            return f"Signed for the members by the holder of the one {filled}core group seat, who confirms {confirm}."
         seats = f"the holders of the {number_word(count)} {filled}core group seats"
         return f"Signed for the members by {seats}, who confirm {confirm}."
     if model is LeadershipModel.co_leadership:

@@ -11,7 +11,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import current_name, current_names
 from pipeline.contexts.onboarding_texts import member_phrase
-from pipeline.contexts.seats import holder_notes, seat_views
+from pipeline.contexts.seats import SeatView, holder_notes, seat_views
 from pipeline.contexts.texts import GRADIENTS
 from pipeline.contexts.wording import facts, maybe, number_word, organization
 from schemas import Partnership
@@ -83,8 +83,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "leadership_model": leadership.model.label.lower(),
         "leadership_text": leadership_text,
         "core_group": leadership.model is LeadershipModel.core_group,
-        # 'A core group of seven members': who sits in it, not how many seats it has (one may be vacant).
-        "core_group_size": number_word(len({v.holder.member.id for v in views if v.holder})),
+        "core_group_size": _core_group_size(views),
         "seats": tuple(seats),
         "leadership_facts": facts(
             ("How leaders are chosen", leadership.selection),
@@ -114,6 +113,16 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "reserved_matters": tuple(maybe(m) for m in decision.reserved_matters),
         "no_unscheduled_decisions": decision.no_unscheduled_decisions,
     }
+
+
+def _core_group_size(views: tuple[SeatView, ...]) -> str:
+    """'eight members', or 'seven members (one seat is vacant)': who sits in the core group, then any gap."""
+    members = len({view.holder.member.id for view in views if view.holder})
+    text = f"{number_word(members)} {'member' if members == 1 else 'members'}"
+    vacant = sum(1 for view in views if view.vacant)
+    if vacant:
+        text += f" ({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant)"
+    return text
 
 
 def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:
