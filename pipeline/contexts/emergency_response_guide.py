@@ -23,7 +23,14 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, member_lines
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
-from pipeline.contexts.seats import SeatView, core_group_notes, people_to_call, seat_views, stand_in_signer
+from pipeline.contexts.seats import (
+    Caller,
+    SeatView,
+    core_group_notes,
+    people_to_call,
+    seat_views,
+    stand_in_signer,
+)
 from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
@@ -34,6 +41,7 @@ CHANGE_ROWS = 8
 """Blank rows in the record of changes, filled in by hand until the history comes from git."""
 
 NO_BACKUP = "No backup named: gap"
+NO_EMAIL, NO_PHONE = "No e-mail listed", "No phone listed"
 
 
 @dataclass(frozen=True)
@@ -256,10 +264,16 @@ def _caller(partnership: Partnership) -> str:
     return leaders_phrase(partnership)
 
 
+def _caller_lines(caller: Caller, audience: Audience) -> tuple[str, ...]:
+    """A contact's lines, with a stand-in's seat after the name; a person without details says so."""
+    lines = _contact_lines(caller.contact, audience) if caller.contact else (caller.label, NO_EMAIL, NO_PHONE)
+    return (lines[0], caller.note, *lines[1:]) if caller.note else lines
+
+
 def _contact_lines(contact: Contact, audience: Audience) -> tuple[str, ...]:
     """Name and title, then each way to reach the person this audience may see, and what is missing."""
     view = contact_view(contact, audience)
-    return (view.label, view.email or "No e-mail listed", view.phone or "No phone listed")
+    return (view.label, view.email or NO_EMAIL, view.phone or NO_PHONE)
 
 
 def _call_tree_row(
@@ -292,10 +306,7 @@ def _call_tree_row(
     if member.languages:
         languages.append(f"Serves clients in {join_and(member.languages)}")
     # Whoever stands in for someone away from a seat is called first; the absent person is not called.
-    people = [
-        _contact_lines(p, audience) if isinstance(p, Contact) else (p, "No e-mail listed", "No phone listed")
-        for p in people_to_call(seats, member)
-    ]
+    people = [_caller_lines(caller, audience) for caller in people_to_call(seats, member, audience)]
     return CallTreeRow(
         order=str(order),
         organization=tuple(organization),

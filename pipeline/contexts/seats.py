@@ -125,19 +125,14 @@ def seats_of(views: tuple[SeatView, ...], member_id: str) -> list[SeatView]:
     return [v for v in views if v.holder is not None and v.holder.member.id == member_id]
 
 
-def seat_title(view: SeatView) -> str:
-    """What a seat is called: its name as typed, or its number when it has none."""
-    return view.name or f"Seat {view.number}"
-
-
 def interim_text(view: SeatView) -> str:
-    """'Interim since November 2, 2026, until the election due on January 20, 2027', or ''."""
+    """'Interim holder since November 2, 2026, until the election due on January 20, 2027', or ''."""
     interim = view.seat.interim
     if interim is None or view.vacant:
         return ""
     due = interim.election_due
     until = f"until the election due on {long_date(due)}" if due else "until an election fills the seat"
-    return f"Interim since {long_date(interim.appointed)}, {until}"
+    return f"Interim holder since {long_date(interim.appointed)}, {until}"
 
 
 def cover_text(view: SeatView, audience: Audience) -> str:
@@ -199,33 +194,52 @@ def covering_text(view: SeatView) -> str:
 
 
 def core_group_notes(views: tuple[SeatView, ...], member_id: str, audience: Audience) -> list[str]:
-    """A member's place in the core group, in short lines: its seats (interim, covered), and any it covers."""
+    """A member's place in the core group for its call-tree row, in short lines: its seats (interim, covered by
+    another member), and any it covers. A stand-in from the member itself is named with its people instead."""
     notes = []
     for view in seats_of(views, member_id):
         notes.append(f"Core group: {view.name}" if view.name else "Core group")
-        notes += [note for note in (interim_text(view), cover_text(view, audience)) if note]
+        from_outside = view.covered and view.acting is not None and view.acting.member.id != member_id
+        notes += [note for note in (interim_text(view), cover_text(view, audience) if from_outside else "") if note]
     others = [v for v in acting_in(views, member_id) if v.holder and v.holder.member.id != member_id]
     return notes + [covering_text(view) for view in others]
 
 
-def people_to_call(views: tuple[SeatView, ...], member: Member) -> list[Contact | str]:
+@dataclass(frozen=True)
+class Caller:
+    """Someone to call at a member: one of its contacts, or a person the file names without details."""
+
+    contact: Contact | None
+    label: str
+    note: str = ""
+    """'In the … seat until …' for someone standing in for a person who is away; '' otherwise."""
+
+
+def people_to_call(views: tuple[SeatView, ...], member: Member, audience: Audience) -> list[Caller]:
     """The member's people in the order to call them. While someone of theirs is away from a seat, whoever
-    stands in for them comes first and the absent person is left out; otherwise its primary and backup contacts.
-    A person the file gives no details for is their label alone."""
-    away = [v.absent for v in views if v.absent and v.absent.member.id == member.id]
-    contacts = [c for c in (member.contacts.primary, member.contacts.backup) if c is not None]
-    if not away:
-        return list(contacts)
-    standing_in = [v.acting for v in views if v.covered and v.acting and v.acting.member.id == member.id]
-    people: list[Contact | str] = []
-    for person in [s.contact or s.label for s in standing_in] + contacts:
-        absent = isinstance(person, Contact) and any(a.is_named(person.name) for a in away)
-        if not absent and not any(person is other for other in people):
-            people.append(person)
-    return people
+    stands in for them comes first and the absent person is left out; otherwise its primary and backup contacts."""
+    contacts = [
+        Caller(c, contact_view(c, audience).label) for c in (member.contacts.primary, member.contacts.backup) if c
+    ]
+    covered = [v for v in views if v.absent and v.absent.member.id == member.id]
+    if not covered:
+        return contacts
+    callers: list[Caller] = []
+    for view in covered:
+        acting, alternate = view.acting, view.seat.alternate
+        if acting is not None and alternate is not None and acting.member.id == member.id:
+            what = f"the {view.name}" if view.name else "a core group seat"
+            callers.append(Caller(acting.contact, acting.label, f"In {what} until {long_date(alternate.until)}"))
+    for caller in contacts:
+        name = caller.contact.name if caller.contact else None
+        away = any(v.absent is not None and v.absent.is_named(name) for v in covered)
+        if not away and not any(c.contact is not None and c.contact is caller.contact for c in callers):
+            callers.append(caller)
+    return callers
 
 
 __all__ = [
+    "Caller",
     "SeatView",
     "Sitter",
     "acting_in",
@@ -236,7 +250,6 @@ __all__ = [
     "holder_notes",
     "interim_text",
     "people_to_call",
-    "seat_title",
     "seat_views",
     "seats_of",
     "signing_seats",
