@@ -6,6 +6,11 @@ dates, a builder is handed a copy of the partnership as of its date and states t
 
 A partial date ('2019', '2019-03') in `joined` or `history` counts from the first day of its period: a
 document dated within that period already shows the member or the event.
+
+Core group seats are dated too: a cover, an interim appointment and a term are periods the file records
+with their dates, so a document names whoever acted in a seat on its date. The charter, the Emergency Guide
+and the onboarding packet have no date of their own; `seats_on` gives them the seats of the day their file
+was last committed (the date in their document properties), and members and contacts as the file states them.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas import Partnership
+from schemas.governance import Leadership
 from schemas.members import Contact, Contacts, Member
+from schemas.seats import CoreGroupSeat
 from schemas.types import PartialDate
 from schemas.vocabulary import MemberStatus
 
@@ -63,8 +70,36 @@ def partnership_on(partnership: Partnership, day: dt.date | None) -> Partnership
         update={
             "members": [member_on(m, day) for m in partnership.members],
             "history": [event for event in partnership.history if event.date.first_day <= day],
+            "leadership": leadership_on(partnership.leadership, day),
         }
     )
+
+
+def seats_on(partnership: Partnership, day: dt.date | None) -> Partnership:
+    """The partnership with its seats as of `day`, everything else as the file states it (unchanged for None)."""
+    if day is None:
+        return partnership
+    return partnership.model_copy(update={"leadership": leadership_on(partnership.leadership, day)})
+
+
+def leadership_on(leadership: Leadership, day: dt.date) -> Leadership:
+    return leadership.model_copy(update={"core_group": [seat_on(seat, day) for seat in leadership.core_group]})
+
+
+def seat_on(seat: CoreGroupSeat, day: dt.date) -> CoreGroupSeat:
+    """The seat on `day`. A term that had ended, or an interim holder not yet appointed, leaves it vacant (the
+    file keeps no earlier holder, and a stale one must never be named); an alternate covers only from its first
+    to its last day."""
+    if seat.vacant:
+        return seat
+    ended = seat.term_end is not None and seat.term_end < day
+    if ended or (seat.interim is not None and seat.interim.appointed > day):
+        return seat.model_copy(
+            update={"member": None, "person": None, "interim": None, "alternate": None, "vacant": True}
+        )
+    if seat.alternate is not None and not seat.alternate.from_ <= day <= seat.alternate.until:
+        return seat.model_copy(update={"alternate": None})
+    return seat
 
 
 @dataclass(frozen=True)
@@ -100,4 +135,14 @@ def party_changes(partnership: Partnership, since: dt.date) -> tuple[PartyChange
     return tuple(sorted(changes, key=lambda change: (change.date.sort_key, not change.joined, change.member.id)))
 
 
-__all__ = ["PartyChange", "contacts_on", "is_member_on", "member_on", "partnership_on", "party_changes"]
+__all__ = [
+    "PartyChange",
+    "contacts_on",
+    "is_member_on",
+    "leadership_on",
+    "member_on",
+    "partnership_on",
+    "party_changes",
+    "seat_on",
+    "seats_on",
+]

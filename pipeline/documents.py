@@ -134,7 +134,7 @@ def _render_kinds(
         if reason:
             skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
             continue
-        for planned in kind.plan(loaded.partnership):
+        for planned in kind.plan(loaded.partnership, history.content_date):
             if only is None or planned.name == only:
                 rendered.append(_render(loaded, kind, planned, templates[kind.id], history))
     return rendered, skipped

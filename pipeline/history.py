@@ -1,4 +1,5 @@
-"""What git knows about each partnership file: its last commit and that commit's date.
+"""What git knows about each partnership file: its last commit, that commit's date, and whether the file
+has changed since.
 
 One `git log` per repository covers every file in it, so a build of hundreds of partnerships costs
 one subprocess, not hundreds. A file outside any git repository simply has no history.
@@ -21,6 +22,13 @@ class SourceHistory:
 
     commit: str | None = None
     date: dt.date | None = None
+    uncommitted: bool = False
+    """True when the file has changes since that commit, so `date` is not the date of what it says."""
+
+    @property
+    def content_date(self) -> dt.date | None:
+        """The date of the file's content: its last commit's, unless it has changed since (then unknown)."""
+        return None if self.uncommitted else self.date
 
 
 NO_HISTORY = SourceHistory()
@@ -80,8 +88,24 @@ def _log(root: Path, files: list[Path]) -> dict[Path, SourceHistory]:
         for name in names.split("\n"):
             if name.strip() in wanted:
                 latest.setdefault(name.strip(), (full_hash, date.strip()))
+    changed = _uncommitted(root, relative)
     return {
-        file: SourceHistory(latest[name][0], dt.date.fromisoformat(latest[name][1]))
+        file: SourceHistory(latest[name][0], dt.date.fromisoformat(latest[name][1]), name in changed)
         for file, name in zip(files, relative, strict=True)
         if name in latest
     }
+
+
+def _uncommitted(root: Path, relative: list[str]) -> set[str]:
+    """The files among `relative` with changes not yet committed (staged or not)."""
+    command = ["git", "-C", str(root), "status", "--porcelain=v1", "-z", "--untracked-files=no", "--"]
+    try:
+        completed = subprocess.run(
+            command + relative, capture_output=True, text=True, check=False, timeout=120, encoding="utf-8"
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return set(relative)  # unknown: treat every file as changed rather than date it wrongly
+    if completed.returncode != 0:
+        return set(relative)
+    # Each entry is 'XY path'; a rename adds the old path as a separate entry, which matches nothing wanted.
+    return {entry[3:] for entry in completed.stdout.split("\0") if len(entry) > 3}

@@ -6,6 +6,7 @@ Context builders are imported only when a document is planned, so that `partnerd
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ class DocumentKind:
     """The members whose promises a document of this name states (what counsel must review)."""
     revision_history: bool = True
     """False for kinds that never print a revision history (letters)."""
+    undated: bool = False
+    """True for a kind with no date of its own (charter, guide, packet): it shows the core group's seats as of
+    the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
 
     def document_names(self, partnership: Partnership) -> list[str]:
         """The names of the files this kind makes for a partnership, without building their contexts."""
@@ -64,8 +68,15 @@ class DocumentKind:
     def template_name(self) -> str:
         return f"{self.id}.docx"
 
-    def plan(self, partnership: Partnership) -> list[PlannedDocument]:
-        """The files this kind makes for a partnership, with their contexts."""
+    def plan(self, partnership: Partnership, content_date: dt.date | None = None) -> list[PlannedDocument]:
+        """The files this kind makes for a partnership, with their contexts.
+
+        `content_date` is the date of the file's content (None when unknown: the seats then show as written);
+        a kind with a date of its own (an MOU, a letter) works its facts out from that date instead."""
+        if self.undated:
+            from pipeline.dated import seats_on
+
+            partnership = seats_on(partnership, content_date)
         module_name, function_name = self.builder.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
         if self.many:
@@ -125,12 +136,14 @@ KINDS: dict[str, DocumentKind] = {
             title="Governance Charter",
             audience=Audience.members,
             builder="pipeline.contexts.governance_charter:governance_charter_context",
+            undated=True,
         ),
         DocumentKind(
             id="emergency-response-guide",
             title="Emergency and Crisis Response Guide",
             audience=Audience.core_team,
             builder="pipeline.contexts.emergency_response_guide:emergency_response_guide_context",
+            undated=True,
         ),
         DocumentKind(
             id="onboarding-packet",
@@ -139,6 +152,7 @@ KINDS: dict[str, DocumentKind] = {
             builder="pipeline.contexts.onboarding_packet:onboarding_packet_documents",
             many=True,
             names=lambda p: ["onboarding-packet", AFFILIATE_EDITION] if p.affiliates() else ["onboarding-packet"],
+            undated=True,
         ),
     ]
 }

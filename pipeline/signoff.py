@@ -53,7 +53,7 @@ def leaders(partnership: Partnership) -> list[str]:
     current = {m.id for m in partnership.current_members}
     leadership = partnership.leadership
     if leadership.model is LeadershipModel.core_group:
-        ids = [seat.member for seat in leadership.core_group]
+        ids = [seat.holder for seat in leadership.core_group if seat.holder]  # a vacant seat approves nothing
     else:
         ids = list(leadership.leads)
     return [i for i in dict.fromkeys(ids) if i in current]

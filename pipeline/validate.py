@@ -148,7 +148,7 @@ def _field_at(location: Location) -> FieldInfo | None:
     name = location[-1] if location else None
     if model is None or not isinstance(name, str):
         return None
-    return model.model_fields.get(name)
+    return written_fields(model).get(name)
 
 
 def _describe(value: Any) -> str:
@@ -190,7 +190,7 @@ def _unknown_field(location: Location) -> str:
     model = _model_at(location[:-1])
     if model is None:
         return f"unknown field '{key}'"
-    names = list(model.model_fields)
+    names = list(written_fields(model))
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6) or [
         name for name in names if key.startswith(name) or name.startswith(key)
     ]
@@ -208,15 +208,20 @@ def _unknown_choice(value: Any, location: Location) -> str:
     return message
 
 
+def written_fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields by the key a file writes: its alias where it has one ('from', a Python keyword)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
+
+
 def _model_at(location: Location) -> type[BaseModel] | None:
     annotation: Any = Partnership
     for part in location:
         model = _unwrap(annotation, BaseModel)
         if isinstance(part, int):
             continue
-        if model is None or part not in model.model_fields:
+        if model is None or part not in written_fields(model):
             return None
-        annotation = model.model_fields[part].annotation
+        annotation = written_fields(model)[part].annotation
     found: type[BaseModel] | None = _unwrap(annotation, BaseModel)
     return found
 
@@ -226,9 +231,9 @@ def _choices_at(location: Location) -> list[str]:
         location = location[:-1]  # an item of a list of choices: the choices are the list's field's
     parent = _model_at(tuple(p for p in location[:-1]))
     names = [p for p in location if isinstance(p, str)]
-    if parent is None or not names or names[-1] not in parent.model_fields:
+    if parent is None or not names or names[-1] not in written_fields(parent):
         return []
-    annotation = parent.model_fields[names[-1]].annotation
+    annotation = written_fields(parent)[names[-1]].annotation
     enum = _unwrap(annotation, Enum)
     if enum:
         return [member.value for member in enum]

@@ -8,23 +8,9 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from schemas.members import Contact, ContactVisibility
+from schemas.seats import CoreGroupSeat
 from schemas.types import MAX_ITEMS, Email, Flag, Identifier, MemberId, Model, Phone, Text
 from schemas.vocabulary import DecisionMethod, LeadershipModel, PartnershipStage
-
-
-class CoreGroupSeat(Model):
-    """One seat in a core-group leadership."""
-
-    member: MemberId = Field(description="Id of the organization holding the seat.")
-    person: Text | None = Field(None, description="Who sits in it, when not the organization's primary contact.")
-    role: Text | None = Field(None, description="The seat's duties, e.g. 'Treasurer' or 'Training lead'.")
-    convenes: Flag = Field(
-        False,
-        description=(
-            "True for a seat that convenes (calls and chairs) the core group. The documents name the conveners, "
-            "and they sign the onboarding packet's welcome letter; with none marked, every seat signs it."
-        ),
-    )
 
 
 class Coordinator(Model):
@@ -66,7 +52,17 @@ class Leadership(Model):
         description="Ids of the lead organization(s): one for primary_lead, two or three for co_leadership.",
     )
     core_group: list[CoreGroupSeat] = Field(
-        default_factory=list, max_length=50, description="Seats of the core group, for the core_group model."
+        default_factory=list,
+        max_length=50,
+        description="Seats of the core group, for the core_group model: each held by a member, by an interim "
+        "holder, or vacant, with its term and any alternate. Lead and co-lead organizations have no seats: they "
+        "lead through their contacts (mark a stand-in primary contact 'acting').",
+    )
+    one_seat_per_member: Flag = Field(
+        True,
+        description="True (the default) when a member may hold only one core group seat, so that no organization "
+        "has two votes there; lint warns when one holds two. Set false where the rules let a member hold a "
+        "sector seat and a regional seat at once.",
     )
     coordinator: Coordinator | None = Field(None, description="A staff coordinator, if there is one.")
     term: Text | None = Field(None, description="How long leaders serve, e.g. 'two years, renewable once'.")

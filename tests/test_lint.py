@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,24 @@ LETTER_GRANT = {
     "letter_of_intent": LETTER,
 }
 
+PAST, FUTURE = dt.date(1990, 1, 1), dt.date(2999, 12, 31)  # today is always between: lint compares with it
+
+
+def seats(*seat_list: dict[str, Any], one_each: bool = True) -> Change:
+    """A core-group leadership with these seats (Harbor & Hope and O'Malley can hold them)."""
+    return set_path(
+        "leadership", {"model": "core_group", "core_group": list(seat_list), "one_seat_per_member": one_each}
+    )
+
+
+def alternate(start: dt.date, end: dt.date) -> dict[str, Any]:
+    return {"member": "harbor-hope", "alternate": {"person": "Ana Ruiz", "from": start, "until": end}}
+
+
+def interim(due: dt.date) -> dict[str, Any]:
+    return {"interim": {"member": "omalley", "appointed": PAST, "election_due": due}}
+
+
 CASES: dict[str, tuple[Change, Change]] = {
     "citation-pending": (
         set_path("mandatory_reporting", {"legal_reference_pending": True}),
@@ -119,6 +138,23 @@ CASES: dict[str, tuple[Change, Change]] = {
         set_path("mandatory_reporting", {"legal_reference": "Riverbend Comp. Stat. § 26-44"}),
     ),
     "todo-left": (set_path("mission", "TODO: our mission"), set_path("mission", "Our mission.")),
+    "seat-per-member": (
+        seats({"member": "harbor-hope"}, {"member": "omalley"}, {"member": "harbor-hope", "name": "Regional seat"}),
+        seats({"member": "harbor-hope"}, {"member": "omalley"}, {"member": "harbor-hope"}, one_each=False),
+    ),
+    "placeholder-name": (
+        set_path("members.1.contacts.primary.name", "TBD"),
+        set_path("members.1.contacts.primary.name", "Vacanti Na"),  # real names that start like a placeholder
+    ),
+    "seat-term-ended": (
+        seats({"member": "harbor-hope", "term_start": PAST, "term_end": dt.date(1991, 1, 1)}),
+        seats({"member": "harbor-hope", "term_start": PAST, "term_end": FUTURE}),
+    ),
+    "seat-election-overdue": (seats(interim(dt.date(1991, 1, 1))), seats(interim(FUTURE))),
+    "seat-dates-backwards": (
+        seats(alternate(dt.date(2999, 6, 1), dt.date(2999, 1, 1))),
+        seats(alternate(dt.date(2999, 1, 1), dt.date(2999, 6, 1))),
+    ),
     "absolute-promise": (
         chain(
             set_path("members.1.sector", "law_enforcement"),
@@ -170,7 +206,8 @@ def test_the_clean_fixture_trips_no_rule(write_partnership: Callable[..., Path])
 
 def test_every_rule_has_cases() -> None:
     # The consistency rules of pipeline/consistency.py have theirs in test_consistency.py.
-    assert {r.id for r in RULES if r.check.__module__ in {"pipeline.lint", "pipeline.lint_text"}} == set(CASES)
+    modules = {"pipeline.lint", "pipeline.lint_text", "pipeline.lint_seats"}
+    assert {r.id for r in RULES if r.check.__module__ in modules} == set(CASES)
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))

@@ -278,12 +278,26 @@ def leadership_statement(partnership: Partnership) -> str:
         return f"The lead agency of the Partnership is {leads[0]}, which convenes its work."
     if leadership.model is LeadershipModel.co_leadership and leads:
         return f"The Partnership is led jointly by {number_word(len(leads))} co-lead agencies: {join_and(leads)}."
-    seats = len(current_names(partnership, [seat.member for seat in leadership.core_group]))
-    statement = (
-        f"The Partnership has no single lead agency. A core group of {number_word(seats)} members from different "
-        "sectors leads it together and shares the work of leadership equally."
-    )
-    conveners = current_names(partnership, [seat.member for seat in leadership.core_group if seat.convenes])
+    current = {m.id for m in partnership.current_members}
+    held = [seat for seat in leadership.core_group if seat.holder in current]
+    holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
+    vacant = len(leadership.core_group) - len(held)
+    if vacant:
+        held_by = f"{number_word(len(holders))} {'member' if len(holders) == 1 else 'members from different sectors'}"
+        group = (
+            f"A core group of {number_word(len(leadership.core_group))} seats, held by {held_by} "
+            f"({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant), leads it together"
+        )
+    else:
+        group = f"A core group of {number_word(len(holders))} members from different sectors leads it together"
+    statement = f"The Partnership has no single lead agency. {group} and shares the work of leadership equally."
+    # Whoever acts in a convener's seat convenes: a member covering it for another, while the cover lasts.
+    acting = [
+        seat.alternate.member if seat.alternate and seat.alternate.member in current else seat.holder
+        for seat in held
+        if seat.convenes
+    ]
+    conveners = current_names(partnership, dict.fromkeys(member for member in acting if member))
     if conveners:
         verb = "convenes" if len(conveners) == 1 else "convene"
         statement += f" {join_and(conveners)} {verb} the core group."

@@ -23,8 +23,16 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, member_lines
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
+from pipeline.contexts.seats import (
+    Caller,
+    SeatView,
+    core_group_notes,
+    people_to_call,
+    seat_views,
+    stand_in_signer,
+)
 from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
-from pipeline.formatting import join_and
+from pipeline.formatting import join_and, long_date
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.vocabulary import EmergencyPlanStatus, Hazard, LeadershipModel, MemberStatus
@@ -33,6 +41,7 @@ CHANGE_ROWS = 8
 """Blank rows in the record of changes, filled in by hand until the history comes from git."""
 
 NO_BACKUP = "No backup named: gap"
+NO_EMAIL, NO_PHONE = "No e-mail listed", "No phone listed"
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,8 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
     """Everything the guide's template shows, already worded; the keys are the template's variables."""
     emergency = partnership.emergency
     leaders = leaders_phrase(partnership)
-    members = _call_order(partnership)
+    seats = seat_views(partnership, audience)
+    members = _call_order(partnership, seats)
     media = partnership.media
     return {
         "partnership_name": partnership.name,
@@ -112,7 +122,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "activation": maybe(emergency.activation),
         "deactivation": maybe(emergency.deactivation),
         "check_in_hours": str(emergency.check_in_hours) if emergency.check_in_hours else BLANK_LINE,
-        "approval_rows": _approval_rows(partnership),
+        "approval_rows": _approval_rows(partnership, seats),
         "changes": tuple(ChangeRow("", "", "") for _ in range(CHANGE_ROWS)),
         # 2-3. Hazards and essential functions
         "hazards": _hazards(partnership),
@@ -125,7 +135,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         # 5. Contact roster and call tree
         "caller": _caller(partnership),
         "caller_cap": capitalized(_caller(partnership)),
-        "call_tree": tuple(_call_tree_row(partnership, m, audience, i + 1) for i, m in enumerate(members)),
+        "call_tree": tuple(_call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members)),
         "missing_backups": join_and(m.name for m in members if m.contacts.backup is None),
         # 6. Communication
         "channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
@@ -171,31 +181,41 @@ def _survivor_board(partnership: Partnership) -> str:
     return board.name if board else ""
 
 
-def _call_order(partnership: Partnership) -> list[Member]:
-    """Current members, the leaders first: the call tree reaches whoever must decide before anyone else."""
+def _call_order(partnership: Partnership, seats: tuple[SeatView, ...]) -> list[Member]:
+    """Current members, the leaders first: the call tree reaches whoever must decide before anyone else, and in a
+    core group whoever acts in a seat that day (an alternate covering it) before the seat's absent holder."""
     leadership = partnership.leadership
-    first = list(leadership.leads) + [seat.member for seat in leadership.core_group]
+    first = list(leadership.leads) + [v.acting.member.id for v in seats if v.acting]
+    first += [v.holder.member.id for v in seats if v.holder]
     rank = {member_id: index for index, member_id in enumerate(dict.fromkeys(first))}
     current = partnership.current_members
     return sorted(current, key=lambda m: (rank.get(m.id, len(rank)), current.index(m)))
 
 
-def _approval_rows(partnership: Partnership) -> tuple[ApprovalRow, ...]:
-    """One block per lead organization's signatory, or per core-group seat for a core-group leadership."""
+def _approval_rows(partnership: Partnership, seats: tuple[SeatView, ...]) -> tuple[ApprovalRow, ...]:
+    """One block per lead organization's signatory, or per filled core-group seat for a core-group leadership,
+    signed by whoever acts in it."""
     leadership = partnership.leadership
-    seats: list[tuple[str, str | None]]
+    blocks = []
     if leadership.model is LeadershipModel.core_group:
-        seats = [(seat.member, seat.role) for seat in leadership.core_group]
+        for view in seats:
+            if view.acting is None:
+                continue  # a vacant seat approves nothing
+            block = signature_block(view.acting.member)
+            if stand_in := stand_in_signer(view):
+                block = SignatureBlock(block.organization, stand_in[0], stand_in[1], True)
+            what = "; ".join(part for part in (view.name, view.role) if part)
+            organization = f"{block.organization} ({what})" if what else block.organization
+            blocks.append(SignatureBlock(organization, block.name, block.title, block.confirmed))
     else:
         lead_role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
-        seats = [(member_id, lead_role) for member_id in leadership.leads]
-    blocks = []
-    for member_id, role in seats:
-        if not current_name(partnership, member_id):
-            continue  # a withdrawn member no longer approves anything
-        block = signature_block(partnership.member(member_id))
-        organization = f"{block.organization} ({role})" if role else block.organization
-        blocks.append(SignatureBlock(organization, block.name, block.title, block.confirmed))
+        for member_id in leadership.leads:
+            if not current_name(partnership, member_id):
+                continue  # a withdrawn member no longer approves anything
+            block = signature_block(partnership.member(member_id))
+            blocks.append(
+                SignatureBlock(f"{block.organization} ({lead_role})", block.name, block.title, block.confirmed)
+            )
     return tuple(
         ApprovalRow(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None) for i in range(0, len(blocks), 2)
     )
@@ -244,20 +264,28 @@ def _caller(partnership: Partnership) -> str:
     return leaders_phrase(partnership)
 
 
+def _caller_lines(caller: Caller, audience: Audience) -> tuple[str, ...]:
+    """A contact's lines, with a stand-in's seat after the name; a person without details says so."""
+    lines = _contact_lines(caller.contact, audience) if caller.contact else (caller.label, NO_EMAIL, NO_PHONE)
+    return (lines[0], caller.note, *lines[1:]) if caller.note else lines
+
+
 def _contact_lines(contact: Contact, audience: Audience) -> tuple[str, ...]:
     """Name and title, then each way to reach the person this audience may see, and what is missing."""
     view = contact_view(contact, audience)
-    return (view.label, view.email or "No e-mail listed", view.phone or "No phone listed")
+    return (view.label, view.email or NO_EMAIL, view.phone or NO_PHONE)
 
 
-def _call_tree_row(partnership: Partnership, member: Member, audience: Audience, order: int) -> CallTreeRow:
+def _call_tree_row(
+    partnership: Partnership, seats: tuple[SeatView, ...], member: Member, audience: Audience, order: int
+) -> CallTreeRow:
     contacts = member.contacts
     organization = [member.name]
     if member.id in partnership.leadership.leads:
         model = partnership.leadership.model
         organization.append("Co-lead" if model is LeadershipModel.co_leadership else "Lead agency")
-    elif any(seat.member == member.id for seat in partnership.leadership.core_group):
-        organization.append("Core group")
+    else:
+        organization += core_group_notes(seats, member.id, audience)
     if member.status is MemberStatus.interim:
         organization.append("Interim member")
     spoken = dict.fromkeys(
@@ -277,13 +305,21 @@ def _call_tree_row(partnership: Partnership, member: Member, audience: Audience,
     languages = [f"Contacts: {join_and([*english, *spoken])}"]
     if member.languages:
         languages.append(f"Serves clients in {join_and(member.languages)}")
+    # Whoever stands in for someone away from a seat is called first; the absent person is not called.
+    people = [_caller_lines(caller, audience) for caller in people_to_call(seats, member, audience)]
     return CallTreeRow(
         order=str(order),
         organization=tuple(organization),
-        primary=_contact_lines(contacts.primary, audience),
-        backup=_contact_lines(contacts.backup, audience) if contacts.backup else (NO_BACKUP,),
+        primary=people[0] if people else ("No one else named: gap",),
+        backup=people[1] if len(people) > 1 else (_no_backup(seats, member),),
         languages=tuple(languages),
     )
+
+
+def _no_backup(seats: tuple[SeatView, ...], member: Member) -> str:
+    """The gap where a backup contact would be: for good, or while someone of the member's is away from a seat."""
+    away = [v.seat.alternate.until for v in seats if v.absent and v.absent.member.id == member.id and v.seat.alternate]
+    return f"No backup until {long_date(max(away))}: gap" if away else NO_BACKUP
 
 
 def _platform_facts(partnership: Partnership) -> tuple[Fact, ...]:

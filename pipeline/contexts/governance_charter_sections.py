@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.audience import Audience
 from pipeline.consistency import method_votes
 from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names, merged_into
+from pipeline.contexts.seats import holder_notes, seat_views, stand_in_signer
 from pipeline.contexts.texts import membership_class_label, membership_class_meaning
 from pipeline.contexts.wording import (
     capitalized,
@@ -202,7 +203,8 @@ class LeadView:
 class SeatRow:
     number: str
     organization: str
-    held_by: str
+    held_by: tuple[str, ...]
+    """The person, then what to know about their tenure (interim, term, a cover), one line each; never empty."""
     role: str
 
 
@@ -231,15 +233,16 @@ def acting_leader_sentences(partnership: Partnership, audience: Audience) -> tup
 
 
 def seat_rows(partnership: Partnership, audience: Audience) -> tuple[SeatRow, ...]:
-    current = {m.id: m for m in partnership.current_members}
     rows = []
-    for number, seat in enumerate(partnership.leadership.core_group, start=1):
-        member = current.get(seat.member)
-        if member is None:
-            rows.append(SeatRow(str(number), "Vacant: the member holding it has withdrawn", "—", seat.role or "—"))
+    for view in seat_views(partnership, audience):
+        number = f"{view.number}. {view.name}" if view.name else str(view.number)
+        role = view.role or "—"
+        if view.holder is None:
+            vacant = "Vacant: the member holding it has withdrawn" if view.withdrawn else "Vacant"
+            rows.append(SeatRow(number, vacant, ("—",), role))
             continue
-        held_by = seat.person or contact_view(member.contacts.primary, audience).label
-        rows.append(SeatRow(str(number), member.name, held_by, seat.role or "—"))
+        held_by = (view.holder.label, *holder_notes(view, audience, terms=True))
+        rows.append(SeatRow(number, view.holder.member.name, held_by, role))
     return tuple(rows)
 
 
@@ -319,18 +322,22 @@ class SignerRow:
 
 
 def signers(partnership: Partnership) -> tuple[Signer, ...]:
-    """The leaders who sign the adoption record: the lead agencies, or each core-group seat holder."""
+    """The leaders who sign the adoption record: the lead agencies, or whoever acts in each filled core group seat
+    (a vacant seat signs nothing, and an absent holder gives way to the alternate covering for them)."""
     leadership, current = partnership.leadership, {m.id: m for m in partnership.current_members}
-    if leadership.model is LeadershipModel.core_group:
-        seats = [
-            (seat.member, f"Core group seat{f': {seat.role}' if seat.role else ''}") for seat in leadership.core_group
-        ]
-    else:
-        role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
-        seats = [(lead, role) for lead in leadership.leads]
     blocks = []
-    for member_id, role in seats:
-        if member := current.get(member_id):
+    if leadership.model is LeadershipModel.core_group:
+        for view in seat_views(partnership, Audience.members):
+            if view.acting is None:
+                continue
+            acting = view.acting.member
+            what = "; ".join(part for part in (view.name, view.role) if part)
+            name, title = stand_in_signer(view) or (acting.signatory.name or BLANK_LINE, acting.signatory.title)
+            blocks.append(Signer(acting.legal_name, f"Core group seat{f': {what}' if what else ''}", name, title))
+        return tuple(blocks)
+    role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
+    for lead in leadership.leads:
+        if member := current.get(lead):
             blocks.append(Signer(member.legal_name, role, member.signatory.name or BLANK_LINE, member.signatory.title))
     return tuple(blocks)
 
@@ -343,7 +350,11 @@ def signers_statement(partnership: Partnership, count: int) -> str:
     confirm = "that the members adopted this charter as recorded above"
     model = partnership.leadership.model
     if model is LeadershipModel.core_group:
-        seats = f"the holders of the {number_word(count)} core group seats"
+        # Vacant seats sign nothing, so the count says which seats sign: the filled ones.
+        filled = "filled " if count < len(partnership.leadership.core_group) else ""
+        if count == 1:
+            return f"Signed for the members by the holder of the one {filled}core group seat, who confirms {confirm}."
+        seats = f"the holders of the {number_word(count)} {filled}core group seats"
         return f"Signed for the members by {seats}, who confirm {confirm}."
     if model is LeadershipModel.co_leadership:
         return f"Signed for the members by the {number_word(count)} co-lead agencies, which confirm {confirm}."

@@ -200,8 +200,16 @@ def _governance_role(partnership: Partnership, writer: Member) -> str:
     # A lead's role is already named in the opening paragraph (_lead_clause), so it is not repeated here.
     leadership, roles = partnership.leadership, []
     for seat in leadership.core_group:
-        if seat.member == writer.id:
-            roles.append(f"hold a seat in the core group{f' ({seat.role.strip()})' if seat.role else ''}")
+        if seat.holder == writer.id:
+            # The seat as of the letter's date: a vacancy filled later, or a term that had ended, is not claimed.
+            what = "; ".join(part.strip() for part in (seat.name, seat.role) if part)
+            role = f"hold a seat in the core group{f' ({what})' if what else ''}"
+            if seat.interim:
+                due = seat.interim.election_due
+                role += (
+                    f" as its interim holder until {f'the election due on {long_date(due)}' if due else 'an election'}"
+                )
+            roles.append(role)
     if partnership.fiscal_sponsor == writer.id:
         roles.append("act as the fiscal sponsor")
     if leadership.coordinator and leadership.coordinator.employer == writer.id:
@@ -227,7 +235,7 @@ def _attendance(partnership: Partnership, writer: Member) -> str:
     The committees were just named in the governance sentence, so their meetings are not listed again.
     """
     committees = {c.name.strip().lower(): c for c in partnership.committees}
-    in_core_group = any(seat.member == writer.id for seat in partnership.leadership.core_group)
+    in_core_group = any(seat.holder == writer.id for seat in partnership.leadership.core_group)
     meetings, own_committees = [], 0
     for meeting in partnership.meetings.regular:
         key = meeting.name.strip().lower()

@@ -34,6 +34,7 @@ from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses
 from pipeline.contexts.mou_funding import grants, subgrants
 from pipeline.contexts.mou_sections import mou_shape, section_numbers, section_reference
 from pipeline.contexts.mou_terms import effective_statement, party_record, term
+from pipeline.contexts.seats import cover_text, interim_text, seat_views, seats_of
 from pipeline.contexts.texts import DECISION_METHODS, LAW_NAMES, definitions
 from pipeline.contexts.wording import (
     Fact,
@@ -139,7 +140,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         # 6-8. Roles, referral, governance
         "has_in_kind": any(p.has_in_kind for p in parties),
         **_referral(partnership, parties),
-        **_governance(partnership, parties),
+        **_governance(partnership, parties, audience),
         # 9. Confidentiality: the fixed rules are in the template, these are the partnership's own
         "confidentiality_laws": _laws(partnership),
         # Section 4 has just said that no Party's services depend on the survivor's choices.
@@ -232,9 +233,10 @@ def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
     if member_id in leadership.leads:
         co_lead = leadership.model is LeadershipModel.co_leadership
         roles.append(f"{'Co-lead' if co_lead else 'Lead'} agency of the Partnership.")
-    for seat in leadership.core_group:
-        if seat.member == member_id:
-            roles.append(f"Member of the core group{f' ({seat.role})' if seat.role else ''}.")
+    for view in seats_of(seat_views(partnership, Audience.members), member_id):
+        what = "; ".join(part for part in (view.name, view.role) if part)
+        roles.append(f"Member of the core group{f' ({what})' if what else ''}.")
+        roles += [sentence(interim_text(view))] if view.seat.interim else []
     if leadership.coordinator and leadership.coordinator.employer == member_id:
         roles.append(f"Employs the {leadership.coordinator.title}.")
     roles += [f"Chairs the {c.name}." for c in partnership.committees if c.chair == member_id]
@@ -292,13 +294,20 @@ def _referral(partnership: Partnership, parties: tuple[MemberView, ...]) -> dict
     }
 
 
-def _governance(partnership: Partnership, parties: tuple[MemberView, ...]) -> dict[str, Any]:
+def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audience: Audience) -> dict[str, Any]:
     leadership, decision = partnership.leadership, partnership.decision_making
     seats = []
-    for seat in leadership.core_group:
-        if member := current_name(partnership, seat.member):
-            details = "; ".join(part for part in (seat.person, seat.role) if part)
-            seats.append(f"{member} ({details})" if details else member)
+    for view in seat_views(partnership, audience):
+        if view.holder is None:
+            # A vacant seat is listed too, so the count of seats in the text still adds up.
+            seats.append(f"{view.name}: vacant" if view.name else "A vacant seat")
+            continue
+        details = "; ".join(
+            part for part in (view.seat.interim.person if view.seat.interim else view.seat.person, view.role) if part
+        )
+        holder = f"{view.holder.member.name} ({details})" if details else view.holder.member.name
+        notes = [holder, *(note for note in (interim_text(view), cover_text(view, audience)) if note)]
+        seats.append(f"{view.name}: {'. '.join(notes)}" if view.name else ". ".join(notes))
     # The partnership's own summary replaces the generic description, which would only repeat it.
     if decision.summary:
         decision_statement = f"Decision-making model: {decision.method.label.lower()}. {sentence(decision.summary)}"

@@ -15,6 +15,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import ContactView, contact_view, current_member, current_names
 from pipeline.contexts.crisis_lines import EMERGENCY, NATIONAL_HOTLINE, Line, first_line, member_lines
+from pipeline.contexts.seats import SeatView, Sitter, seat_views, signing_seats
 from pipeline.contexts.wording import number_word, organization
 from pipeline.formatting import join_and, long_date
 from schemas import Partnership
@@ -82,12 +83,25 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
         )
         return (_primary(employer, audience, note, coordinator.title),)
     if leadership.model is LeadershipModel.core_group:
-        seats = [s for s in leadership.core_group if s.convenes] or leadership.core_group
-        ids = [s.member for s in seats]
-    else:
-        ids = list(leadership.leads)
-    members = [m for i in ids if (m := current_member(partnership, i))]
+        seats = signing_seats(seat_views(partnership, audience))
+        return tuple(_in_seat(view, view.acting, audience) for view in seats if view.acting)
+    members = [m for i in leadership.leads if (m := current_member(partnership, i))]
     return tuple(_primary(m, audience, "") for m in members)
+
+
+def _in_seat(view: SeatView, acting: Sitter, audience: Audience) -> Helper:
+    """Whoever acts in a convening seat: its holder's primary contact, or the person standing in for them
+    (reached through the member's other contact when the file lists no details for them)."""
+    member, contact = acting.member, acting.contact
+    if contact is None:
+        others = [c for c in (member.contacts.primary, member.contacts.backup) if c is not None]
+        contact = next((c for c in others if not (view.absent and view.absent.is_named(c.name))), others[0])
+    if contact is member.contacts.primary:
+        return _primary(member, audience, "")
+    name = organization(member.name)
+    return Helper(
+        f"the core group member at {name}", contact_view(contact, audience), "", heading=f"Core group member at {name}"
+    )
 
 
 def _primary(member: Member, audience: Audience, note: str, stands_in_for: str = "") -> Helper:

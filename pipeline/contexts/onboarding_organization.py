@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import contact_view, current_member, current_name, current_names
+from pipeline.contexts.common import current_name, current_names
 from pipeline.contexts.onboarding_texts import member_phrase
+from pipeline.contexts.seats import SeatView, holder_notes, seat_views
 from pipeline.contexts.texts import GRADIENTS
 from pipeline.contexts.wording import facts, maybe, number_word, organization
 from schemas import Partnership
@@ -22,7 +23,8 @@ from schemas.vocabulary import DecisionMethod, LeadershipModel
 class SeatRow:
     organization: str
     role: str
-    person: str
+    person: tuple[str, ...]
+    """Who sits there, then any interim appointment or cover, one line each; never empty."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,16 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         )
     else:
         leadership_text = ""
-    seats = []
-    for seat in leadership.core_group:
-        if member := current_member(partnership, seat.member):
-            person = seat.person or contact_view(member.contacts.primary, audience).label
-            seats.append(SeatRow(organization=member.name, role=seat.role or "Member", person=person))
+    seats, views = [], seat_views(partnership, audience)
+    for view in views:
+        seat_name = f" ({view.name})" if view.name else ""
+        if view.holder is None:
+            seats.append(SeatRow(f"Vacant{seat_name}", view.role or "Member", ("Nobody yet",)))
+            continue
+        person = (view.holder.label, *holder_notes(view, audience))
+        seats.append(
+            SeatRow(organization=f"{view.holder.member.name}{seat_name}", role=view.role or "Member", person=person)
+        )
     coordinator = leadership.coordinator
     coordinator_text, coordinator_duties = "", tuple[str, ...]()
     if coordinator:
@@ -76,7 +83,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "leadership_model": leadership.model.label.lower(),
         "leadership_text": leadership_text,
         "core_group": leadership.model is LeadershipModel.core_group,
-        "core_group_size": number_word(len(seats)),
+        "core_group_size": _core_group_size(views),
         "seats": tuple(seats),
         "leadership_facts": facts(
             ("How leaders are chosen", leadership.selection),
@@ -106,6 +113,16 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "reserved_matters": tuple(maybe(m) for m in decision.reserved_matters),
         "no_unscheduled_decisions": decision.no_unscheduled_decisions,
     }
+
+
+def _core_group_size(views: tuple[SeatView, ...]) -> str:
+    """'eight members', or 'seven members (one seat is vacant)': who sits in the core group, then any gap."""
+    members = len({view.holder.member.id for view in views if view.holder})
+    text = f"{number_word(members)} {'member' if members == 1 else 'members'}"
+    vacant = sum(1 for view in views if view.vacant)
+    if vacant:
+        text += f" ({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant)"
+    return text
 
 
 def _committee(partnership: Partnership, committee: Committee) -> CommitteeRow:

@@ -41,6 +41,15 @@ from pipeline.contexts.onboarding_texts import (
     DOCUMENT_TITLE,
     TRAUMA_RESPONSES,
 )
+from pipeline.contexts.seats import (
+    acting_in,
+    cover_text,
+    covering_text,
+    interim_text,
+    seat_views,
+    seats_of,
+    signing_seats,
+)
 from pipeline.contexts.texts import (
     FOUR_RS,
     LEVEL_DESCRIPTIONS,
@@ -210,14 +219,18 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
     leadership = partnership.leadership
     signers = []
     if leadership.model is LeadershipModel.core_group:
-        conveners = [seat for seat in leadership.core_group if seat.convenes]
-        for seat in conveners or leadership.core_group:
-            member = current_member(partnership, seat.member)
-            if member is None:
+        # Whoever acts in a convening seat signs: an alternate during a cover, never the absent holder.
+        for view in signing_seats(seat_views(partnership, audience)):
+            if view.acting is None:
                 continue
-            person = seat.person or contact_view(member.contacts.primary, audience).label
-            role = f" ({seat.role})" if seat.role else ""
-            signers.append(Signer(person=person, organization=f"{member.legal_name}{role}"))
+            details = "; ".join(part for part in (view.name, view.role, "interim" if view.seat.interim else "") if part)
+            person = view.acting.label
+            if view.covered and view.seat.alternate:
+                person += f" (standing in until {long_date(view.seat.alternate.until)})"
+            organization = view.acting.member.legal_name
+            signers.append(
+                Signer(person=person, organization=f"{organization} ({details})" if details else organization)
+            )
     else:
         for member_id in leadership.leads:
             if member := current_member(partnership, member_id):
@@ -322,9 +335,12 @@ def _roles(partnership: Partnership, member_id: str) -> list[str]:
     roles = []
     if member_id in leadership.leads:
         roles.append("Co-lead" if leadership.model is LeadershipModel.co_leadership else "Lead organization")
-    roles += [
-        f"Core group: {s.role}" if s.role else "Core group" for s in leadership.core_group if s.member == member_id
-    ]
+    views = seat_views(partnership, Audience.members)
+    for view in seats_of(views, member_id):
+        what = "; ".join(part for part in (view.name, view.role) if part)
+        roles.append(f"Core group: {what}" if what else "Core group")
+        roles += [note for note in (interim_text(view), cover_text(view, Audience.members)) if note]
+    roles += [covering_text(v) for v in acting_in(views, member_id) if v.holder and v.holder.member.id != member_id]
     if partnership.fiscal_sponsor == member_id:
         roles.append("Fiscal sponsor (holds our funds)")
     return roles
