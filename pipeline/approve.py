@@ -73,7 +73,7 @@ def approve(
     entry = {
         "document": document,
         "by": by,
-        "role": role or member.signatory.title,
+        "role": role or (member.signatory.title if member.signatory else "Signatory"),
         "date": on_date,
         "fingerprint": current,
     }

@@ -29,7 +29,7 @@ from schemas.vocabulary import MemberStatus
 def member_on(member: Member, day: dt.date) -> Member:
     """The member as it was on `day`: not yet joined is pending, a later withdrawal has not happened."""
     changes: dict[str, object] = {
-        "contacts": contacts_on(member.contacts, day),
+        "contacts": contacts_on(member.contacts, day) if member.contacts else None,
         "commitments": [c for c in member.commitments if c.agreed is None or c.agreed <= day],
     }
     if member.joined and member.joined.first_day > day:

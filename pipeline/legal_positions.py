@@ -169,7 +169,7 @@ def needs_public_copy(partnership: Partnership) -> bool:
     the partnership also gets a copy that a public-records request may release."""
     parties = partnership.current_members
     return any(P.public_body in legal_positions(partnership, m) for m in parties) and any(
-        m.signatory.public_name for m in parties
+        m.signatory and m.signatory.public_name for m in parties
     )
 
 

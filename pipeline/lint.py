@@ -158,7 +158,7 @@ def _paid_from_partnership_funds(p: Partnership) -> Iterator[Finding]:
 )
 def _member_without_backup(p: Partnership) -> Iterator[Finding]:
     for index, member in enumerate(p.members):
-        if member.is_current and member.contacts.backup is None:
+        if member.is_current and member.contacts and member.backup_contact is None:
             yield ("members", index, "contacts"), f"{member.name} has no backup contact"
 
 
@@ -353,5 +353,6 @@ def _walk(value: object, location: Location) -> Iterator[tuple[Location, str]]:
 
 # Registered last, so that they follow these rules in `lint` output and docs/lint-rules.md.
 from pipeline import consistency as _consistency  # noqa: E402,F401
+from pipeline import lint_members as _lint_members  # noqa: E402,F401
 from pipeline import lint_seats as _lint_seats  # noqa: E402,F401
 from pipeline import lint_text as _lint_text  # noqa: E402,F401

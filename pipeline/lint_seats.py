@@ -81,15 +81,14 @@ def _placeholder_name(p: Partnership) -> Iterator[Finding]:
                     f"'{name}' is not a name: leave 'person' out (the member's primary contact sits), or {fix}",
                 )
     for index, member in enumerate(p.members):
-        contacts = member.contacts
-        for role, contact in (("primary", contacts.primary), ("backup", contacts.backup)):
+        for role, contact in (("primary", member.primary_contact), ("backup", member.backup_contact)):
             if contact and contact.name and _PLACEHOLDER.match(contact.name):
                 yield (
                     ("members", index, "contacts", role, "name"),
                     f"'{contact.name}' is not a name: leave 'name' out, and the documents show the title "
                     f"'{contact.title}' alone",
                 )
-        if member.signatory.name and _PLACEHOLDER.match(member.signatory.name):
+        if member.signatory and member.signatory.name and _PLACEHOLDER.match(member.signatory.name):
             yield (
                 ("members", index, "signatory", "name"),
                 f"'{member.signatory.name}' is not a name: leave 'name' out, and the documents print a blank line "

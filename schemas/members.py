@@ -169,7 +169,11 @@ class Member(Model):
     legal_name: Text = Field(description="Full legal name, e.g. 'Harbor & Hope Survivor Services, Inc.'.")
     short_name: Text | None = Field(None, description="Name or acronym used after the first mention.")
     doing_business_as: Text | None = Field(None, description="Trade name, when it differs from the legal name.")
-    organization_type: OrganizationType = Field(description="Legal form, e.g. nonprofit or local_government.")
+    organization_type: OrganizationType | None = Field(
+        None,
+        description="Legal form, e.g. nonprofit or local_government. Leave out while unknown: `lint` reminds you, "
+        "and the legal positions are then worked out from the sector alone.",
+    )
     sector: Sector = Field(description="Sector the organization works in, e.g. direct_victim_services.")
     sector_detail: Text | None = Field(
         None, description="A finer description of the sector, e.g. 'domestic violence shelter'."
@@ -198,8 +202,16 @@ class Member(Model):
     commitments: list[Commitment] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="What the organization promises to contribute."
     )
-    contacts: Contacts = Field(description="Primary and backup contacts.")
-    signatory: Signatory = Field(description="The official who signs for the organization.")
+    contacts: Contacts | None = Field(
+        None,
+        description="Primary and backup contacts. Leave out for a member you list with little detail: documents "
+        "then say no contact is on file yet, and `lint` reminds you.",
+    )
+    signatory: Signatory | None = Field(
+        None,
+        description="The official who signs for the organization. Leave out while unknown: an MOU then prints a "
+        "blank signature block to complete, and `build --release` refuses until it is given.",
+    )
     emergency_plan: EmergencyPlan | None = Field(
         None, description="Whether the organization has its own emergency plan."
     )
@@ -269,6 +281,16 @@ class Member(Model):
     def is_current(self) -> bool:
         """A party today: active or interim (not prospective, pending, withdrawn or merged)."""
         return self.status in (MemberStatus.active, MemberStatus.interim)
+
+    @property
+    def primary_contact(self) -> Contact | None:
+        """The primary contact, or None for a member listed without contacts."""
+        return self.contacts.primary if self.contacts else None
+
+    @property
+    def backup_contact(self) -> Contact | None:
+        """The backup contact, or None when there is none (or no contacts at all)."""
+        return self.contacts.backup if self.contacts else None
 
     @property
     def has_left(self) -> bool:

@@ -49,6 +49,7 @@ SUBGRANT = {
 LETTER = {"addressee": "Director", "writers": ["omalley"]}
 
 CASES: dict[str, tuple[Change, Change]] = {
+    "signatory-missing": (set_path("members.1.signatory", None), set_path("members.1.signatory.name", None)),
     "citation-pending": (
         set_path("mandatory_reporting", {"legal_reference_pending": True}),
         set_path("mandatory_reporting", {"legal_reference": "Example Code § 26.44.030"}),

@@ -104,6 +104,8 @@ def interim(due: dt.date) -> dict[str, Any]:
 
 
 CASES: dict[str, tuple[Change, Change]] = {
+    "member-details-missing": (set_path("members.1.contacts", None), set_path("members.1.contacts.backup", None)),
+    "signatory-missing": (set_path("members.1.signatory", None), set_path("members.1.signatory.name", None)),
     "citation-pending": (
         set_path("mandatory_reporting", {"legal_reference_pending": True}),
         set_path("mandatory_reporting", {"legal_reference": "Example Code § 26.44.030"}),
@@ -206,7 +208,7 @@ def test_the_clean_fixture_trips_no_rule(write_partnership: Callable[..., Path])
 
 def test_every_rule_has_cases() -> None:
     # The consistency rules of pipeline/consistency.py have theirs in test_consistency.py.
-    modules = {"pipeline.lint", "pipeline.lint_text", "pipeline.lint_seats"}
+    modules = {"pipeline.lint", "pipeline.lint_text", "pipeline.lint_seats", "pipeline.lint_members"}
     assert {r.id for r in RULES if r.check.__module__ in modules} == set(CASES)
 
 

@@ -231,3 +231,32 @@ def test_without_affiliates_there_is_one_packet(write_partnership: Callable[...,
     build([write_partnership(minimal_data())], out, ["onboarding-packet"])
     assert sorted(p.name for p in (out / "pathways").glob("*.docx")) == ["onboarding-packet.docx"]
     assert "do not pass this one on" not in (out / "pathways" / "onboarding-packet.txt").read_text(encoding="utf-8")
+
+
+# --- Members listed with little detail ----------------------------------------------------------------
+
+
+def with_light_member() -> dict[str, Any]:
+    data = minimal_data()
+    data["members"].append(
+        {"id": "clinic", "legal_name": "Port Alder Free Clinic", "sector": "healthcare", "regions": ["Port Alder"]}
+    )
+    return data
+
+
+def test_a_member_listed_with_little_detail_builds_with_blanks(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    path = write_partnership(with_light_member())
+    build([path], out)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (out / "pathways").glob("*.txt")}
+    signatures = texts["mou"].split("Signatures")[-1]
+    assert "Port Alder Free Clinic / Signature: ______________________________ / Name: ____" in signatures
+    assert "Port Alder Free Clinic" in texts["onboarding-packet"]
+    assert "No contact on file yet" in texts["onboarding-packet"]
+    assert "No contact on file yet: gap" in texts["emergency-response-guide"]
+    (loaded,) = load_partnerships([path])
+    found = {p.rule: p.severity for p in lint(loaded.source, loaded.partnership, release=True) if "Clinic" in p.message}
+    # One warning for what is missing (not a second one for the backup); the missing signer blocks a release.
+    assert found == {"member-details-missing": "warning", "signatory-missing": "error"}

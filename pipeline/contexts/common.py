@@ -48,8 +48,14 @@ class ContactView:
     """The label, then each visible way to reach the person: ready for a table cell."""
 
 
-def contact_view(contact: Contact, audience: Audience) -> ContactView:
-    """What `audience` may see of a contact: a hidden name leaves the title only."""
+NO_CONTACT = "No contact on file yet"
+"""What a document shows for a member listed without contacts."""
+
+
+def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
+    """What `audience` may see of a contact: a hidden name leaves the title only; no contact says so."""
+    if contact is None:
+        return ContactView("", "", "", "", False, "", "", NO_CONTACT, (NO_CONTACT,))
     shown = contact.visibility
     name = contact.name if contact.name and is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
@@ -133,6 +139,9 @@ class SignatureBlock:
 def signature_block(member: Member, audience: Audience = Audience.members) -> SignatureBlock:
     """A signatory named privately (a survivor leader) keeps their full name out of every public copy."""
     signatory = member.signatory
+    if signatory is None:
+        # Not on file yet: a blank block to complete by hand (and `build --release` refuses until it is given).
+        return SignatureBlock(member.legal_name, BLANK_LINE, BLANK_LINE, confirmed=False)
     public = audience is Audience.public and signatory.public_name
     return SignatureBlock(
         organization=member.legal_name,
@@ -140,6 +149,13 @@ def signature_block(member: Member, audience: Audience = Audience.members) -> Si
         title=signatory.title,
         confirmed=signatory.name is not None,
     )
+
+
+def signer_name_title(member: Member) -> tuple[str, str]:
+    """The signatory's name and title for a signature line, with a blank line for what is not on file."""
+    if member.signatory is None:
+        return BLANK_LINE, BLANK_LINE
+    return member.signatory.name or BLANK_LINE, member.signatory.title
 
 
 def commitment_text(commitment: Commitment) -> str:
@@ -196,23 +212,23 @@ class MemberView:
 
 
 def member_view(member: Member, audience: Audience) -> MemberView:
-    backup = member.contacts.backup
+    backup = member.backup_contact
     return MemberView(
         id=member.id,
         legal_name=member.legal_name,
         name=member.name,
         designation=designation(member),
-        organization_type=member.organization_type.label,
+        organization_type=member.organization_type.label if member.organization_type else "",
         sector=sector_text(member),
         description=member.description or "",
         services=tuple(member.services),
         commitments=tuple(commitment_text(c) for c in member.commitments),
         has_in_kind=any(c.in_kind_value is not None for c in member.commitments),
         languages=join_and(member.languages),
-        primary=contact_view(member.contacts.primary, audience),
+        primary=contact_view(member.primary_contact, audience),
         backup=contact_view(backup, audience) if backup else None,
         signature=signature_block(member, audience),
-        signatory_public_name=member.signatory.public_name or member.signatory.name or "",
+        signatory_public_name=(member.signatory.public_name or member.signatory.name or "") if member.signatory else "",
     )
 
 

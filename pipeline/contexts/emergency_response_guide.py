@@ -15,6 +15,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import (
     BLANK_LINE,
+    NO_CONTACT,
     SignatureBlock,
     contact_view,
     current_name,
@@ -136,7 +137,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "caller": _caller(partnership),
         "caller_cap": capitalized(_caller(partnership)),
         "call_tree": tuple(_call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members)),
-        "missing_backups": join_and(m.name for m in members if m.contacts.backup is None),
+        "missing_backups": join_and(m.name for m in members if m.backup_contact is None),
         # 6. Communication
         "channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
         "alternate_meeting": maybe(emergency.alternate_meeting),
@@ -279,7 +280,7 @@ def _contact_lines(contact: Contact, audience: Audience) -> tuple[str, ...]:
 def _call_tree_row(
     partnership: Partnership, seats: tuple[SeatView, ...], member: Member, audience: Audience, order: int
 ) -> CallTreeRow:
-    contacts = member.contacts
+    contacts = [c for c in (member.primary_contact, member.backup_contact) if c is not None]
     organization = [member.name]
     if member.id in partnership.leadership.leads:
         model = partnership.leadership.model
@@ -289,20 +290,15 @@ def _call_tree_row(
     if member.status is MemberStatus.interim:
         organization.append("Interim member")
     spoken = dict.fromkeys(
-        language
-        for contact in (contacts.primary, contacts.backup)
-        if contact is not None
-        for language in (contact.preferred_language, *contact.languages)
-        if language
+        language for contact in contacts for language in (contact.preferred_language, *contact.languages) if language
     )
     # A contact who prefers another language may not work in English at all; only then is English left out.
     english = (
         []
-        if "English" in spoken
-        or all(c.preferred_language and "English" not in c.languages for c in (contacts.primary, contacts.backup) if c)
+        if "English" in spoken or all(c.preferred_language and "English" not in c.languages for c in contacts)
         else ["English"]
     )
-    languages = [f"Contacts: {join_and([*english, *spoken])}"]
+    languages = [f"Contacts: {join_and([*english, *spoken])}"] if contacts else []
     if member.languages:
         languages.append(f"Serves clients in {join_and(member.languages)}")
     # Whoever stands in for someone away from a seat is called first; the absent person is not called.
@@ -310,7 +306,7 @@ def _call_tree_row(
     return CallTreeRow(
         order=str(order),
         organization=tuple(organization),
-        primary=people[0] if people else ("No one else named: gap",),
+        primary=people[0] if people else (f"{NO_CONTACT}: gap" if not contacts else "No one else named: gap",),
         backup=people[1] if len(people) > 1 else (_no_backup(seats, member),),
         languages=tuple(languages),
     )

@@ -216,7 +216,7 @@ def continuity(partnership: Partnership, audience: Audience) -> dict[str, Any]:
             acting.append(f"{view.name}: {who}, has been the acting primary contact{since}.")
     changes = []
     for member in partnership.current_members:
-        for former in member.contacts.former:
+        for former in member.contacts.former if member.contacts else ():
             left = f"{member.name}: {former.name}, {former.title}, left the role on {long_date(former.until)}."
             changes.append(f"{left} {sentence(former.note)}" if former.note else left)
     platform = partnership.shared_platform

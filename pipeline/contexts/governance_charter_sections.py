@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from pipeline.audience import Audience
 from pipeline.consistency import method_votes
-from pipeline.contexts.common import BLANK_LINE, contact_view, current_name, current_names, merged_into
+from pipeline.contexts.common import (
+    contact_view,
+    current_name,
+    current_names,
+    merged_into,
+    signer_name_title,
+)
 from pipeline.contexts.seats import holder_notes, seat_views, stand_in_signer
 from pipeline.contexts.texts import membership_class_label, membership_class_meaning
 from pipeline.contexts.wording import (
@@ -213,7 +219,7 @@ def lead_views(partnership: Partnership, audience: Audience) -> tuple[LeadView, 
     views = []
     for lead_id in partnership.leadership.leads:
         if lead_id in current:
-            contact = contact_view(current[lead_id].contacts.primary, audience)
+            contact = contact_view(current[lead_id].primary_contact, audience)
             views.append(LeadView(current[lead_id].name, contact.label, contact.acting))
     return tuple(views)
 
@@ -224,8 +230,8 @@ def acting_leader_sentences(partnership: Partnership, audience: Audience) -> tup
         return ()  # a primary lead's acting contact is already marked as acting where it is named
     sentences = []
     for member in partnership.current_members:
-        if member.id in partnership.leadership.leads and member.contacts.primary.acting:
-            contact = contact_view(member.contacts.primary, audience)
+        if member.id in partnership.leadership.leads and member.primary_contact and member.primary_contact.acting:
+            contact = contact_view(member.primary_contact, audience)
             who = f"{contact.name} ({member.name})" if contact.name else f"The {contact.title} of {member.legal_name}"
             since = f" since {contact.since}," if contact.since else ""
             sentences.append(f"{who} has been acting co-lead{since} and serves until a permanent co-lead is named.")
@@ -332,13 +338,13 @@ def signers(partnership: Partnership) -> tuple[Signer, ...]:
                 continue
             acting = view.acting.member
             what = "; ".join(part for part in (view.name, view.role) if part)
-            name, title = stand_in_signer(view) or (acting.signatory.name or BLANK_LINE, acting.signatory.title)
+            name, title = stand_in_signer(view) or signer_name_title(acting)
             blocks.append(Signer(acting.legal_name, f"Core group seat{f': {what}' if what else ''}", name, title))
         return tuple(blocks)
     role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
     for lead in leadership.leads:
         if member := current.get(lead):
-            blocks.append(Signer(member.legal_name, role, member.signatory.name or BLANK_LINE, member.signatory.title))
+            blocks.append(Signer(member.legal_name, role, *signer_name_title(member)))
     return tuple(blocks)
 
 

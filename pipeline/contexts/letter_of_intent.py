@@ -58,7 +58,7 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
     # A letter speaks from its own date: the members, contacts and history of that day.
     partnership = partnership_on(partnership, loi.date)
     writer, applicant = partnership.member(writer.id), partnership.member(grant.applicant)
-    primary, backup = writer.contacts.primary, writer.contacts.backup
+    primary, backup = writer.primary_contact, writer.backup_contact
     agreement = _agreement_name(partnership, grant, writer)
     return {
         "partnership_name": partnership.name,
@@ -344,8 +344,10 @@ def _next_step(partnership: Partnership, grant: Grant, writer: Member, agreement
     return sentence(f"If the award is made, we will sign{when} {what}")
 
 
-def _contacts(primary: Contact, backup: Contact | None, audience: Audience) -> str:
+def _contacts(primary: Contact | None, backup: Contact | None, audience: Audience) -> str:
     """Who to reach about the project, as one short paragraph: a letter has no room for a contact list."""
+    if primary is None:
+        return "We will name a contact for this project as soon as possible."
     first = f"Our primary contact for this project is {reach(primary, audience)}"
     if backup is None:
         return join_sentences(first, "We will name a backup contact as soon as possible")

@@ -189,7 +189,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "binding": agreement.binding is Binding.binding,
         "electronic_signatures": agreement.electronic_signatures,
         "legal_review_parties": join_and(
-            p.name for p in partnership.current_members if p.signatory.legal_review_required
+            p.name for p in partnership.current_members if p.signatory and p.signatory.legal_review_required
         ),
         # 19-20. Signatures and attachments
         "signature_rows": tuple(

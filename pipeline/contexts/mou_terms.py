@@ -48,7 +48,7 @@ def party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, A
         if change.joined:
             lines.append(f"{when}: {member.legal_name} joined by signing the joinder page.")
             signer = member.signatory
-            by = f"{signer.name}, {signer.title}" if signer.name else signer.title
+            by = (f"{signer.name}, {signer.title}" if signer.name else signer.title) if signer else "its signatory"
             joinders.append(f"{member.legal_name}, {on_date(change.date)}, signed for it by {by}.")
         elif change.member.withdrawal is not None:
             notice = long_date(change.member.withdrawal.notice_date)

@@ -94,9 +94,9 @@ def _in_seat(view: SeatView, acting: Sitter, audience: Audience) -> Helper:
     (reached through the member's other contact when the file lists no details for them)."""
     member, contact = acting.member, acting.contact
     if contact is None:
-        others = [c for c in (member.contacts.primary, member.contacts.backup) if c is not None]
+        others = [c for c in (member.primary_contact, member.backup_contact) if c is not None]
         contact = next((c for c in others if not (view.absent and view.absent.is_named(c.name))), others[0])
-    if contact is member.contacts.primary:
+    if contact is member.primary_contact:
         return _primary(member, audience, "")
     name = organization(member.name)
     return Helper(
@@ -105,7 +105,7 @@ def _in_seat(view: SeatView, acting: Sitter, audience: Audience) -> Helper:
 
 
 def _primary(member: Member, audience: Audience, note: str, stands_in_for: str = "") -> Helper:
-    view = contact_view(member.contacts.primary, audience)
+    view = contact_view(member.primary_contact, audience)
     name = organization(member.name)
     return Helper(f"the primary contact at {name}", view, note, stands_in_for, f"Primary contact at {name}")
 

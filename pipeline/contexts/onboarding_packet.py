@@ -234,7 +234,7 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
     else:
         for member_id in leadership.leads:
             if member := current_member(partnership, member_id):
-                signers.append(Signer(contact_view(member.contacts.primary, audience).label, member.legal_name))
+                signers.append(Signer(contact_view(member.primary_contact, audience).label, member.legal_name))
     return tuple(signers)
 
 
@@ -347,7 +347,7 @@ def _roles(partnership: Partnership, member_id: str) -> list[str]:
 
 
 def _hides_something(member: Member, audience: Audience) -> bool:
-    for contact in filter(None, (member.contacts.primary, member.contacts.backup)):
+    for contact in filter(None, (member.primary_contact, member.backup_contact)):
         view = contact_view(contact, audience)
         if (contact.name and not view.name) or (contact.email and not view.email) or (contact.phone and not view.phone):
             return True

@@ -99,7 +99,7 @@ def _spokesperson(partnership: Partnership, person: Spokesperson, audience: Audi
     member = current_member(partnership, person.member)
     if member is None:
         return ""
-    contacts = (member.contacts.primary, member.contacts.backup)
+    contacts = (member.primary_contact, member.backup_contact)
     holder = next((c for c in contacts if c and c.title and c.title.casefold() == person.role.casefold()), None)
     reach = ""
     if holder:
@@ -198,7 +198,7 @@ def _gatekeeper(partnership: Partnership, audience: Audience, ask_who: str) -> s
     owner = current_member(partnership, platform.owner) if platform and platform.owner else None
     if partnership.leadership.coordinator or owner is None:
         return ask_who
-    view = contact_view(owner.contacts.primary, audience)
+    view = contact_view(owner.primary_contact, audience)
     where = f"the primary contact at {organization(owner.name)}"
     return f"{where} ({view.name})" if view.name else where
 

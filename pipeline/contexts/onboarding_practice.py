@@ -86,7 +86,7 @@ def referral_help_part(partnership: Partnership, audience: Audience, ask_who: st
         services = [s for s in member.services if "immigra" in s.lower()]
         if member.sector is not Sector.legal_assistance or not services:
             continue
-        view = contact_view(member.contacts.primary, audience)
+        view = contact_view(member.primary_contact, audience)
         reach = " or ".join(x for x in (view.email, view.phone) if x)
         who = f"{view.name}, at {reach}" if view.name and reach else view.name or reach
         name = organization(member.name)

@@ -96,9 +96,9 @@ def _sitter(member: Member, person: str | None, audience: Audience) -> Sitter:
     """The person sitting for `member`: the one named (with their details when they are one of its contacts),
     or else its primary contact."""
     if person is None:
-        primary = member.contacts.primary
-        return Sitter(member, primary.name, contact_view(primary, audience).label, primary)
-    contacts = (member.contacts.primary, member.contacts.backup)
+        primary = member.primary_contact
+        return Sitter(member, primary.name if primary else None, contact_view(primary, audience).label, primary)
+    contacts = (member.primary_contact, member.backup_contact)
     contact = next((c for c in contacts if c is not None and c.name == person), None)
     label = contact_view(contact, audience).label if contact else person
     return Sitter(member, person, label, contact)
@@ -177,7 +177,7 @@ def stand_in_signer(view: SeatView) -> tuple[str, str] | None:
     if acting is None or absent is None or alternate is None or acting.name is None:
         return None
     signatory = acting.member.signatory
-    if not (absent.is_named(signatory.name) or absent.is_named(signatory.public_name)):
+    if signatory is None or not (absent.is_named(signatory.name) or absent.is_named(signatory.public_name)):
         return None
     until = f"standing in until {long_date(alternate.until)}"
     title = f"{acting.contact.title} ({until})" if acting.contact else until[0].upper() + until[1:]
@@ -219,7 +219,7 @@ def people_to_call(views: tuple[SeatView, ...], member: Member, audience: Audien
     """The member's people in the order to call them. While someone of theirs is away from a seat, whoever
     stands in for them comes first and the absent person is left out; otherwise its primary and backup contacts."""
     contacts = [
-        Caller(c, contact_view(c, audience).label) for c in (member.contacts.primary, member.contacts.backup) if c
+        Caller(c, contact_view(c, audience).label) for c in (member.primary_contact, member.backup_contact) if c
     ]
     covered = [v for v in views if v.absent and v.absent.member.id == member.id]
     if not covered:
