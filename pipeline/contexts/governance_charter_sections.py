@@ -124,8 +124,12 @@ def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
     members = [m for m in partnership.members if m.status is not MemberStatus.prospective]
     if not any(m.joined or m.status is not MemberStatus.active for m in members):
         return ()
-    # Stable: YAML order within a date; members without a date first, as the earliest.
-    ordered = sorted(members, key=lambda m: m.joined.sort_key if m.joined else (dt.date.min, 0))
+    # Stable: YAML order within a date; members without a date first, as the earliest; a member that has not
+    # signed its joinder yet comes last, after everyone who has.
+    ordered = sorted(
+        members,
+        key=lambda m: (m.status is MemberStatus.pending, m.joined.sort_key if m.joined else (dt.date.min, 0)),
+    )
     return tuple(
         HistoryRow(
             organization=m.legal_name,
