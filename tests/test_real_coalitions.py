@@ -213,7 +213,7 @@ def test_affiliates_get_an_edition_without_the_member_directory(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    build([write_partnership(with_affiliate())], out, ["onboarding-packet"])
+    build([write_partnership(with_affiliate())], out, ["onboarding-packet", "governance-charter"])
     full = (out / "pathways" / "onboarding-packet.txt").read_text(encoding="utf-8")
     edition = (out / "pathways" / "onboarding-packet-affiliates.txt").read_text(encoding="utf-8")
     assert "| Organization | What it offers | Primary contact | Backup contact |" in full
@@ -221,6 +221,8 @@ def test_affiliates_get_an_edition_without_the_member_directory(
     assert "# Onboarding Packet for Affiliates and Resource Partners" in edition
     assert "| Organization | What it offers" not in edition
     assert "It leaves out the member directory" in edition
+    charter = (out / "pathways" / "governance-charter.txt").read_text(encoding="utf-8")
+    assert "do not pass this charter on to them" in charter  # it holds the member lists and the roster
     for detail in ("Dana Cole", "dcole@pac.example", "(360) 555-0150"):  # directory rows, members-only phone
         assert detail in full
         assert detail not in edition
@@ -228,8 +230,12 @@ def test_affiliates_get_an_edition_without_the_member_directory(
 
 def test_without_affiliates_there_is_one_packet(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build([write_partnership(minimal_data())], out, ["onboarding-packet"])
-    assert sorted(p.name for p in (out / "pathways").glob("*.docx")) == ["onboarding-packet.docx"]
+    build([write_partnership(minimal_data())], out, ["onboarding-packet", "governance-charter"])
+    assert sorted(p.name for p in (out / "pathways").glob("*.docx")) == [
+        "governance-charter.docx",
+        "onboarding-packet.docx",
+    ]
+    assert "do not pass this" not in (out / "pathways" / "governance-charter.txt").read_text(encoding="utf-8")
     assert "do not pass this one on" not in (out / "pathways" / "onboarding-packet.txt").read_text(encoding="utf-8")
 
 

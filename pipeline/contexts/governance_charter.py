@@ -230,6 +230,15 @@ def _membership(partnership: Partnership, compact: bool) -> dict[str, Any]:
         "removal": maybe(rules.removal),
         "member_rows": member_rows(partnership),
         "history_rows": history_rows(partnership),
+        # Affiliates and resource partners receive no member lists (the packet has an edition for them).
+        "roster_note": (
+            f"This charter's member lists (section {section_numbers(partnership)['membership']}) and this roster go "
+            "to voting and non-voting members only. "
+            "Affiliates and resource partners receive their own edition of the onboarding packet, without them: "
+            "do not pass this charter on to them."
+            if partnership.affiliates()
+            else ""
+        ),
     }
 
 
