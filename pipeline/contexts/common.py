@@ -8,11 +8,11 @@ for which audience, happens here, so the Word templates stay free of logic staff
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
+from pipeline.contexts.name_in_address import spells
 from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
 from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
@@ -59,13 +59,7 @@ def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
     shown = contact.visibility
     name = contact.name if contact.name and is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
-    if (
-        email
-        and contact.name
-        and not name
-        and _spells_name(email, contact.name)
-        and not _spells_name(email, contact.title)
-    ):
+    if email and contact.name and not name and spells(email, contact.name, role=contact.title):
         # 'jane.doe@...' would give away the name this audience may not see; a role inbox ('intake@...') never does.
         email = ""
     phone = contact.phone if contact.phone and is_visible(shown.phone, audience) else ""
@@ -118,11 +112,6 @@ def language_line(contact: Contact) -> str:
             else f"Prefers {contact.preferred_language}"
         )
     return f"Also works in {others}" if others else ""
-
-
-def _spells_name(email: str, name: str) -> bool:
-    local = email.split("@")[0].lower()
-    return any(len(part) > 2 and part in local for part in re.findall(r"[a-z]+", name.lower()))
 
 
 @dataclass(frozen=True)
