@@ -12,6 +12,8 @@ import docx
 import pytest
 import yaml
 
+from pipeline.yaml_core import CoreSafeLoader
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "partnerships").glob("*.yaml"))
 
@@ -56,6 +58,18 @@ MINIMAL: dict[str, Any] = {
 }
 
 
+class CoreDumper(yaml.SafeDumper):
+    """Writes YAML that partnerdocs reads back as written: PyYAML's dumper quotes by YAML 1.1 rules, so a
+    string such as '0o14' or '1e3' (numbers in YAML 1.2, which the loader reads) would lose its quotes."""
+
+    yaml_implicit_resolvers = CoreSafeLoader.yaml_implicit_resolvers
+
+
+def dump_yaml(data: Any, **options: Any) -> str:
+    """`data` as YAML text that loads back to the same values."""
+    return yaml.dump(data, Dumper=CoreDumper, allow_unicode=True, **options)
+
+
 def minimal_data() -> dict[str, Any]:
     """A fresh copy of a small valid partnership, to change in a test."""
     return copy.deepcopy(MINIMAL)
@@ -69,7 +83,7 @@ def write_partnership(tmp_path: Path) -> Callable[..., Path]:
         folder = tmp_path / "partnerships"
         folder.mkdir(exist_ok=True)
         path = folder / f"{slug}.yaml"
-        body = text if text is not None else yaml.safe_dump(data or minimal_data(), allow_unicode=True)
+        body = text if text is not None else dump_yaml(data or minimal_data())
         path.write_text(body, encoding="utf-8")
         return path
 
@@ -137,6 +151,6 @@ def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("hostile")
     source = folder / "hostile-values.yaml"
-    source.write_text(yaml.safe_dump(hostile_data(), allow_unicode=True), encoding="utf-8")
+    source.write_text(dump_yaml(hostile_data()), encoding="utf-8")
     build([source], folder / "output")
     return folder / "output"

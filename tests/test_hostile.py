@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, minimal_data
+from conftest import ROOT, dump_yaml, minimal_data
 from pipeline.audience import is_visible
 from pipeline.build import build
 from pipeline.documents import render_all
@@ -41,7 +41,7 @@ def built_text(folder: Path, data: dict[str, Any]) -> str:
     """Every document of the partnership, rendered in memory, as one text."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data), encoding="utf-8")
     documents = list(render_all(load_partnerships([path])))
     assert {d.kind.id for d in documents} >= {"mou", "governance-charter", "onboarding-packet"}
     for document in documents:
@@ -112,7 +112,7 @@ def test_restricted_details_never_reach_a_wider_audience(
     }
     folder = tmp_path_factory.mktemp("audience")
     path = folder / "audience.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data), encoding="utf-8")
     details = [("Quinn Zebulon", name), ("qz@omalley.example", email), ("(360) 555-0199", phone)]
     details.append(("(360) 555-0188", backup_phone))
     for document in render_all(load_partnerships([path])):

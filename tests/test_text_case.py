@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from pydantic import ValidationError
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, dump_yaml
 from pipeline.documents import render_all
 from pipeline.load import load_file
 from pipeline.partnerships import load_partnerships
@@ -70,7 +69,7 @@ def marked(data: dict[str, Any], marker: str) -> dict[str, Any]:
 def test_every_value_prints_with_its_case_unchanged(tmp_path: Path, example: Path, marker: str, changed: str) -> None:
     data = marked(load_file(example).data, marker)
     path = tmp_path / example.name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(data, sort_keys=False), encoding="utf-8")
     text = "\n".join(docx_text(d.docx) for d in render_all(load_partnerships([path])))
     assert marker in text
     lines = [line for line in text.splitlines() if changed in line]
