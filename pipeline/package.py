@@ -98,9 +98,11 @@ class TemplatePackage:
     def write(self, parts: Mapping[str, bytes], draft: bool) -> bytes:
         """The document's bytes: the unchanging parts plus `parts` (part name -> XML bytes)."""
         buffer = io.BytesIO(self.draft_zip if draft else self.final_zip)
-        with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        # The fastest deflate level: a document's own parts are compressed for every document (about a
+        # millisecond saved each), at the cost of a file a few kilobytes larger.
+        with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for partname, blob in parts.items():
-                archive.writestr(_zip_entry(partname), blob)
+                archive.writestr(_zip_entry(partname), blob, compresslevel=1)
         return buffer.getvalue()
 
 

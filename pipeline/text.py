@@ -90,6 +90,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
     qn(t) for t in ("w:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:noBreakHyphen")
 )
 _P_STYLE, _VAL, _TYPE = qn("w:pStyle"), qn("w:val"), qn("w:type")
+_STYLE_PATH = f"{qn('w:pPr')}/{_P_STYLE}"
 _HEADER_REFERENCE, _R_ID = qn("w:headerReference"), qn("r:id")
 
 
@@ -141,7 +142,7 @@ def style_names(document: Document) -> dict[str | None, str]:
 def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: Mapping[str | None, str]) -> str:
     """The style name of a paragraph (or w:p element), using a map from style_names()."""
     p = paragraph._p if isinstance(paragraph, Paragraph) else paragraph
-    style = p.find(f"{qn('w:pPr')}/{_P_STYLE}")
+    style = p.find(_STYLE_PATH)
     style_id = style.get(_VAL) if style is not None else None
     return styles.get(style_id, styles.get(None, ""))
 
