@@ -276,6 +276,7 @@ _NOT_BINDING = re.compile(
     re.IGNORECASE,
 )
 _LAW = re.compile(r"\b(?:laws?|statutes?|regulations?|court orders?|VAWA|VOCA|HIPAA|FERPA|PREA|CFR|U\.S\.C)\b", re.I)
+_FRAME_WORDS = re.compile(r"binding|enforceable|contract|obligation", re.IGNORECASE)
 # A letter of intent binds no one whichever frame the MOU has, so sentences about letters are left alone.
 _LETTER = re.compile(r"\bletters?\b|\bLOIs?\b", re.IGNORECASE)
 
@@ -292,6 +293,8 @@ def _binding(p: Partnership) -> Iterator[Finding]:
         return
     binding = p.agreement.binding is Binding.binding
     for location, text in texts(p):
+        if not _FRAME_WORDS.search(text):
+            continue  # says nothing of binding, enforcement, contracts or obligations
         for sentence in sentences(text):
             if _LETTER.search(sentence) or not _AGREEMENT_WORDS.search(sentence):
                 continue

@@ -125,6 +125,7 @@ def _mou_moves_funds(p: Partnership) -> Iterator[Finding]:
 
 _PAID_FROM = r"\b(?:paid|pays?|paying|covered|funded|reimbursed|compensated)\s+(?:for\s+)?(?:from|out\s+of|with)\s+"
 _FUNDS = r"(?:['’]s)?\s+(?:own\s+)?(?:funds?|budget|money|account|treasury|pool)\b"
+_PAY_WORDS = re.compile(r"paid|pay|covered|funded|reimbursed|compensated", re.IGNORECASE)
 _GENERIC_OWNERS = ("partnership", "pooled", "shared", "joint", "common")
 _PARTNERSHIP_NOUNS = re.compile(r"\b(alliance|task force|coalition|collaborative|network|consortium|council)\b", re.I)
 
@@ -141,6 +142,8 @@ def _paid_from_partnership_funds(p: Partnership) -> Iterator[Finding]:
     for location, text in texts(p):
         if "commitments" in location or location[:2] == ("funding", "subgrants"):
             continue
+        if not _PAY_WORDS.search(text):
+            continue  # every pattern needs one of these verbs; the test is cheaper than the search
         found = paid.search(text)
         if found and not _SEPARATE_FUNDING.search(text):
             message = (
@@ -330,7 +333,10 @@ def texts(value: object, location: Location = ()) -> Iterator[tuple[Location, st
     if isinstance(value, Partnership) and not location:
         cached = _TEXTS.get(id(value))
         if cached is None or cached[0] is not value:
-            cached = (value, tuple(_walk(value, ())))
+            # model_dump walks the model in Rust; the plain data it gives has the same field names and order.
+            found: list[tuple[Location, str]] = []
+            _collect(value.model_dump(), (), found)
+            cached = (value, tuple(found))
             _TEXTS.clear()  # one partnership at a time: lint runs its rules over one file, then the next
             _TEXTS[id(value)] = cached
         return iter(cached[1])
@@ -338,6 +344,17 @@ def texts(value: object, location: Location = ()) -> Iterator[tuple[Location, st
 
 
 _TEXTS: dict[int, tuple[Partnership, tuple[tuple[Location, str], ...]]] = {}
+
+
+def _collect(value: object, location: Location, found: list[tuple[Location, str]]) -> None:
+    if isinstance(value, str):
+        found.append((location, value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(item, (*location, key), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _collect(item, (*location, index), found)
 
 
 def _walk(value: object, location: Location) -> Iterator[tuple[Location, str]]:

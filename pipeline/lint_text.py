@@ -36,6 +36,9 @@ _EDITOR_NOTES = re.compile(
 )
 
 
+_EDITOR_WORDS = ("file", "yaml", "seed", "would", "`")
+
+
 def _names(kinds: frozenset[str]) -> str:
     ordered = [DOCUMENT_NAMES[kind] for kind in DOCUMENT_NAMES if kind in kinds]
     return ", ".join(ordered[:-1]) + f" and {ordered[-1]}" if len(ordered) > 1 else ordered[0]
@@ -50,6 +53,10 @@ def _names(kinds: frozenset[str]) -> str:
 )
 def _note_for_editors(p: Partnership) -> Iterator[Finding]:
     for location, text in texts(p):
+        lower = text.lower()
+        # Each pattern needs one of these words; most texts have none, and the test costs less than the search.
+        if not any(word in lower for word in _EDITOR_WORDS):
+            continue
         found = _EDITOR_NOTES.search(text)
         if found is None:
             continue
@@ -71,6 +78,8 @@ def _note_for_editors(p: Partnership) -> Iterator[Finding]:
 )
 def _self_reference_elsewhere(p: Partnership) -> Iterator[Finding]:
     for location, text in texts(p):
+        if "this" not in text.lower():
+            continue  # every self-reference starts with 'this'
         kinds = prints_in(location)
         for named, pattern in _SELF_REFERENCES.items():
             found = pattern.search(text)
