@@ -17,9 +17,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.comments import cut_by_comment, syntax_hint
 from pipeline.errors import PartnerdocsError, Problem, format_path
+from pipeline.input_file import MAX_FILE_BYTES, read_partnership_file, too_big
 from pipeline.yaml_core import MERGE, CoreCSafeLoader, CoreSafeLoader
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 Location = tuple[str | int, ...]
@@ -90,19 +90,16 @@ class _NoAliasLoader(CoreSafeLoader):
 
 
 def load_file(path: Path) -> SourceDocument:
-    """Read and parse one file, or raise PartnerdocsError with every position it can give."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise PartnerdocsError([Problem(str(path), message=f"cannot read the file: {error.strerror}")]) from error
-    return load_source(path, raw)
+    """Read and parse one file, or raise PartnerdocsError with every position it can give.
+
+    Only a regular file is read (pipeline/input_file.py)."""
+    return load_source(path, read_partnership_file(path))
 
 
 def load_source(path: Path, raw: bytes) -> SourceDocument:
     """Parse the bytes of a partnership file; `path` names it in messages and gives its slug."""
     if len(raw) > MAX_FILE_BYTES:
-        message = f"the file is {len(raw):,} bytes; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
-        raise PartnerdocsError([Problem(str(path), 1, 1, message=message)])
+        raise too_big(path, len(raw))
     text = _decode(path, raw)
     _refuse_control_characters(path, text)
     source = SourceDocument(path=path, data={})
