@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from pipeline.errors import Problem, format_path
+from pipeline.errors import MAX_PROBLEMS_SHOWN, Problem, format_path
+from pipeline.errors import show_value as _show
 from pipeline.load import Location, SourceDocument
 from schemas import Partnership
 from schemas.references import reference_problems
@@ -33,13 +34,33 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        found = [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
         # A value cut short by ' #' is explained once, by the load problem, not again by what was left of it.
         cut = {problem.path for problem in source.problems}
-        problems += [problem for problem in found if problem.path not in cut]
+        details = [d for d in error.errors(include_url=False) if format_path(tuple(d["loc"])) not in cut]
+        problems += _worded(source, details)
         return None, problems
     problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
     return (None if problems else partnership), problems
+
+
+def _worded(source: SourceDocument, details: list[ErrorDetails]) -> list[Problem]:
+    """A problem for each error, worded in full for the first ones of the file (those that get printed).
+
+    Wording can be slow (a suggestion compares the key with every field name) and a hostile file can hold
+    a hundred thousand errors; those after the first MAX_PROBLEMS_SHOWN keep pydantic's short message,
+    since only their count is printed. Ties at the cut are all worded, so every printed problem is."""
+    placed = [(source.position_of(tuple(d["loc"])), format_path(tuple(d["loc"])), d) for d in details]
+    order = sorted(range(len(placed)), key=lambda i: (placed[i][0].line, placed[i][0].column, placed[i][1]))
+    worded = set(order[:MAX_PROBLEMS_SHOWN])
+    if len(order) > MAX_PROBLEMS_SHOWN:
+        last = placed[order[MAX_PROBLEMS_SHOWN - 1]][:2]
+        worded |= {i for i in order[MAX_PROBLEMS_SHOWN:] if placed[i][:2] == last}
+    return [
+        Problem(
+            str(source.path), position.line, position.column, path, _message(source, d) if i in worded else d["msg"]
+        )
+        for i, (position, path, d) in enumerate(placed)
+    ]
 
 
 def problem_at(source: SourceDocument, location: Location, message: str) -> Problem:
@@ -165,13 +186,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return f"the text {_show(value)}"
     return f"a {type(value).__name__} value"
-
-
-def _show(value: Any) -> str:
-    text = str(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f'"{text}"' if "'" in text else f"'{text}'"
 
 
 def _pattern_mismatch(value: Any, pattern: str) -> str:
