@@ -34,13 +34,22 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        # A value cut short by ' #' is explained once, by the load problem, not again by what was left of it.
-        cut = {problem.path for problem in source.problems}
-        details = [d for d in error.errors(include_url=False) if format_path(tuple(d["loc"])) not in cut]
+        details = [d for d in error.errors(include_url=False) if not _explained_by_load(source, d)]
         problems += _worded(source, details)
         return None, problems
     problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
     return (None if problems else partnership), problems
+
+
+def _explained_by_load(source: SourceDocument, detail: ErrorDetails) -> bool:
+    """True when load already reported the value this error is about, so saying more would only repeat it:
+    a value cut short by ' #' (what was left of it), or a value load refused (anything at or under it)."""
+    location = tuple(detail["loc"])
+    if location in source.cut:
+        return True
+    # An unknown key holding a refused value is still worth its own problem: both need fixing.
+    deepest = len(location) if detail["type"] == "extra_forbidden" else len(location) + 1
+    return any(location[:end] in source.refused for end in range(deepest))
 
 
 def _worded(source: SourceDocument, details: list[ErrorDetails]) -> list[Problem]:
