@@ -5,7 +5,7 @@ custom tags (no Python objects), no duplicate keys (last-wins would hide an edit
 Plain values are read by the YAML 1.2 core schema, as editors read them (pipeline/yaml_core.py).
 
 What stops the parser stops here: the file cannot be read, is not UTF-8, holds an invisible control
-character, is not valid YAML, or uses anchors or aliases (refused before anything is
+character or line separator, is not valid YAML, or uses anchors or aliases (refused before anything is
 composed). Anything wrong with one value (an impossible date, a tag, too deep) becomes a problem of
 the SourceDocument, REFUSED stands in its place, and the rest of the file is read on, so validation lists
 every problem of the file at once. Of a duplicate key, the first stays and the second is not read.
@@ -140,20 +140,35 @@ def load_source(path: Path, raw: bytes) -> SourceDocument:
     return source
 
 
-# What YAML itself refuses to read; found here first so the message can name the exact position.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML itself refuses to read, found here first so the message can name the exact position; and the
+# line breaks other than "\n" that YAML counts (NEL, LS, PS): editors show none, and every position after
+# one would be a line off, since positions here count "\n" only.
+_REFUSED_CHARACTERS = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_SEPARATORS = {
+    "\x85": "the invisible next-line character U+0085",
+    "\u2028": "the invisible line separator U+2028",
+    "\u2029": "the invisible paragraph separator U+2029",
+}
 
 
 def _refuse_control_characters(path: Path, text: str) -> None:
-    found = _NON_PRINTABLE.search(text)
+    found = _REFUSED_CHARACTERS.search(text)
     if found:
         position = found.start()
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-        message = (
-            f"the invisible control character U+{ord(found.group()):04X} is not allowed; remove it "
-            "(it usually comes from copying text out of another program)"
-        )
+        character = found.group()
+        if character in _LINE_SEPARATORS:
+            message = (
+                f"{_LINE_SEPARATORS[character]} is not allowed: YAML reads it as a line break that editors do "
+                "not show; remove it, or start a new line with Enter "
+                "(it usually comes from copying text out of another program)"
+            )
+        else:
+            message = (
+                f"the invisible control character U+{ord(character):04X} is not allowed; remove it "
+                "(it usually comes from copying text out of another program)"
+            )
         raise PartnerdocsError([Problem(str(path), line, column, message=message)])
 
 
@@ -165,7 +180,8 @@ def _decode(path: Path, raw: bytes) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8 in your editor"
         raise PartnerdocsError([Problem(str(path), line, column, message=message)]) from None
-    return text.replace("\r\n", "\n")
+    # A lone "\r" (old Mac line ends) is a line break to YAML and editors too; as "\n" it counts as one here.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _compose(text: str) -> Node | None:

@@ -300,3 +300,26 @@ def test_bad_values_in_lists_and_keys_are_reported_without_moving_the_others(tmp
     source = load_text(tmp_path, "a: [1, !!int x, 3]\n2026-02-30: 1\nb: 2\n")
     assert [(p.line, p.column, p.path) for p in source.problems] == [(1, 8, "a[1]"), (2, 1, "")]
     assert source.data == {"a": [1, load.REFUSED, 3], "b": 2}
+
+
+# YAML counts these as line breaks; positions here count "\n" only, so they are refused by name.
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\u2028", "the invisible line separator U+2028"),
+        ("\u2029", "the invisible paragraph separator U+2029"),
+        ("\x85", "the invisible next-line character U+0085"),
+    ],
+)
+def test_a_raw_line_separator_is_named_at_its_own_line_and_column(tmp_path: Path, character: str, name: str) -> None:
+    message = problem_of(tmp_path, f"name: A\npurpose: Refer{character}survivors\nlevel: x\n")
+    assert message == (
+        f"{tmp_path / 'p.yaml'}:2:15: {name} is not allowed: YAML reads it as a line break that editors do not "
+        "show; remove it, or start a new line with Enter (it usually comes from copying text out of another program)"
+    )
+
+
+def test_a_lone_carriage_return_counts_as_a_line_break(tmp_path: Path) -> None:
+    source = load_text(tmp_path, "name: A\rlevel: b\r\nother: !!int x\n")
+    assert [(p.line, p.column) for p in source.problems] == [(3, 8)]
+    assert source.positions[("level",)] == Position(2, 8)
