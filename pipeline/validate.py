@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from pipeline.errors import MAX_PROBLEMS_SHOWN, Problem, format_path
 from pipeline.errors import show_value as _show
 from pipeline.load import Location, SourceDocument
+from pipeline.property_limits import property_problems
 from schemas import Partnership
 from schemas.references import reference_problems
 from schemas.types import ID_PATTERN
@@ -37,7 +38,8 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
         details = [d for d in error.errors(include_url=False) if not _explained_by_load(source, d)]
         problems += _worded(source, details)
         return None, problems
-    problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
+    found = [*reference_problems(partnership), *property_problems(partnership)]
+    problems += [problem_at(source, location, message) for location, message in found]
     return (None if problems else partnership), problems
 
 
