@@ -40,11 +40,23 @@ def test_97000_unknown_keys_print_the_first_problems_and_count_the_rest(many_unk
     assert lines[-2:] == ["many.yaml: … and 96,950 more problems in this file", "97,000 problems found."]
 
 
-def test_the_json_format_is_capped_the_same_way(many_unknown_keys: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", "--format", "json", many_unknown_keys.name])
+def test_the_json_format_is_capped_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = yaml.safe_dump(minimal_data(), allow_unicode=True) + "".join(f"k{n}: 1\n" for n in range(60))
+    (tmp_path / "some.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "some.yaml"])
     problems = json.loads(result.stdout)
     assert len(problems) == MAX_PROBLEMS_SHOWN + 1
-    assert problems[-1]["message"] == "… and 96,950 more problems in this file"
+    assert problems[-1] == {
+        "file": "some.yaml",
+        "line": 0,
+        "column": 0,
+        "path": "",
+        "message": "… and 10 more problems in this file",
+        "severity": "error",
+        "rule": "",
+        "hint": "",
+    }
 
 
 def test_each_file_is_capped_on_its_own() -> None:
