@@ -31,7 +31,7 @@ class _Group(click.Group):
         except PartnerdocsError as error:
             click.echo(format_problems(error.problems), err=True)
             count = len(error.problems)
-            summary = f"{count} problem{'s' if count != 1 else ''} found"
+            summary = f"{count:,} problem{'s' if count != 1 else ''} found"
             if ctx.invoked_subcommand == "build":
                 summary += "; nothing was written, earlier documents are unchanged"
             click.echo(summary + ".", err=True)

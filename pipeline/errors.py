@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from itertools import groupby
+
+MAX_PROBLEMS_SHOWN = 50
+"""Problems printed per file; the rest are counted. A file of 97,000 unknown keys would otherwise print 64 MB,
+and nobody fixes the fifty-first problem before the first fifty."""
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +41,7 @@ class PartnerdocsError(Exception):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(format_problems(self.problems))
 
 
 def format_path(location: Iterable[str | int]) -> str:
@@ -50,9 +55,28 @@ def format_path(location: Iterable[str | int]) -> str:
     return text
 
 
+def show_value(value: object) -> str:
+    """A value the user wrote, quoted for a message and cut short if long (a value may be a megabyte)."""
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'"{text}"' if "'" in text else f"'{text}'"
+
+
 def format_problems(problems: Iterable[Problem], output_format: str = "text") -> str:
-    """All problems, sorted by file and line, as lines of text or as a JSON list."""
-    ordered = sorted(problems)
+    """The problems, sorted by file and line, as lines of text or as a JSON list: the first
+    MAX_PROBLEMS_SHOWN of each file, then one line (or object) that counts the rest."""
+    shown = list(_shown(sorted(problems)))
     if output_format == "json":
-        return json.dumps([asdict(p) for p in ordered], indent=2, ensure_ascii=False)
-    return "\n".join(str(p) for p in ordered)
+        return json.dumps([asdict(p) for p in shown], indent=2, ensure_ascii=False)
+    return "\n".join(str(p) for p in shown)
+
+
+def _shown(ordered: list[Problem]) -> Iterator[Problem]:
+    for file, group in groupby(ordered, key=lambda problem: problem.file):
+        found = list(group)
+        yield from found[:MAX_PROBLEMS_SHOWN]
+        rest = len(found) - MAX_PROBLEMS_SHOWN
+        if rest > 0:
+            noun = "problem" if rest == 1 else "problems"
+            yield Problem(file, message=f"… and {rest:,} more {noun} in this file")

@@ -3,6 +3,12 @@
 Only plain data is accepted: no anchors or aliases (an alias bomb hangs everything downstream), no
 custom tags (no Python objects), no duplicate keys (last-wins would hide an edit), bounded size and depth.
 Plain values are read by the YAML 1.2 core schema, as editors read them (pipeline/yaml_core.py).
+
+What stops the parser stops here: the file cannot be read, is not UTF-8, holds an invisible control
+character or line separator, is not valid YAML, or uses anchors or aliases (refused before anything is
+composed). Anything wrong with one value (an impossible date, a tag, too deep) becomes a problem of
+the SourceDocument, REFUSED stands in its place, and the rest of the file is read on, so validation lists
+every problem of the file at once. Of a duplicate key, the first stays and the second is not read.
 """
 
 from __future__ import annotations
@@ -16,10 +22,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.comments import cut_by_comment, syntax_hint
-from pipeline.errors import PartnerdocsError, Problem, format_path
-from pipeline.yaml_core import MERGE, CoreCSafeLoader, CoreSafeLoader
+from pipeline.errors import PartnerdocsError, Problem, format_path, show_value
+from pipeline.input_file import MAX_FILE_BYTES, read_partnership_file, too_big
+from pipeline.yaml_core import MERGE, CoreCSafeLoader, CoreSafeLoader, ValueReadError, plain_tag
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 Location = tuple[str | int, ...]
@@ -34,6 +40,18 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_WHAT = {MappingNode: "a group of fields", SequenceNode: "a list", ScalarNode: "a single value"}
+
+
+class Refused:
+    """Stands where load refused a value and said why; validation says nothing more about it."""
+
+    def __repr__(self) -> str:
+        return "<refused value>"
+
+
+REFUSED = Refused()
 
 
 @dataclass(frozen=True)
@@ -51,8 +69,12 @@ class SourceDocument:
     positions: dict[Location, Position] = field(default_factory=dict)
     source_text: dict[Location, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    """What was read, but not as the editor meant it (a value cut short by ' #'); validation reports
-    these with its own, so one run lists every problem of the file."""
+    """What was read, but not as the editor meant it (a value cut short by ' #'), or not at all (a value
+    load refused); validation reports these with its own, so one run lists every problem of the file."""
+    cut: set[Location] = field(default_factory=set)
+    """Where a value was cut short by ' #': what is left of it is not worth a second problem."""
+    refused: set[Location] = field(default_factory=set)
+    """Where load refused a value (it holds REFUSED): nothing at or under it is worth a second problem."""
 
     @property
     def slug(self) -> str:
@@ -90,19 +112,16 @@ class _NoAliasLoader(CoreSafeLoader):
 
 
 def load_file(path: Path) -> SourceDocument:
-    """Read and parse one file, or raise PartnerdocsError with every position it can give."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise PartnerdocsError([Problem(str(path), message=f"cannot read the file: {error.strerror}")]) from error
-    return load_source(path, raw)
+    """Read and parse one file, or raise PartnerdocsError when it cannot be parsed at all.
+
+    Only a regular file is read (pipeline/input_file.py). Problems with single values are in `problems`."""
+    return load_source(path, read_partnership_file(path))
 
 
 def load_source(path: Path, raw: bytes) -> SourceDocument:
     """Parse the bytes of a partnership file; `path` names it in messages and gives its slug."""
     if len(raw) > MAX_FILE_BYTES:
-        message = f"the file is {len(raw):,} bytes; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
-        raise PartnerdocsError([Problem(str(path), 1, 1, message=message)])
+        raise too_big(path, len(raw))
     text = _decode(path, raw)
     _refuse_control_characters(path, text)
     source = SourceDocument(path=path, data={})
@@ -121,20 +140,35 @@ def load_source(path: Path, raw: bytes) -> SourceDocument:
     return source
 
 
-# What YAML itself refuses to read; found here first so the message can name the exact position.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML itself refuses to read, found here first so the message can name the exact position; and the
+# line breaks other than "\n" that YAML counts (NEL, LS, PS): editors show none, and every position after
+# one would be a line off, since positions here count "\n" only.
+_REFUSED_CHARACTERS = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_SEPARATORS = {
+    "\x85": "the invisible next-line character U+0085",
+    "\u2028": "the invisible line separator U+2028",
+    "\u2029": "the invisible paragraph separator U+2029",
+}
 
 
 def _refuse_control_characters(path: Path, text: str) -> None:
-    found = _NON_PRINTABLE.search(text)
+    found = _REFUSED_CHARACTERS.search(text)
     if found:
         position = found.start()
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-        message = (
-            f"the invisible control character U+{ord(found.group()):04X} is not allowed; remove it "
-            "(it usually comes from copying text out of another program)"
-        )
+        character = found.group()
+        if character in _LINE_SEPARATORS:
+            message = (
+                f"{_LINE_SEPARATORS[character]} is not allowed: YAML reads it as a line break that editors do "
+                "not show; remove it, or start a new line with Enter "
+                "(it usually comes from copying text out of another program)"
+            )
+        else:
+            message = (
+                f"the invisible control character U+{ord(character):04X} is not allowed; remove it "
+                "(it usually comes from copying text out of another program)"
+            )
         raise PartnerdocsError([Problem(str(path), line, column, message=message)])
 
 
@@ -146,7 +180,8 @@ def _decode(path: Path, raw: bytes) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8 in your editor"
         raise PartnerdocsError([Problem(str(path), line, column, message=message)]) from None
-    return text.replace("\r\n", "\n")
+    # A lone "\r" (old Mac line ends) is a line break to YAML and editors too; as "\n" it counts as one here.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _compose(text: str) -> Node | None:
@@ -208,10 +243,15 @@ _SYNTAX_HINTS = {
 
 def _to_python(node: Node, location: Location, source: SourceDocument, lines: list[str], depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise _LoadError(node, f"the data is nested more than {MAX_DEPTH} levels deep", location)
+        return _refuse(source, node, location, f"the data is nested more than {MAX_DEPTH} levels deep")
     if node.tag not in _PLAIN_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise _LoadError(node, f"the tag '{tag}' is not allowed; write plain values without tags", location)
+        message = f"the tag '{_short(node.tag)}' is not allowed; write plain values without tags"
+        return _refuse(source, node, location, message)
+    expected = _MAP if isinstance(node, MappingNode) else _SEQ if isinstance(node, SequenceNode) else None
+    if (expected is not None and node.tag != expected) or (expected is None and node.tag in (_MAP, _SEQ)):
+        # PyYAML would make `!!map 1` a generator and read `!!str [a]` as a list.
+        message = f"the tag '{_short(node.tag)}' cannot mark {_WHAT[type(node)]}; remove the tag"
+        return _refuse(source, node, location, message)
     if isinstance(node, MappingNode):
         return _mapping(node, location, source, lines, depth)
     if isinstance(node, SequenceNode):
@@ -224,17 +264,38 @@ def _to_python(node: Node, location: Location, source: SourceDocument, lines: li
     assert isinstance(node, ScalarNode)
     source.source_text[location] = node.value
     if not node.style:  # plain: None from PyYAML, '' from libyaml
-        source.problems += cut_by_comment(source.path, node, location, lines)
-    return _scalar(node, location)
-
-
-def _scalar(node: ScalarNode, location: Location) -> Any:
-    # Calling the tag's constructor directly avoids the loader's per-node cache, which would keep
-    # every node of every file alive.
+        cut = cut_by_comment(source.path, node, location, lines)
+        if cut:
+            source.problems += cut
+            source.cut.add(location)
     try:
-        return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
-    except ValueError as error:
-        raise _LoadError(node, f"'{node.value}' is not a valid date or number ({error})", location) from None
+        return _scalar(node)
+    except ValueReadError as error:
+        return _refuse(source, node, location, _value_message(node, error))
+
+
+def _refuse(source: SourceDocument, node: Node, location: Location, message: str) -> Refused:
+    """Report a value that cannot be read, and put REFUSED in its place so that the rest can be."""
+    _problem(source, node, location, message)
+    source.refused.add(location)
+    return REFUSED
+
+
+def _scalar(node: ScalarNode) -> Any:
+    # Calling the tag's constructor directly avoids the loader's per-node cache, which would keep
+    # every node of every file alive. Every constructor of a plain tag raises only ValueReadError.
+    return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+
+
+def _value_message(node: ScalarNode, error: ValueReadError) -> str:
+    shown = "the empty value" if node.value == "" else show_value(node.value)
+    if node.style in (None, "") and plain_tag(node.value) == node.tag:  # not tagged: the value alone is wrong
+        return f"{shown} is {error.reason}; {error.advice}"
+    return f"{shown} is {error.reason} (it is tagged '{_short(node.tag)}'); {error.advice}, or remove the tag"
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _mapping(
@@ -243,19 +304,32 @@ def _mapping(
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if key_node.tag == MERGE:
-            raise _LoadError(key_node, "merge keys (<<) are not allowed; write each value out", location)
+            _problem(source, key_node, location, "merge keys (<<) are not allowed; write each value out")
+            continue
         if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-            raise _LoadError(key_node, "keys must be plain words", location)
-        key = str(_scalar(key_node, location))
+            _problem(source, key_node, location, "keys must be plain words")
+            continue
+        try:
+            key = str(_scalar(key_node))
+        except ValueReadError as error:
+            _problem(source, key_node, location, _value_message(key_node, error))
+            continue
         here = (*location, key)
         if key in result:
+            # The first stays; the second is not read at all, so what it holds is reported once it is renamed.
             first = source.positions[here]
-            raise _LoadError(key_node, f"'{key}' appears twice in the same mapping (first on line {first.line})", here)
+            _problem(source, key_node, here, f"'{key}' appears twice in the same mapping (first on line {first.line})")
+            continue
         # Point at the value when it sits on the key's line, else at the key.
         mark = value_node.start_mark if isinstance(value_node, ScalarNode) else key_node.start_mark
         source.positions[here] = Position(mark.line + 1, mark.column + 1)
         result[key] = _to_python(value_node, here, source, lines, depth + 1)
     return result
+
+
+def _problem(source: SourceDocument, node: Node, location: Location, message: str) -> None:
+    mark = node.start_mark
+    source.problems.append(Problem(str(source.path), mark.line + 1, mark.column + 1, format_path(location), message))
 
 
 _CONSTRUCTOR = CoreSafeLoader("")

@@ -12,8 +12,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from pipeline.errors import Problem, format_path
+from pipeline.errors import MAX_PROBLEMS_SHOWN, Problem, format_path
+from pipeline.errors import show_value as _show
 from pipeline.load import Location, SourceDocument
+from pipeline.property_limits import property_problems
 from schemas import Partnership
 from schemas.references import reference_problems
 from schemas.types import ID_PATTERN
@@ -33,13 +35,43 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
     try:
         partnership = Partnership.model_validate(source.data)
     except ValidationError as error:
-        found = [problem_at(source, tuple(detail["loc"]), _message(source, detail)) for detail in error.errors()]
-        # A value cut short by ' #' is explained once, by the load problem, not again by what was left of it.
-        cut = {problem.path for problem in source.problems}
-        problems += [problem for problem in found if problem.path not in cut]
+        details = [d for d in error.errors(include_url=False) if not _explained_by_load(source, d)]
+        problems += _worded(source, details)
         return None, problems
-    problems += [problem_at(source, location, message) for location, message in reference_problems(partnership)]
+    found = [*reference_problems(partnership), *property_problems(partnership)]
+    problems += [problem_at(source, location, message) for location, message in found]
     return (None if problems else partnership), problems
+
+
+def _explained_by_load(source: SourceDocument, detail: ErrorDetails) -> bool:
+    """True when load already reported the value this error is about, so saying more would only repeat it:
+    a value cut short by ' #' (what was left of it), or a value load refused (anything at or under it)."""
+    location = tuple(detail["loc"])
+    if location in source.cut:
+        return True
+    # An unknown key holding a refused value is still worth its own problem: both need fixing.
+    deepest = len(location) if detail["type"] == "extra_forbidden" else len(location) + 1
+    return any(location[:end] in source.refused for end in range(deepest))
+
+
+def _worded(source: SourceDocument, details: list[ErrorDetails]) -> list[Problem]:
+    """A problem for each error, worded in full for the first ones of the file (those that get printed).
+
+    Wording can be slow (a suggestion compares the key with every field name) and a hostile file can hold
+    a hundred thousand errors; those after the first MAX_PROBLEMS_SHOWN keep pydantic's short message,
+    since only their count is printed. Ties at the cut are all worded, so every printed problem is."""
+    placed = [(source.position_of(tuple(d["loc"])), format_path(tuple(d["loc"])), d) for d in details]
+    order = sorted(range(len(placed)), key=lambda i: (placed[i][0].line, placed[i][0].column, placed[i][1]))
+    worded = set(order[:MAX_PROBLEMS_SHOWN])
+    if len(order) > MAX_PROBLEMS_SHOWN:
+        last = placed[order[MAX_PROBLEMS_SHOWN - 1]][:2]
+        worded |= {i for i in order[MAX_PROBLEMS_SHOWN:] if placed[i][:2] == last}
+    return [
+        Problem(
+            str(source.path), position.line, position.column, path, _message(source, d) if i in worded else d["msg"]
+        )
+        for i, (position, path, d) in enumerate(placed)
+    ]
 
 
 def problem_at(source: SourceDocument, location: Location, message: str) -> Problem:
@@ -165,13 +197,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return f"the text {_show(value)}"
     return f"a {type(value).__name__} value"
-
-
-def _show(value: Any) -> str:
-    text = str(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f'"{text}"' if "'" in text else f"'{text}'"
 
 
 def _pattern_mismatch(value: Any, pattern: str) -> str:

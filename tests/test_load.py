@@ -34,6 +34,13 @@ def problem_of(tmp_path: Path, text: str | bytes) -> str:
     return str(caught.value.problems[0])
 
 
+def value_problem_of(tmp_path: Path, text: str) -> str:
+    """The one problem load found with a value: reported, and the rest of the file read on."""
+    source = load_text(tmp_path, text)
+    assert len(source.problems) == 1
+    return str(source.problems[0])
+
+
 def test_positions_point_at_values_and_list_items(tmp_path: Path) -> None:
     source = load_text(tmp_path, "name: A\nmembers:\n  - id: a\n    contacts:\n      primary: {email: x}\n")
     assert source.positions[("name",)] == Position(1, 7)
@@ -114,16 +121,21 @@ def test_yaml_safe_load_elsewhere_keeps_pyyaml_rules(tmp_path: Path) -> None:
 
 
 scalar_text = st.text(alphabet="0123456789+-.:_eEoxXabfnlstruTFNL~ yY", max_size=12)
+tagged = st.builds(
+    "{} {}".format, st.sampled_from(["!!int", "!!float", "!!bool", "!!null", "!!timestamp"]), scalar_text
+)
+dates = st.builds("{:04d}-{:02d}-{:02d}".format, st.integers(0, 2200), st.integers(0, 14), st.integers(0, 33))
 
 
 @settings(max_examples=300, deadline=None)
-@given(written=st.one_of(scalar_text, st.sampled_from([w for w, _ in CORE_SCHEMA])))
+@given(written=st.one_of(scalar_text, tagged, dates, st.sampled_from([w for w, _ in CORE_SCHEMA])))
 def test_libyaml_and_pure_python_read_every_plain_value_alike(written: str) -> None:
     def read(loader: object) -> str:
         original = load._FastLoader
         load._FastLoader = loader  # type: ignore[assignment]
         try:
-            return repr(load.load_source(Path("p.yaml"), f"x: {written}\n".encode()).data)
+            source = load.load_source(Path("p.yaml"), f"x: {written}\n".encode())
+            return repr((source.data, [str(p) for p in source.problems]))
         except PartnerdocsError as error:
             return f"error at {[(p.line, p.column) for p in error.problems]}"
         finally:
@@ -147,7 +159,7 @@ def test_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path) -> N
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     text = "a: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n"
-    assert f"nested more than {MAX_DEPTH} levels deep" in problem_of(tmp_path, text)
+    assert f"nested more than {MAX_DEPTH} levels deep" in value_problem_of(tmp_path, text)
 
 
 def test_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
@@ -159,7 +171,7 @@ def test_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
 
 
 def test_merge_keys_are_refused(tmp_path: Path) -> None:
-    assert "merge keys (<<) are not allowed" in problem_of(tmp_path, "a:\n  <<: {b: 1}\n")
+    assert "merge keys (<<) are not allowed" in value_problem_of(tmp_path, "a:\n  <<: {b: 1}\n")
 
 
 def test_non_string_keys_are_kept_as_text(tmp_path: Path) -> None:
@@ -219,10 +231,10 @@ def test_comments_written_with_a_space_and_quoted_values_are_not_reported(tmp_pa
     assert source.data["e"] == "x#y"
 
 
-def test_load_problems_found_before_a_refusal_are_reported_with_it(tmp_path: Path) -> None:
-    with pytest.raises(PartnerdocsError) as caught:
-        load_text(tmp_path, "a: x #y\na: z\n")
-    assert [(p.line, p.path) for p in caught.value.problems] == [(1, "a"), (2, "a")]
+def test_a_duplicate_key_is_reported_with_the_other_load_problems_and_the_first_value_kept(tmp_path: Path) -> None:
+    source = load_text(tmp_path, "a: x #y\na: z\n")
+    assert [(p.line, p.path) for p in source.problems] == [(1, "a"), (2, "a")]
+    assert source.data == {"a": "x"}
 
 
 def test_a_line_that_cannot_continue_a_value_cut_by_a_comment_names_the_cause(tmp_path: Path) -> None:
@@ -231,3 +243,83 @@ def test_a_line_that_cannot_continue_a_value_cut_by_a_comment_names_the_cause(tm
         "line 2 has ' #', which YAML reads as the start of a comment, so the value there ends before it and "
         "this line cannot continue it; put that whole value in quotes"
     )
+
+
+# Each bad value is reported where it is, in plain words, and the file is read on (the next key too).
+BAD_VALUES = [
+    (
+        "!!timestamp garbage",
+        "'garbage' is not a date (it is tagged '!!timestamp'); write it as YYYY-MM-DD, e.g. "
+        "2025-10-01, or remove the tag",
+    ),
+    (
+        "!!bool garbage",
+        "'garbage' is not true or false (it is tagged '!!bool'); write true or false, or remove the tag",
+    ),
+    (
+        '!!int ""',
+        "the empty value is not a whole number (it is tagged '!!int'); write one such as 12, or remove the tag",
+    ),
+    (
+        '!!float ""',
+        "the empty value is not a number (it is tagged '!!float'); write one such as 1.5, or remove the tag",
+    ),
+    ("!!null garbage", "'garbage' is not empty (it is tagged '!!null'); leave the value out, or remove the tag"),
+    (
+        "!!timestamp 2025-10-01 25:00:00",
+        "'2025-10-01 25:00:00' is not a real date and time: hour must be in 0..23 "
+        "(it is tagged '!!timestamp'); write a date as YYYY-MM-DD, or remove the tag",
+    ),
+    ("!!map garbage", "the tag '!!map' cannot mark a single value; remove the tag"),
+    ("!!seq garbage", "the tag '!!seq' cannot mark a single value; remove the tag"),
+    ("!!str [a]", "the tag '!!str' cannot mark a list; remove the tag"),
+    ("!!int {a: 1}", "the tag '!!int' cannot mark a group of fields; remove the tag"),
+    ("!!python/name:os.system", "the tag '!!python/name:os.system' is not allowed; write plain values without tags"),
+    ("2026-13-45", "'2026-13-45' is not a real date: there is no month 13; months go from 01 to 12"),
+    ("2025-02-29", "'2025-02-29' is not a real date: February 2025 has 28 days; check the day"),
+    ("2024-04-31", "'2024-04-31' is not a real date: April 2024 has 30 days; check the day"),
+    ("0000-01-01", "'0000-01-01' is not a real date: there is no year 0; check the year"),
+    ("9" * 5000, f"'{'9' * 57}...' is a number of more than 4,300 digits; put it in quotes if it is text"),
+]
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(("written", "message"), BAD_VALUES, ids=[w[:24] for w, _ in BAD_VALUES])
+def test_a_bad_value_is_a_problem_at_its_position_and_the_file_is_read_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool, written: str, message: str
+) -> None:
+    if not libyaml:
+        monkeypatch.setattr(load, "_FastLoader", None)
+    source = load_text(tmp_path, f"name: A\nx: {written}\nnext: 2025-10-01\n")
+    assert [(p.line, p.column, p.path, p.message) for p in source.problems] == [(2, 4, "x", message)]
+    assert source.data == {"name": "A", "x": load.REFUSED, "next": dt.date(2025, 10, 1)}
+    assert source.refused == {("x",)}
+
+
+def test_bad_values_in_lists_and_keys_are_reported_without_moving_the_others(tmp_path: Path) -> None:
+    source = load_text(tmp_path, "a: [1, !!int x, 3]\n2026-02-30: 1\nb: 2\n")
+    assert [(p.line, p.column, p.path) for p in source.problems] == [(1, 8, "a[1]"), (2, 1, "")]
+    assert source.data == {"a": [1, load.REFUSED, 3], "b": 2}
+
+
+# YAML counts these as line breaks; positions here count "\n" only, so they are refused by name.
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\u2028", "the invisible line separator U+2028"),
+        ("\u2029", "the invisible paragraph separator U+2029"),
+        ("\x85", "the invisible next-line character U+0085"),
+    ],
+)
+def test_a_raw_line_separator_is_named_at_its_own_line_and_column(tmp_path: Path, character: str, name: str) -> None:
+    message = problem_of(tmp_path, f"name: A\npurpose: Refer{character}survivors\nlevel: x\n")
+    assert message == (
+        f"{tmp_path / 'p.yaml'}:2:15: {name} is not allowed: YAML reads it as a line break that editors do not "
+        "show; remove it, or start a new line with Enter (it usually comes from copying text out of another program)"
+    )
+
+
+def test_a_lone_carriage_return_counts_as_a_line_break(tmp_path: Path) -> None:
+    source = load_text(tmp_path, "name: A\rlevel: b\r\nother: !!int x\n")
+    assert [(p.line, p.column) for p in source.problems] == [(3, 8)]
+    assert source.positions[("level",)] == Position(2, 8)

@@ -1,0 +1,90 @@
+"""Reading a partnership file: only a regular file, and never more than the size limit.
+
+A path can name something that is not a file at all. `read_bytes()` on a named pipe (FIFO) waits
+forever for a writer, on a link to /dev/zero it reads until memory runs out, and on a 2 GB sparse file
+it reads 2 GB before the size check could refuse it. So the kind and size of the file are checked
+before anything is read, on what was actually opened, and reading stops one byte past the limit.
+A link to a regular file is followed: some coalitions keep partnership files elsewhere and link them.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from pipeline.errors import PartnerdocsError, Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+# O_NONBLOCK: opening a FIFO for reading would otherwise wait until something opens it for writing.
+# O_NOCTTY: opening a terminal device must not make it the controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+_CHUNK = 1 << 16
+
+
+def read_partnership_file(path: Path) -> bytes:
+    """The bytes of the file at `path`, or PartnerdocsError if it is not a regular file within the limit."""
+    try:
+        # Checked before opening too: opening a device can have effects of its own (a tape rewinds).
+        _check(path, path.stat())
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise _refusal(path, f"cannot read the file: {error.strerror}") from error
+    try:
+        # Checked again on what was opened, in case the path was replaced in between.
+        _check(path, os.fstat(descriptor))
+        return _read_bounded(path, descriptor)
+    except OSError as error:
+        raise _refusal(path, f"cannot read the file: {error.strerror}") from error
+    finally:
+        os.close(descriptor)
+
+
+def too_big(path: Path, size: int, exact: bool = True) -> PartnerdocsError:
+    amount = f"{size:,} bytes" if exact else f"more than {MAX_FILE_BYTES:,} bytes"
+    message = f"the file is {amount}; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
+    return PartnerdocsError([Problem(str(path), 1, 1, message=message)])
+
+
+def _check(path: Path, status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        kind = _kind(status.st_mode)
+        if path.is_symlink():
+            what = f"this is a link to {os.path.realpath(path)}, which is {kind}"
+        else:
+            what = f"this is {kind}"
+        raise _refusal(path, f"{what}, not a regular file; partnerdocs reads partnership files only from regular files")
+    if status.st_size > MAX_FILE_BYTES:
+        raise too_big(path, status.st_size)
+
+
+def _read_bounded(path: Path, descriptor: int) -> bytes:
+    # A regular file can still be longer than its size said (it grew, or the file system reports 0):
+    # read one byte past the limit, never more.
+    chunks, total = [], 0
+    while total <= MAX_FILE_BYTES:
+        chunk = os.read(descriptor, min(_CHUNK, MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > MAX_FILE_BYTES:
+        raise too_big(path, total, exact=False)
+    return b"".join(chunks)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _refusal(path: Path, message: str) -> PartnerdocsError:
+    return PartnerdocsError([Problem(str(path), message=message)])

@@ -1,0 +1,69 @@
+"""Word file properties hold at most 255 characters each; the text partnerdocs puts there is checked in validate.
+
+python-docx refuses a longer value with ValueError, so a partnership name that validate accepted used to
+crash the build. Of the core properties every document gets (pipeline/documents.py), two hold text from
+the partnership file: the title, '<document title>: <partnership name>', and the subject, the name alone.
+The keywords hold the file name (at most 48 characters, which validate checks), the category a document
+kind's title; the status, language and identifier are fixed words, a language tag or a hash.
+"""
+
+from __future__ import annotations
+
+from pipeline.kinds import KINDS
+from pipeline.load import Location
+from schemas import Partnership
+from schemas.vocabulary import AgreementType
+
+MAX_PROPERTY_CHARACTERS = 255
+"""python-docx's limit for a core property written as text (docx/oxml/coreprops.py)."""
+
+LETTER_TITLE = KINDS["letter-of-intent"].title
+"""A letter's title names its writer too: 'Letter of Intent: <member name>'."""
+
+FIXED_TITLES: tuple[str, ...] = (
+    *(kind.title for kind in KINDS.values()),
+    *(agreement.label for agreement in AgreementType),
+    # These two are made in pipeline/contexts, which validate must not import (it imports no rendering
+    # code); tests/test_property_limits.py checks the list against the titles documents really get.
+    *(f"{agreement.label} (public copy)" for agreement in AgreementType),
+    "Onboarding Packet for Affiliates and Resource Partners",
+)
+
+LONGEST_NAME = MAX_PROPERTY_CHARACTERS - len(": ") - max(len(title) for title in FIXED_TITLES)
+"""The longest partnership name every document's title has room for, whichever documents it has: a name
+that fits today still fits when an affiliate joins or the MOU needs a public copy."""
+
+
+def document_titles(partnership: Partnership) -> list[str]:
+    """Every title a document of the partnership can have, which its title property follows with ': <name>'."""
+    return [*FIXED_TITLES, *(f"{LETTER_TITLE}: {writer.name}" for _, writer in partnership.letters_of_intent())]
+
+
+def property_problems(partnership: Partnership) -> list[tuple[Location, str]]:
+    """(location, message) for each name too long for the title property of a document."""
+    name = partnership.name
+    if len(name) > LONGEST_NAME:
+        longest = max(len(title) for title in FIXED_TITLES)
+        message = (
+            f"is {len(name):,} characters long; Word file properties allow at most {MAX_PROPERTY_CHARACTERS} "
+            f"characters for a document's title, which is the document's own title (up to {longest} characters), "
+            f"': ' and this name: shorten the name to at most {LONGEST_NAME} characters"
+        )
+        return [(("name",), message)]
+    problems: list[tuple[Location, str]] = []
+    reported = set()
+    for _, writer in partnership.letters_of_intent():
+        length = len(f"{LETTER_TITLE}: {writer.name}: {name}")
+        if length <= MAX_PROPERTY_CHARACTERS or writer.id in reported:
+            continue
+        reported.add(writer.id)
+        index = next(i for i, member in enumerate(partnership.members) if member.id == writer.id)
+        field = "short_name" if writer.short_name else "legal_name"
+        message = (
+            f"makes the title of this member's letter of intent ('{LETTER_TITLE}: <this name>: <partnership "
+            f"name>') {length:,} characters long; Word file properties allow at most {MAX_PROPERTY_CHARACTERS} "
+            f"characters for a title: shorten this name or the partnership's by {length - MAX_PROPERTY_CHARACTERS:,} "
+            "characters" + ("" if writer.short_name else ", or give the member a short_name")
+        )
+        problems.append((("members", index, field), message))
+    return problems
