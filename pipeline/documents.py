@@ -146,9 +146,10 @@ def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDo
     staged = folder / f"{document.name}.docx"
     staged.write_bytes(document.docx)
     staged_text = staged.with_suffix(".txt")
-    staged_text.write_bytes(document.text.encode("utf-8"))
+    text = document.text.encode("utf-8")
+    staged_text.write_bytes(text)
     signoff = document.signoff
-    entry = _manifest_entry(document, sha256(document.docx))
+    entry = _manifest_entry(document, sha256(document.docx), sha256(text))
     return StagedDocument(
         target=out_dir / document.slug / f"{document.name}.docx",
         staged=staged,
@@ -243,7 +244,7 @@ def _revision_notes(partnership: Partnership, kind: DocumentKind) -> tuple[tuple
     )
 
 
-def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
+def _manifest_entry(document: RenderedDocument, digest: str, text_digest: str) -> Entry:
     signoff = document.signoff
     approvals = tuple(
         {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "yes"}
@@ -255,6 +256,7 @@ def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
         name=document.name,
         kind=document.kind.id,
         sha256=digest,
+        text_sha256=text_digest,
         fingerprint=signoff.fingerprint,
         status=signoff.status,
         template=document.kind.template_name,
