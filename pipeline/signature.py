@@ -32,7 +32,7 @@ def signer(manifest: Path, message: bytes, signature: Path, allowed_signers: Pat
             "repository, or pass --allowed-signers"
         )
         raise _problem(signature, message_text)
-    found = _ssh_keygen(["-Y", "find-principals", "-s", str(signature), "-f", str(allowed_signers)], b"")
+    found = _ssh_keygen(signature, ["-Y", "find-principals", "-s", str(signature), "-f", str(allowed_signers)], b"")
     principals = [line for line in _printable(found.stdout).splitlines() if line] if found.returncode == 0 else []
     if not principals:
         reason = _printable(found.stderr).strip().splitlines()
@@ -44,7 +44,7 @@ def signer(manifest: Path, message: bytes, signature: Path, allowed_signers: Pat
         raise _problem(signature, message_text)
     for principal in principals:
         command = ["-Y", "verify", "-f", str(allowed_signers), "-I", principal, "-n", NAMESPACE, "-s", str(signature)]
-        if _ssh_keygen(command, message).returncode == 0:
+        if _ssh_keygen(signature, command, message).returncode == 0:
             return principal
     message_text = (
         f"does not match {manifest}: the manifest was changed after it was signed, or the signature was "
@@ -53,11 +53,11 @@ def signer(manifest: Path, message: bytes, signature: Path, allowed_signers: Pat
     raise _problem(signature, message_text)
 
 
-def _ssh_keygen(arguments: list[str], message: bytes) -> subprocess.CompletedProcess[bytes]:
+def _ssh_keygen(signature: Path, arguments: list[str], message: bytes) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["ssh-keygen", *arguments], input=message, capture_output=True, check=False, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise _problem(Path(arguments[-1]), f"ssh-keygen could not run: {error}") from error
+        raise _problem(signature, f"ssh-keygen could not run: {error}") from error
 
 
 def _printable(data: bytes) -> str:

@@ -106,7 +106,8 @@ def evaluate(partnership: Partnership, kind_id: str, document: str, current: str
     approved = tuple(a for a in current_content if set(a.approvers or ()) <= set(needed))
     approved_by = {a.by for a in approved}
     regrouped = tuple({a.by: a for a in current_content if a.by not in approved_by}.values())
-    stale = tuple(a for a in mine if a.fingerprint != current and a.by not in approved_by | {r.by for r in regrouped})
+    for_current_content = {a.by for a in current_content}
+    stale = tuple(a for a in mine if a.fingerprint != current and a.by not in for_current_content)
     missing = tuple(member for member in needed if member not in approved_by)
     counted_with = {member for a in approved for member in a.approvers or ()}
     newly_required = tuple(member for member in missing if approved and member not in counted_with)
