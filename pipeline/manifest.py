@@ -128,12 +128,13 @@ def _read_regular_file(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
     """The bytes of `path`, refusing a link, a device or a file larger than `limit`."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(0, "not a regular file")
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
-    return data
+        if status.st_size > limit:
+            raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
+        # read(n) would set aside n bytes first; read() sets aside the file's size.
+        return stream.read()
 
 
 def parse_manifest(data: bytes) -> dict[str, Any]:
