@@ -2,13 +2,17 @@
 
 The file is edited with ruamel.yaml's round-trip mode, which keeps comments, quotes and layout,
 and the result is validated before it replaces the original, so a refused approval leaves the
-file exactly as it was.
+file exactly as it was. Two approvals recorded at the same time both land: each holds a lock from
+reading the file to replacing it (see `_locked`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +52,46 @@ def approve(
     templates_dir: Path = TEMPLATES_DIR,
 ) -> Recorded:
     """Add an approval of `document` by member `by` for its current fingerprint to the file at `path`."""
+    with _locked(path):
+        return _approve(path, document, by, date_text, fingerprint_prefix, role, templates_dir)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of `path` while its file is read, checked and rewritten.
+
+    The lock is on the folder, not the file: the file is replaced by a rename, so a lock on it would
+    stay with the old copy while a later approval read the new one. A folder lock needs no lock file
+    that could be committed by mistake, and releases itself when the process ends, however it ends.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows has no flock; approvals there are not serialized
+        yield
+        return
+    try:
+        descriptor = os.open(path.parent, os.O_RDONLY)
+    except OSError as error:
+        raise _refusal(path, f"cannot open its folder: {error.strerror}") from error
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError as error:
+            raise _refusal(path, f"cannot lock its folder against a second approval: {error.strerror}") from error
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _approve(
+    path: Path,
+    document: str,
+    by: str,
+    date_text: str | None,
+    fingerprint_prefix: str | None,
+    role: str | None,
+    templates_dir: Path,
+) -> Recorded:
     (loaded,) = load_partnerships([path])
     partnership = loaded.partnership
     on_date = _parse_date(path, date_text)
@@ -67,7 +111,7 @@ def approve(
             "should read the current version before approving it"
         )
         raise _refusal(path, message)
-    if any(a.document == document and a.by == by and a.fingerprint == current for a in partnership.approvals):
+    if by in {a.by for a in signoff.approved}:
         return Recorded(path, document, by, current, True, signoff.missing)
     member = partnership.member(by)
     entry = {
@@ -76,6 +120,7 @@ def approve(
         "role": role or (member.signatory.title if member.signatory else "Signatory"),
         "date": on_date,
         "fingerprint": current,
+        "approvers": _flow(signoff.required),
     }
     _append_approval(path, entry)
     return Recorded(path, document, by, current, False, tuple(m for m in signoff.missing if m != by))
@@ -117,6 +162,13 @@ def _append_approval(path: Path, entry: dict[str, object]) -> None:
     updated = buffer.getvalue()
     _check_still_valid(path, updated)
     write_atomically(path, updated.encode("utf-8"))
+
+
+def _flow(items: tuple[str, ...]) -> CommentedSeq:
+    """A list written on one line, `[harbor-hope, omalley]`, as a person would write it."""
+    sequence = CommentedSeq(items)
+    sequence.fa.set_flow_style()
+    return sequence
 
 
 def _round_trip_yaml(text: str) -> YAML:

@@ -4,7 +4,9 @@ Every document is rendered into a hidden staging folder inside the output folder
 partnership succeeded are the files renamed into place (each rename is atomic), so a failed build
 or a refused release leaves the previous outputs exactly as they were. A partnership whose inputs
 (its YAML, the templates, the partnerdocs code, its git history) are unchanged since the manifest
-was written is skipped without even being parsed; this module imports nothing heavy for that.
+was written, and whose files are still as built, is skipped without even being parsed; this module
+imports nothing heavy for that. A release renders everything: what it publishes is decided from
+what it renders, never from a status recorded in output/.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind
-from pipeline.manifest import MANIFEST_NAME, read_manifest, sha256, write_manifest
+from pipeline.manifest import MANIFEST_NAME, current_documents, read_manifest, sha256, write_manifest
 
 if TYPE_CHECKING:
     from pipeline.documents import PartnershipResult, StagedDocument
@@ -129,20 +131,16 @@ def build(
         history = histories.get(path.resolve(), NO_HISTORY)
         source_sha256 = sha256(path.read_bytes())
         keys = {k.id: _input_key(version, source_sha256, templates[k.id], history.commit) for k in chosen}
-        current = {} if force else _current_documents(out_dir / path.stem, keys)
+        # The manifest is a cache, never an authority: a release renders all it would publish.
+        current, unreadable = ({}, []) if force or release else current_documents(out_dir / path.stem, keys)
+        report.warnings += unreadable
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
             to_build.append((path, history, source_sha256, stale))
             if (out_dir / path.stem).is_symlink():
                 message = f"{out_dir / path.stem} is a symbolic link; partnerdocs never writes through links"
                 problems.append(Problem(str(path), message=message))
-        for entries in current.values():
-            report.unchanged += len(entries)
-            if release:
-                problems += _release_problems_from_manifest(path, entries)
-        if release and not stale:
-            # Nothing to render, so nothing linted it: a contradiction must still stop the release.
-            problems += _release_lint_problems(path)
+        report.unchanged += sum(len(entries) for entries in current.values())
     _remove_stale_staging(out_dir)
     out_dir_existed = out_dir.exists()
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
@@ -182,44 +180,8 @@ def _input_key(version: str, source_sha256: str, template: Template, commit: str
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _current_documents(folder: Path, keys: dict[str, str]) -> dict[str, list[dict[str, object]]]:
-    """The manifest entries of each kind that is up to date (same inputs, files present), by kind."""
-    manifest = read_manifest(folder / MANIFEST_NAME)
-    built = manifest.get("inputs")
-    if not isinstance(built, dict):
-        return {}
-    entries = [e for e in manifest.get("documents", []) if isinstance(e, dict)]
-    current = {}
-    for kind, key in keys.items():
-        mine = [e for e in entries if e.get("kind") == kind]
-        if built.get(kind) == key and all((folder / str(e.get("path"))).is_file() for e in mine):
-            current[kind] = mine
-    return current
-
-
 def _not_final(path: Path, name: str, reasons: str) -> Problem:
     return Problem(str(path), path=f"approvals ({name})", message=f"{name} is not final: {reasons}")
-
-
-def _release_problems_from_manifest(path: Path, entries: list[dict[str, object]]) -> list[Problem]:
-    problems = []
-    for entry in entries:
-        if entry.get("status") != "final":
-            reasons = str(entry.get("draft_reasons") or "not approved")
-            problems.append(_not_final(path, str(entry.get("name")), reasons))
-    return problems
-
-
-def _release_lint_problems(path: Path) -> list[Problem]:
-    """The findings that block a release, for a file whose documents are all up to date."""
-    from pipeline.lint import lint
-    from pipeline.partnerships import load_one
-
-    loaded, problems = load_one(path)
-    if loaded is None:
-        return problems
-    findings = lint(loaded.source, loaded.partnership, release=True)
-    return [finding for finding in findings if finding.severity == "error"]
 
 
 def _run(

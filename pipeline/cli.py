@@ -201,8 +201,9 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
 @click.option(
     "--release",
     is_flag=True,
-    help="Refuse, writing nothing, unless every document is final and no consistency rule finds a "
-    "contradiction (docs/lint-rules.md marks those rules); what CI runs on merge to main.",
+    help="Render every document again and refuse, writing nothing, unless every one is final and no "
+    "consistency rule finds a contradiction (docs/lint-rules.md marks those rules); what CI runs on merge to "
+    "main. Nothing recorded in OUT decides it.",
 )
 @STRICT
 @click.option(
@@ -237,7 +238,7 @@ def build(
     'partnerdocs approve'); otherwise it is a DRAFT, marked in its header and under its title.
 
     Documents whose inputs (the YAML, the templates, partnerdocs itself) did not change since the last
-    build are left as they are; --force rebuilds them.
+    build, and whose files in OUT are still as built, are left as they are; --force rebuilds them.
 
     \b
     Examples:

@@ -8,6 +8,7 @@ import click
 
 from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.signature import ALLOWED_SIGNERS
 
 
 @click.command()
@@ -91,16 +92,58 @@ def approve(
 @click.command()
 @click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
+    "--signature",
+    "signature_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The manifest's signature published with the document (manifest.json.sig): check the document "
+    "against that signed manifest instead of rendering it again.",
+)
+@click.option(
     "--manifest",
     "manifest_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The manifest.json to check against (default: the one beside the document).",
+    help="The signed manifest (default: the signature's file name without .sig). Only with --signature.",
 )
-def verify(docx_file: Path, manifest_file: Path | None) -> None:
-    """Check that a document is exactly the one partnerdocs built and listed in its manifest.
+@click.option(
+    "--allowed-signers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=ALLOWED_SIGNERS,
+    show_default=True,
+    help="The public keys allowed to sign manifests (ssh-keygen's allowed signers format).",
+)
+@PARTNERSHIPS_FOLDER
+@TEMPLATES
+def verify(
+    docx_file: Path,
+    signature_file: Path | None,
+    manifest_file: Path | None,
+    allowed_signers: Path,
+    folder: Path,
+    templates_dir: Path,
+) -> None:
+    """Check that a document is exactly one partnerdocs built, and whether it is final.
 
-    Exits 1 when the file differs in any way from what was built (edited, re-saved or replaced).
+    Without --signature, the document is compared with what its partnership file (in --partnerships)
+    and the templates produce now. With --signature, it is looked up in the manifest CI signed when it
+    published it; the signature is checked offline against the keys in the allowed signers file.
+    Either way the file may have any name: it is found by its checksum. The answer says which of the
+    two it was checked against. Exits 1 when the file differs in any way (edited, re-saved, replaced).
+    An unsigned manifest.json is never taken as evidence: anyone can write one.
+
+    \b
+    Examples:
+      partnerdocs verify output/harbor-hope-omalley/mou.docx
+      partnerdocs verify "MOU final (2).docx" --signature manifest.json.sig
     """
-    from pipeline.manifest import verify as check
+    from pipeline.verify import against_fresh_render, against_signed_manifest
 
-    click.echo(check(docx_file, manifest_file))
+    if signature_file is not None:
+        click.echo(against_signed_manifest(docx_file, signature_file, manifest_file, allowed_signers))
+        return
+    if manifest_file is not None:
+        raise click.UsageError(
+            "--manifest needs --signature: anyone who can write to output/ can write a manifest, so an unsigned "
+            "one proves nothing. Give the signature published with it, or leave --manifest out to compare the "
+            "document with a fresh render."
+        )
+    click.echo(against_fresh_render(docx_file, folder, templates_dir))

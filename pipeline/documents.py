@@ -24,7 +24,7 @@ from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
-from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint, required_approvers
+from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint
 from pipeline.text import document_text
 from schemas import Partnership
 
@@ -146,9 +146,10 @@ def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDo
     staged = folder / f"{document.name}.docx"
     staged.write_bytes(document.docx)
     staged_text = staged.with_suffix(".txt")
-    staged_text.write_bytes(document.text.encode("utf-8"))
+    text = document.text.encode("utf-8")
+    staged_text.write_bytes(text)
     signoff = document.signoff
-    entry = _manifest_entry(document, sha256(document.docx))
+    entry = _manifest_entry(document, sha256(document.docx), sha256(text))
     return StagedDocument(
         target=out_dir / document.slug / f"{document.name}.docx",
         staged=staged,
@@ -156,7 +157,7 @@ def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDo
         entry=entry,
         final=signoff.final,
         reasons=entry.draft_reasons,
-        stale=bool(signoff.stale),
+        stale=signoff.lapsed,
     )
 
 
@@ -165,6 +166,18 @@ def draft_reasons(signoff: Signoff, partnership: Partnership) -> str:
     parts = []
     if signoff.missing:
         parts.append("still to approve: " + ", ".join(_member_name(partnership, m) for m in signoff.missing))
+    if signoff.newly_required:
+        before = ", ".join(dict.fromkeys(_member_name(partnership, a.by) for a in signoff.approved))
+        added = ", ".join(_member_name(partnership, m) for m in signoff.newly_required)
+        parts.append(f"the approvers changed since {before} approved; {added} must now approve too")
+    for approval in signoff.regrouped:
+        name = _member_name(partnership, approval.by)
+        then = ", ".join(_member_name(partnership, m) for m in approval.approvers or ())
+        now = ", ".join(_member_name(partnership, m) for m in signoff.required)
+        parts.append(
+            f"the approvers changed since {name} approved on {approval.date} (then: {then}; now: {now}), "
+            f"so {name} must approve again"
+        )
     if signoff.stale:
         stale = ", ".join(
             f"{_member_name(partnership, a.by)} approved an earlier version on {a.date} "
@@ -197,7 +210,7 @@ def _render(
     styles = document.package.styles
     seen: dict[BaseOxmlElement, list[str]] = {}  # each block's text, worked out once for both renditions
     current = fingerprint(template_sha256, document_text(document.body, document.headers(), styles, seen))
-    signoff = evaluate(partnership, planned.name, required_approvers(partnership, kind.id, planned.name), current)
+    signoff = evaluate(partnership, kind.id, planned.name, current)
     notice = None
     if not signoff.final:
         waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing) or "its approvers"
@@ -231,7 +244,7 @@ def _revision_notes(partnership: Partnership, kind: DocumentKind) -> tuple[tuple
     )
 
 
-def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
+def _manifest_entry(document: RenderedDocument, digest: str, text_digest: str) -> Entry:
     signoff = document.signoff
     approvals = tuple(
         {"by": a.by, "date": a.date.isoformat(), "fingerprint": a.fingerprint, "current": "yes"}
@@ -243,6 +256,7 @@ def _manifest_entry(document: RenderedDocument, digest: str) -> Entry:
         name=document.name,
         kind=document.kind.id,
         sha256=digest,
+        text_sha256=text_digest,
         fingerprint=signoff.fingerprint,
         status=signoff.status,
         template=document.kind.template_name,

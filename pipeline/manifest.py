@@ -1,22 +1,38 @@
-"""output/<slug>/manifest.json: what was built, from what, and whether it is final.
+"""output/<slug>/manifest.json: what was built, from what, and whether it was final when built.
 
-The manifest lets anyone check a document they received (`partnerdocs verify`) and lets CI publish
-only final documents. It holds no wall-clock time, so identical builds write identical manifests.
+The manifest is a cache and a record, never an authority: anyone who can write to output/ can write
+it. A build uses it only to skip documents whose inputs are unchanged AND whose files still have the
+recorded checksums; `build --release` renders everything it publishes, whatever the manifest says;
+`verify` trusts a manifest only with a signature CI made (pipeline/signature.py). A manifest read
+back is checked to have exactly the structure partnerdocs writes (names, checksums, statuses), so a
+hand-written or damaged one is ignored, or refused by `verify`, rather than crashing or naming files
+outside its folder. It holds no wall-clock time, so identical builds write identical manifests.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.errors import PartnerdocsError, Problem
+from pipeline.errors import Problem
 from pipeline.write import write_atomically
 
 MANIFEST_NAME = "manifest.json"
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+
+# schemas.signoff.DOCUMENT_NAME, repeated here because a no-op build must not import pydantic
+# (tests/test_manifest.py checks that the two agree).
+DOCUMENT_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256(data: bytes) -> str:
@@ -30,6 +46,7 @@ class Entry:
     name: str
     kind: str
     sha256: str
+    text_sha256: str
     fingerprint: str
     status: str
     template: str
@@ -47,6 +64,7 @@ class Entry:
             "path": f"{self.name}.docx",
             "text": f"{self.name}.txt",
             "sha256": self.sha256,
+            "text_sha256": self.text_sha256,
             "fingerprint": self.fingerprint,
             "status": self.status,
             "template": self.template,
@@ -62,21 +80,19 @@ def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry], i
     """Write the manifest, keeping what earlier builds recorded for kinds this build did not touch.
 
     `inputs` maps each kind built to the key of everything its documents depend on; the next build
-    skips the kind while the key is unchanged.
+    skips the kind while the key is unchanged and its files are as recorded.
     """
     path = folder / MANIFEST_NAME
     previous = read_manifest(path)
     documents = {entry.name: entry.as_json() for entry in entries}
     for old in previous.get("documents", []):
-        name = old.get("name")
-        if name and name not in documents and old.get("kind") not in inputs and (folder / f"{name}.docx").is_file():
+        name = old["name"]
+        if name not in documents and old["kind"] not in inputs and (folder / old["path"]).is_file():
             documents[name] = old
-    recorded = previous.get("inputs")
-    old_inputs: dict[str, str] = recorded if isinstance(recorded, dict) else {}
     manifest = {
         "partnerdocs_version": __version__,
         "source": source,
-        "inputs": dict(sorted({**old_inputs, **inputs}.items())),
+        "inputs": dict(sorted({**previous.get("inputs", {}), **inputs}.items())),
         "documents": [documents[name] for name in sorted(documents)],
     }
     write_atomically(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -84,31 +100,153 @@ def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry], i
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest's content, or {} when there is none or it is unreadable (it is rewritten then)."""
+    """The manifest's content, or {} when there is none or it is not one partnerdocs wrote."""
+    return inspect_manifest(path)[0]
+
+
+def inspect_manifest(path: Path) -> tuple[dict[str, Any], Problem | None]:
+    """The manifest's content and, when there is a file that is not a manifest partnerdocs wrote,
+    a warning saying what is wrong with it (its content is then {})."""
     try:
-        content = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return content if isinstance(content, dict) else {}
+        data = _read_regular_file(path)
+    except FileNotFoundError:
+        return {}, None
+    except OSError as error:
+        return {}, _ignored(path, error.strerror or str(error))
+    try:
+        return parse_manifest(data), None
+    except ValueError as error:
+        return {}, _ignored(path, str(error))
 
 
-def verify(document: Path, manifest_path: Path | None = None) -> str:
-    """A one-line confirmation that a document matches its manifest; PartnerdocsError when it does not."""
-    manifest_path = manifest_path or document.parent / MANIFEST_NAME
-    manifest = read_manifest(manifest_path)
-    if not manifest:
-        message = f"no readable manifest at {manifest_path}; pass --manifest with the manifest.json it came with"
-        raise PartnerdocsError([Problem(str(document), message=message)])
-    entry = next((d for d in manifest.get("documents", []) if d.get("path") == document.name), None)
-    if entry is None:
-        message = f"{manifest_path} lists no document named {document.name}"
-        raise PartnerdocsError([Problem(str(document), message=message)])
-    actual = sha256(document.read_bytes())
-    if actual != entry.get("sha256"):
-        message = (
-            f"does not match {manifest_path}: its sha256 is {actual[:16]}..., the manifest says "
-            f"{str(entry.get('sha256'))[:16]}...; the file was changed after partnerdocs built it"
-        )
-        raise PartnerdocsError([Problem(str(document), message=message)])
-    status = str(entry.get("status", "")).upper()
-    return f"{document}: matches {manifest_path} ({status}, fingerprint {str(entry.get('fingerprint'))[:12]})"
+def _ignored(path: Path, reason: str) -> Problem:
+    message = f"ignored: {reason}; the partnership's documents are rendered again and the manifest rewritten"
+    return Problem(str(path), message=message, severity="warning")
+
+
+def _read_regular_file(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
+    """The bytes of `path`, refusing a link, a device or a file larger than `limit`."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(0, "not a regular file")
+        if status.st_size > limit:
+            raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
+        # read(n) would set aside n bytes first; read() sets aside the file's size.
+        return stream.read()
+
+
+def parse_manifest(data: bytes) -> dict[str, Any]:
+    """The manifest in `data`; ValueError naming the first thing that is not as partnerdocs writes it."""
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ValueError(f"not a manifest partnerdocs wrote: not JSON ({error})") from None
+    reason = _structure_problem(content)
+    if reason:
+        raise ValueError(f"not a manifest partnerdocs wrote: {reason}")
+    manifest: dict[str, Any] = content
+    return manifest
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_sha256(value: object) -> bool:
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
+
+
+def _is_approvals(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, dict) and all(isinstance(v, str) for v in item.values()) for item in value
+    )
+
+
+_ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {
+    "name": lambda v: isinstance(v, str) and DOCUMENT_NAME.fullmatch(v) is not None,
+    "kind": lambda v: isinstance(v, str) and DOCUMENT_NAME.fullmatch(v) is not None,
+    "path": _is_text,
+    "text": _is_text,
+    "sha256": _is_sha256,
+    "fingerprint": _is_sha256,
+    "status": lambda v: v in ("final", "draft"),
+    "template": _is_text,
+    "template_sha256": _is_sha256,
+    "required_approvers": _is_texts,
+    "approvals": _is_approvals,
+    "missing_approvals": _is_texts,
+    "draft_reasons": _is_text,
+}
+_OPTIONAL_ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {"text_sha256": _is_sha256}
+"""Fields a manifest from an earlier version lacks; such an entry is simply never current."""
+
+
+def _structure_problem(content: object) -> str:
+    """What makes `content` differ from the manifests partnerdocs writes ('' when nothing)."""
+    if not isinstance(content, dict):
+        return "it is not a JSON object"
+    if not isinstance(content.get("source"), dict):
+        return "'source' is not an object"
+    inputs = content.get("inputs")
+    if not isinstance(inputs, dict) or not all(isinstance(v, str) for v in inputs.values()):
+        return "'inputs' is not an object of keys"
+    documents = content.get("documents")
+    if not isinstance(documents, list):
+        return "'documents' is not a list"
+    names: set[str] = set()
+    for index, entry in enumerate(documents):
+        where = f"documents[{index}]"
+        if not isinstance(entry, dict):
+            return f"{where} is not an object"
+        for field, valid in _ENTRY_FIELDS.items():
+            if field not in entry or not valid(entry[field]):
+                return f"{where}.{field} is missing or not valid"
+        for field, valid in _OPTIONAL_ENTRY_FIELDS.items():
+            if field in entry and not valid(entry[field]):
+                return f"{where}.{field} is not valid"
+        name = entry["name"]
+        # Names become file names: only `<name>.docx` and `<name>.txt` in the manifest's own folder.
+        if entry["path"] != f"{name}.docx" or entry["text"] != f"{name}.txt":
+            return f"{where} names files other than {name}.docx and {name}.txt"
+        if name in names:
+            return f"{where} repeats the document {name}"
+        names.add(name)
+    return ""
+
+
+def current_documents(folder: Path, keys: dict[str, str]) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+    """The manifest entries of each kind that is up to date, by kind, and a warning if the manifest is
+    not one partnerdocs wrote.
+
+    A kind is up to date when its recorded inputs key is `keys[kind]` and each of its documents is
+    on disk exactly as built (both files have their recorded sha256): a document edited, replaced
+    or damaged in output/ is rendered again rather than kept.
+    """
+    manifest, problem = inspect_manifest(folder / MANIFEST_NAME)
+    built = manifest.get("inputs", {})
+    entries = manifest.get("documents", [])
+    current = {}
+    for kind, key in keys.items():
+        mine = [e for e in entries if e["kind"] == kind]
+        if built.get(kind) == key and all(_as_built(folder, e) for e in mine):
+            current[kind] = mine
+    return current, [problem] if problem else []
+
+
+def _as_built(folder: Path, entry: dict[str, Any]) -> bool:
+    if "text_sha256" not in entry:
+        return False
+    for name, digest in ((entry["path"], entry["sha256"]), (entry["text"], entry["text_sha256"])):
+        try:
+            data = _read_regular_file(folder / name, MAX_DOCUMENT_BYTES)
+        except OSError:
+            return False
+        if sha256(data) != digest:
+            return False
+    return True

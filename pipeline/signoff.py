@@ -9,7 +9,6 @@ or the template gives a new one, which turns a final document back into a draft.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from schemas import Partnership
@@ -35,9 +34,15 @@ class Signoff:
     fingerprint: str
     required: tuple[str, ...]
     approved: tuple[Approval, ...]
+    """The approvals that count: for the current content, given alongside no one who has since been dropped."""
     missing: tuple[str, ...]
     stale: tuple[Approval, ...]
     """Approvals of required members that were given for an earlier version."""
+    regrouped: tuple[Approval, ...] = ()
+    """Approvals of the current content given alongside someone who no longer has to approve it: their
+    signatory agreed to a document that others would sign too, so they approve again."""
+    newly_required: tuple[str, ...] = ()
+    """Members still to approve whom no approval that counts was given alongside: added since."""
 
     @property
     def final(self) -> bool:
@@ -46,6 +51,11 @@ class Signoff:
     @property
     def status(self) -> str:
         return "final" if self.final else "draft"
+
+    @property
+    def lapsed(self) -> bool:
+        """True when approvals exist that counted once and no longer do (the document is a draft again)."""
+        return bool(self.stale or self.regrouped)
 
 
 def leaders(partnership: Partnership) -> list[str]:
@@ -75,15 +85,33 @@ def required_approvers(partnership: Partnership, kind_id: str, document: str) ->
     return list(dict.fromkeys(chosen)) if chosen else default_approvers(partnership, kind_id, document)
 
 
-def evaluate(partnership: Partnership, document: str, required: Iterable[str], current: str) -> Signoff:
-    """Compare the recorded approvals of a document with its current fingerprint."""
-    needed = tuple(required)
-    mine = [a for a in partnership.approvals if a.document == document and a.by in needed]
-    approved = tuple(a for a in mine if a.fingerprint == current)
+def evaluate(partnership: Partnership, kind_id: str, document: str, current: str) -> Signoff:
+    """Compare the recorded approvals of a document with its current fingerprint and approvers.
+
+    An approval counts when it is for the current content and everyone it was given alongside must
+    still approve the document. So adding an approver keeps the approvals given (the newcomer must
+    approve too), and dropping one makes those who approved alongside them approve again: nobody's
+    approval ends up making a document final with fewer signatures than they agreed to.
+    """
+    needed = tuple(required_approvers(partnership, kind_id, document))
+    default = default_approvers(partnership, kind_id, document)
+    # An approval recorded before partnerdocs wrote down its approvers is read as given alongside the
+    # default ones: so an override that drops one of them cannot make it count for fewer signatures.
+    mine = [
+        a if a.approvers is not None else a.model_copy(update={"approvers": default})
+        for a in partnership.approvals
+        if a.document == document and a.by in needed
+    ]
+    current_content = [a for a in mine if a.fingerprint == current]
+    approved = tuple(a for a in current_content if set(a.approvers or ()) <= set(needed))
     approved_by = {a.by for a in approved}
-    stale = tuple(a for a in mine if a.fingerprint != current and a.by not in approved_by)
+    regrouped = tuple({a.by: a for a in current_content if a.by not in approved_by}.values())
+    for_current_content = {a.by for a in current_content}
+    stale = tuple(a for a in mine if a.fingerprint != current and a.by not in for_current_content)
     missing = tuple(member for member in needed if member not in approved_by)
-    return Signoff(document, current, needed, approved, missing, stale)
+    counted_with = {member for a in approved for member in a.approvers or ()}
+    newly_required = tuple(member for member in missing if approved and member not in counted_with)
+    return Signoff(document, current, needed, approved, missing, stale, regrouped, newly_required)
 
 
 def approval_problems(
@@ -103,4 +131,7 @@ def approval_problems(
             who = ", ".join(required[approval.document]) or "nobody"
             message = f"'{approval.by}' is not among those who must approve {approval.document} ({who})"
             problems.append((("approvals", index, "by"), message))
+        elif approval.approvers is not None and approval.by not in approval.approvers:
+            message = f"'{approval.by}' approved {approval.document} but is not among the approvers listed here"
+            problems.append((("approvals", index, "approvers"), message))
     return problems

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from schemas.types import MAX_ITEMS, MemberId, Model, Text
+from schemas.types import MAX_ITEMS, Identifier, MemberId, Model, Text
 
 DOCUMENT_NAME = r"^[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?$"
 
@@ -29,6 +29,16 @@ class Approval(Model):
     fingerprint: str = Field(
         pattern=FINGERPRINT_PATTERN,
         description="Content fingerprint of the version approved; `partnerdocs approve` fills it in.",
+    )
+    # Plain ids, not member references: an approval that names a member since removed from the file
+    # stops counting (the document is a draft again), it does not make the file invalid.
+    approvers: list[Identifier] | None = Field(
+        None,
+        max_length=MAX_ITEMS,
+        description="Everyone who had to approve the document when this approval was given; `partnerdocs "
+        "approve` fills it in. The approval counts only while each of them still has to approve the document: "
+        "when one is dropped, the approver approves again. Left out (approvals recorded before partnerdocs "
+        "wrote it), it is read as the document's default approvers.",
     )
 
 

@@ -129,17 +129,20 @@ def test_manifest_lists_every_document(write_partnership: Callable[..., Path], t
 def test_verify_passes_for_built_files_and_fails_for_a_tampered_one(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
-    build([write_partnership()], tmp_path / "out", ["mou"])
+    path = write_partnership()
+    build([path], tmp_path / "out", ["mou"])
     document = tmp_path / "out" / "pathways" / "mou.docx"
-    result = runner.invoke(main, ["verify", str(document)])
+    verify = ["verify", str(document), "--partnerships", str(path.parent)]
+    result = runner.invoke(main, verify)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"{document}: matches {document.parent / 'manifest.json'} (DRAFT, fingerprint ")
+    assert result.output.startswith(f"{document}: matches mou.docx as {path} and ")
+    assert "(DRAFT, fingerprint " in result.output
     edited = docx.Document(str(document))
     edited.paragraphs[3].text = "The Parties agree to something else."
     edited.save(str(document))
-    result = runner.invoke(main, ["verify", str(document)])
+    result = runner.invoke(main, verify)
     assert result.exit_code == 1
-    assert "the file was changed after partnerdocs built it" in result.output
+    assert "it was edited after partnerdocs built it" in result.output
 
 
 def test_approve_keeps_comments_and_layout(tmp_path: Path) -> None:
