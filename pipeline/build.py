@@ -20,22 +20,16 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind
+from pipeline.inputs import Template, duplicate_slug_problems, find_partnership_files, template_digests
+from pipeline.kinds import KINDS, TEMPLATES_DIR
 from pipeline.manifest import MANIFEST_NAME, read_manifest, sha256, write_manifest
 
 if TYPE_CHECKING:
     from pipeline.documents import PartnershipResult, StagedDocument
     from pipeline.history import SourceHistory
 
-DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
 STAGING_PREFIX = ".partnerdocs-staging-"
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Template:
-    path: Path
-    sha256: str
 
 
 @dataclass
@@ -50,46 +44,6 @@ class BuildReport:
     @property
     def written(self) -> list[Path]:
         return [d.target for d in self.documents]
-
-
-def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
-    """The YAML files named, or found in the folders named (default: ./partnerships)."""
-    roots = list(paths) or [DEFAULT_PARTNERSHIPS_DIR]
-    files: list[Path] = []
-    for root in roots:
-        if root.is_dir():
-            files += sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-        else:
-            files.append(root)
-    if not files:
-        where = ", ".join(str(r) for r in roots)
-        raise PartnerdocsError([Problem(where, message="no partnership files (*.yaml) found here")])
-    return files
-
-
-def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:
-    seen: dict[str, Path] = {}
-    problems = []
-    for path in files:
-        if path.stem in seen:
-            message = f"another file, {seen[path.stem]}, has the same name; documents would overwrite each other"
-            problems.append(Problem(str(path), 1, 1, message=message))
-        seen.setdefault(path.stem, path)
-    return problems
-
-
-def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path) -> dict[str, Template]:
-    """Each kind's template with the hash of its bytes; a missing template is a problem."""
-    templates, problems = {}, []
-    for kind in kinds:
-        path = templates_dir / kind.template_name
-        try:
-            templates[kind.id] = Template(path, sha256(path.read_bytes()))
-        except OSError:
-            problems.append(Problem(str(path), message=f"the {kind.id} template is missing"))
-    if problems:
-        raise PartnerdocsError(problems)
-    return templates
 
 
 def code_version() -> str:

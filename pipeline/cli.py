@@ -276,7 +276,7 @@ def build(
 
 
 def _all_documents(out_dir: Path, paths: tuple[Path, ...]) -> list[Path]:
-    from pipeline.build import find_partnership_files
+    from pipeline.inputs import find_partnership_files
 
     return [p for f in find_partnership_files(paths) for p in (out_dir / f.stem).glob("*.docx")]
 

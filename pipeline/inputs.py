@@ -1,0 +1,64 @@
+"""The inputs of a build: which partnership files there are, and which templates, with their digests.
+
+Shared by pipeline.partnerships (validate, lint), pipeline.documents (render) and pipeline.build,
+which all sit above it: it imports none of them, so the modules' imports form no cycle. It imports
+nothing heavy, so a build with nothing to do stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import PartnerdocsError, Problem
+from pipeline.kinds import DocumentKind
+
+DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
+
+
+@dataclass(frozen=True)
+class Template:
+    path: Path
+    sha256: str
+
+
+def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
+    """The YAML files named, or found in the folders named (default: ./partnerships)."""
+    roots = list(paths) or [DEFAULT_PARTNERSHIPS_DIR]
+    files: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            files += sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+        else:
+            files.append(root)
+    if not files:
+        where = ", ".join(str(r) for r in roots)
+        raise PartnerdocsError([Problem(where, message="no partnership files (*.yaml) found here")])
+    return files
+
+
+def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in files:
+        if path.stem in seen:
+            message = f"another file, {seen[path.stem]}, has the same name; documents would overwrite each other"
+            problems.append(Problem(str(path), 1, 1, message=message))
+        seen.setdefault(path.stem, path)
+    return problems
+
+
+def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path) -> dict[str, Template]:
+    """Each kind's template with the hash of its bytes; a missing template is a problem."""
+    templates, problems = {}, []
+    for kind in kinds:
+        path = templates_dir / kind.template_name
+        try:
+            templates[kind.id] = Template(path, hashlib.sha256(path.read_bytes()).hexdigest())
+        except OSError:
+            problems.append(Problem(str(path), message=f"the {kind.id} template is missing"))
+    if problems:
+        raise PartnerdocsError(problems)
+    return templates
