@@ -8,6 +8,7 @@ nothing heavy, so a build with nothing to do stays fast.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,21 @@ from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import DocumentKind
 
 DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
+# schemas.types.ID_PATTERN, repeated here so that looking at a file name imports no pydantic (a test
+# checks that the two agree). A file whose name fails it is reported by validation; a build never joins
+# that name to the output folder (`..yaml` would otherwise name the output folder itself).
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$")
 
 
 @dataclass(frozen=True)
 class Template:
     path: Path
     sha256: str
+
+
+def is_slug(name: str) -> bool:
+    """True for a name that may be a partnership's folder: lowercase letters, digits and inner dashes."""
+    return SLUG.match(name) is not None
 
 
 def find_partnership_files(paths: Sequence[Path]) -> list[Path]:

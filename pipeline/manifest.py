@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pipeline import __version__
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.write import write_atomically
 
 MANIFEST_NAME = "manifest.json"
+# A document's file name without its suffix, as partnerdocs makes them: a kind id, a member id after it
+# for a letter, a language after a dot (mou.es). A name read back from a manifest is checked against it
+# before it is joined to a folder: an edited manifest must not name a file outside its folder.
+DOCUMENT_NAME = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+
+
+def is_document_name(name: object) -> TypeGuard[str]:
+    """True for a name partnerdocs could have written: no separator, no '..', nothing hidden."""
+    return isinstance(name, str) and len(name) <= 128 and DOCUMENT_NAME.fullmatch(name) is not None
 
 
 def sha256(data: bytes) -> str:
@@ -58,18 +68,27 @@ class Entry:
         }
 
 
-def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry], inputs: dict[str, str]) -> Path:
+def write_manifest(
+    folder: Path,
+    source: dict[str, Any],
+    entries: list[Entry],
+    inputs: dict[str, str],
+    previous: dict[str, Any] | None = None,
+) -> Path:
     """Write the manifest, keeping what earlier builds recorded for kinds this build did not touch.
 
     `inputs` maps each kind built to the key of everything its documents depend on; the next build
-    skips the kind while the key is unchanged.
+    skips the kind while the key is unchanged. `previous` is the manifest being replaced (default: the
+    one in `folder`); an entry of it whose name partnerdocs could not have written is left out.
     """
     path = folder / MANIFEST_NAME
-    previous = read_manifest(path)
+    previous = read_manifest(path) if previous is None else previous
     documents = {entry.name: entry.as_json() for entry in entries}
     for old in previous.get("documents", []):
-        name = old.get("name")
-        if name and name not in documents and old.get("kind") not in inputs and (folder / f"{name}.docx").is_file():
+        name = old.get("name") if isinstance(old, dict) else None
+        if not is_document_name(name) or name in documents or old.get("kind") in inputs:
+            continue
+        if (folder / f"{name}.docx").is_file():
             documents[name] = old
     recorded = previous.get("inputs")
     old_inputs: dict[str, str] = recorded if isinstance(recorded, dict) else {}
