@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,6 +243,7 @@ def _run(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from pipeline.render import prepare
+    from pipeline.workers import start_worker
 
     for kind in sorted({kind for *_, stale in work for kind in stale}):
         # Here, so that forked workers share it. A broken template is left for each worker to report
@@ -253,7 +255,9 @@ def _run(
     # at once. Windows has no fork; there the workers start afresh and read the templates themselves.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:
+    workers = min(jobs, len(work))
+    # Each worker ends when this process does, even killed: see pipeline.workers.
+    with ProcessPoolExecutor(workers, context, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(build_one, *args): index for index, args in enumerate(arguments)}
         ordered: list[PartnershipResult | None] = [None] * len(arguments)
         for done, future in enumerate(as_completed(futures), 1):
