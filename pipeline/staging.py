@@ -53,7 +53,9 @@ _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 # Carrying entries over by descriptor pins the current folder: a folder switched by another build, or a
 # link put in its place meanwhile, cannot mix into what is read. Windows has no descriptors for folders.
-_BY_DESCRIPTOR = os.link in os.supports_dir_fd and os.scandir in os.supports_fd
+_BY_DESCRIPTOR = (
+    os.link in os.supports_dir_fd and os.link in os.supports_follow_symlinks and os.scandir in os.supports_fd
+)
 _LINKS = "partnerdocs never writes through links"
 
 
@@ -263,7 +265,8 @@ def _copy_entry(name: str, is_link: bool, source: int, target: int) -> None:
     if is_link:
         os.symlink(os.readlink(name, dir_fd=source), name, dir_fd=target)
         return
-    reader = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=source)
+    # O_NONBLOCK: opening a named pipe would otherwise wait for a writer; it is refused below anyway.
+    reader = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=source)
     try:
         mode = os.fstat(reader).st_mode
         if not stat.S_ISREG(mode):
