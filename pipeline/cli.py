@@ -293,7 +293,9 @@ def build(
 def _all_documents(out_dir: Path, paths: tuple[Path, ...]) -> list[Path]:
     from pipeline.inputs import find_partnership_files
 
-    return [p for f in find_partnership_files(paths) for p in (out_dir / f.stem).glob("*.docx")]
+    # A link in a partnership folder was not made by partnerdocs: its target is not converted.
+    folders = [out_dir / f.stem for f in find_partnership_files(paths)]
+    return [p for folder in folders for p in folder.glob("*.docx") if not p.is_symlink()]
 
 
 @contextlib.contextmanager

@@ -381,3 +381,26 @@ def test_what_the_build_does_not_make_is_carried_into_the_new_folder(
         "mou",
         "governance-charter",
     }
+
+
+def test_pdf_conversion_follows_no_link_in_a_partnership_folder(
+    write_partnership: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.pdf
+
+    out = tmp_path / "out"
+    path = write_partnership()
+    build([path], out)
+    elsewhere = tmp_path / "elsewhere.docx"
+    elsewhere.write_bytes((out / "pathways" / "mou.docx").read_bytes())
+    (out / "pathways" / "planted.docx").symlink_to(elsewhere)
+    converted: list[Path] = []
+
+    def convert(documents: list[Path]) -> list[Path]:
+        converted.extend(documents)
+        return []
+
+    monkeypatch.setattr(pipeline.pdf, "convert_to_pdf", convert)
+    result = CliRunner().invoke(main, ["build", str(path), "--pdf", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert converted and out / "pathways" / "planted.docx" not in converted
