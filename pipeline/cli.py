@@ -18,7 +18,7 @@ import click
 
 from pipeline import __version__
 from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, STRICT, TEMPLATES
-from pipeline.errors import PartnerdocsError, format_problems
+from pipeline.errors import PartlyWrittenError, PartnerdocsError, format_problems
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 
 DOCS_DIR = TEMPLATES_DIR.parent / "docs"
@@ -32,10 +32,17 @@ class _Group(click.Group):
             click.echo(format_problems(error.problems), err=True)
             count = len(error.problems)
             summary = f"{count:,} problem{'s' if count != 1 else ''} found"
-            if ctx.invoked_subcommand == "build":
+            if isinstance(error, PartlyWrittenError):
+                summary += f"; written before it stopped: {_some(error.written)}; nothing else changed"
+            elif ctx.invoked_subcommand == "build":
                 summary += "; nothing was written, earlier documents are unchanged"
             click.echo(summary + ".", err=True)
             ctx.exit(1)
+
+
+def _some(names: tuple[str, ...], shown: int = 3) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -266,7 +273,15 @@ def build(
         from pipeline.pdf import convert_to_pdf
 
         missing = [p for p in _all_documents(out_dir, paths) if not p.with_suffix(".pdf").is_file()]
-        for pdf in convert_to_pdf(sorted(set(report.written) | set(missing))):
+        try:
+            pdfs = convert_to_pdf(sorted(set(report.written) | set(missing)))
+        except PartnerdocsError as error:
+            # The documents are in place by now: say so, rather than that nothing was written.
+            written = [*map(str, report.written), *getattr(error, "written", ())]
+            if not written:
+                raise
+            raise PartlyWrittenError(error.problems, written) from error
+        for pdf in pdfs:
             click.echo(f"wrote {pdf}")
     drafts = sum(1 for d in report.documents if not d.final)
     summary = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''} built"
@@ -277,9 +292,11 @@ def build(
 
 
 def _all_documents(out_dir: Path, paths: tuple[Path, ...]) -> list[Path]:
-    from pipeline.build import find_partnership_files
+    from pipeline.inputs import find_partnership_files
 
-    return [p for f in find_partnership_files(paths) for p in (out_dir / f.stem).glob("*.docx")]
+    # A link in a partnership folder was not made by partnerdocs: its target is not converted.
+    folders = [out_dir / f.stem for f in find_partnership_files(paths)]
+    return [p for folder in folders for p in folder.glob("*.docx") if not p.is_symlink()]
 
 
 @contextlib.contextmanager

@@ -1,8 +1,8 @@
 """The documents of partnerships: load and check each file, lint it, render its documents.
 
 `build_one` does all of it for one partnership file and stages the results on disk; pipeline.build
-runs it for many files (in worker processes with --jobs) and moves the staged files into place only
-when every one succeeded. Nothing here is imported by commands that render nothing.
+runs it for many files (in worker processes with --jobs) and switches the staged folders into place
+only when every one succeeded. Nothing here is imported by commands that render nothing.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from pipeline.build import Template, template_digests
 from pipeline.contexts.confidentiality import counsel_review
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.formatting import long_date
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
+from pipeline.inputs import Template, template_digests
 from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one

@@ -44,6 +44,15 @@ class PartnerdocsError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+class PartlyWrittenError(PartnerdocsError):
+    """A build that stopped after it had already replaced some outputs: `written` names them, so that
+    nobody is told that nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem], written: Sequence[str]) -> None:
+        super().__init__(problems)
+        self.written = tuple(written)
+
+
 def format_path(location: Iterable[str | int]) -> str:
     """('members', 2, 'contacts', 'primary') -> 'members[2].contacts.primary'."""
     text = ""

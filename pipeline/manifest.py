@@ -19,7 +19,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pipeline import __version__
 from pipeline.errors import Problem
@@ -33,6 +33,13 @@ MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 # (tests/test_manifest.py checks that the two agree).
 DOCUMENT_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_document_name(name: object) -> TypeGuard[str]:
+    """True for a name partnerdocs could have written: no separator, no '..', nothing hidden. A name read
+    back from a manifest is checked before it is joined to a folder: an edited manifest must not name a file
+    outside its folder."""
+    return isinstance(name, str) and DOCUMENT_NAME.fullmatch(name) is not None
 
 
 def sha256(data: bytes) -> str:
@@ -76,23 +83,34 @@ class Entry:
         }
 
 
-def write_manifest(folder: Path, source: dict[str, Any], entries: list[Entry], inputs: dict[str, str]) -> Path:
+def write_manifest(
+    folder: Path,
+    source: dict[str, Any],
+    entries: list[Entry],
+    inputs: dict[str, str],
+    previous: dict[str, Any] | None = None,
+) -> Path:
     """Write the manifest, keeping what earlier builds recorded for kinds this build did not touch.
 
     `inputs` maps each kind built to the key of everything its documents depend on; the next build
-    skips the kind while the key is unchanged and its files are as recorded.
+    skips the kind while the key is unchanged. `previous` is the manifest being replaced (default: the
+    one in `folder`); an entry of it whose name partnerdocs could not have written is left out.
     """
     path = folder / MANIFEST_NAME
-    previous = read_manifest(path)
+    previous = read_manifest(path) if previous is None else previous
     documents = {entry.name: entry.as_json() for entry in entries}
     for old in previous.get("documents", []):
-        name = old["name"]
-        if name not in documents and old["kind"] not in inputs and (folder / old["path"]).is_file():
+        name = old.get("name") if isinstance(old, dict) else None
+        if not is_document_name(name) or name in documents or old.get("kind") in inputs:
+            continue
+        if (folder / f"{name}.docx").is_file():
             documents[name] = old
+    recorded = previous.get("inputs")
+    old_inputs: dict[str, str] = recorded if isinstance(recorded, dict) else {}
     manifest = {
         "partnerdocs_version": __version__,
         "source": source,
-        "inputs": dict(sorted({**previous.get("inputs", {}), **inputs}.items())),
+        "inputs": dict(sorted({**old_inputs, **inputs}.items())),
         "documents": [documents[name] for name in sorted(documents)],
     }
     write_atomically(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

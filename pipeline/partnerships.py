@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build import duplicate_slug_problems, find_partnership_files
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.inputs import duplicate_slug_problems, find_partnership_files
 from pipeline.kinds import KINDS
 from pipeline.load import SourceDocument, load_file
 from pipeline.signoff import approval_problems, required_approvers

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.errors import PartnerdocsError, Problem
+from pipeline.errors import PartlyWrittenError, PartnerdocsError, Problem
 from pipeline.write import write_atomically
 
 TIMEOUT_SECONDS = 600
@@ -68,5 +68,5 @@ def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
             write_atomically(target, pdf.read_bytes())
             written.append(target)
     if problems:
-        raise PartnerdocsError(problems)
+        raise PartlyWrittenError(problems, [str(p) for p in written]) if written else PartnerdocsError(problems)
     return written

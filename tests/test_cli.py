@@ -182,12 +182,21 @@ def test_pdf_without_libreoffice_is_a_clear_error(
     import pipeline.pdf
 
     monkeypatch.setattr(pipeline.pdf.shutil, "which", lambda _: None)
-    result = runner.invoke(main, ["build", str(write_partnership()), "--pdf", "--out", str(tmp_path / "out")])
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(write_partnership()), "--pdf", "--out", str(out)])
     assert result.exit_code == 1
     assert (
         "partnerdocs: --pdf needs LibreOffice; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
         in result.output
     )
+    # The documents were put in place before the PDFs failed: the summary says so.
+    written = len(list(out.glob("pathways/*.docx")))
+    summary = result.output.splitlines()[-1]
+    assert summary.startswith(f"1 problem found; written before it stopped: {out / 'pathways' / 'mou.docx'}, ")
+    assert summary.endswith(f" and {written - 3} more; nothing else changed.")
+    # Nothing to build, so nothing written: a PDF failure then says so.
+    again = runner.invoke(main, ["build", str(write_partnership()), "--pdf", "--out", str(out)])
+    assert again.output.splitlines()[-1] == "1 problem found; nothing was written, earlier documents are unchanged."
 
 
 def test_new_writes_a_skeleton_and_never_overwrites(tmp_path: Path) -> None:
