@@ -1,4 +1,5 @@
-"""Worker processes of a parallel build end when the build does, even one killed with SIGKILL.
+"""Worker processes of a parallel build end when the build does, even one killed with SIGKILL; so does
+LibreOffice, run by `build --pdf` (die_with).
 
 A killed parent runs no cleanup, and a forked worker holds open the very pipe it waits to read from,
 so it would never see the end of it: it waited forever, holding the staging folder's lock. So each
@@ -26,6 +27,17 @@ def start_worker(parent: int) -> None:
             return  # Windows gives a killed parent's children no new parent to watch for
         threading.Thread(target=_watch, args=(parent,), name="partnerdocs-parent-watch", daemon=True).start()
     # The parent may have died before the request took effect: then nobody would ever send the signal.
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def die_with(parent: int) -> None:
+    """For a program the build runs (LibreOffice), between fork and exec: on Linux, the system kills it
+    when the build ends, even killed; it ends at once if the build is already gone. (The signal is not
+    passed on to what the program starts in turn: LibreOffice's launcher dies, soffice.bin may finish
+    its batch, in the staging folder the next build removes.)"""
+    if sys.platform.startswith("linux"):
+        _die_with_parent()
     if os.getppid() != parent:
         os._exit(1)
 
