@@ -10,7 +10,7 @@ It fails quietly, so nothing it says is believed:
 - two calls sharing a profile hand their work to one process, which drops part of it (34 documents in
   two calls gave 15 PDFs): each instance gets a profile of its own (`-env:UserInstallation`);
 - it is a program we run, not a library: each call runs in a session of its own, killed whole when it
-  takes too long or the build stops, and on Linux is killed when the build is (see pipeline.workers).
+  takes too long or the build stops, and on Linux ended when the build dies (pipeline.workers.die_with).
 """
 
 from __future__ import annotations
