@@ -43,7 +43,7 @@ lint: $(STAMP) ## ruff (style and errors) and mypy (types)
 schema: $(STAMP) ## regenerate schemas/partnership.schema.json from the models
 	$(BIN)/partnerdocs schema
 
-bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor
+bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor, and PDFs
 	$(BIN)/python bench/run.py
 
 clean: ## remove generated documents (the virtual environment stays)

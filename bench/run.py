@@ -7,8 +7,10 @@ template, with no rendering at all. Every figure comes from this run, on this ma
   noop_rebuild_s         a rebuild when nothing changed
   jobs2_speedup          a full build with --jobs 1 divided by one with --jobs 2
   rss_200_over_50        peak memory (max RSS) building 200 partnerships divided by building 50
+  pdf_s_per_document_1   build --pdf of about 48 documents already built, with one LibreOffice instance
+  pdf_s_per_document_2   the same with two instances (--jobs 2); both skipped, with a note, without soffice
 
-Run with the project's Python: .venv/bin/python bench/run.py [--partnerships N] [--seed S]
+Run with the project's Python: .venv/bin/python bench/run.py [--partnerships N] [--seed S] [--pdf-documents N]
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -164,10 +167,36 @@ def floor_seconds(outputs: Path) -> tuple[float, int]:
     return time.perf_counter() - started, sum(templates.values())
 
 
+def pdf_seconds(cli: list[str], base: Path, built: Path, wanted: int) -> tuple[int, float, float] | None:
+    """Seconds `build --pdf` takes over the first partnerships whose documents number `wanted` or more,
+    their documents already built (so only PDFs are made), with one and with two LibreOffice instances;
+    None without LibreOffice."""
+    if wanted <= 0 or not (shutil.which("soffice") or shutil.which("libreoffice")):
+        return None
+    source = base / "pdf-partnerships"
+    source.mkdir()
+    documents = 0
+    for path in sorted((base / "all").glob("*.yaml")):
+        if documents >= wanted:
+            break
+        (source / path.name).write_bytes(path.read_bytes())
+        documents += len(list((built / path.stem).glob("*.docx")))
+    seconds = []
+    for jobs in (1, 2):
+        out = base / f"pdf-{jobs}"
+        timed([*cli, "build", str(source), "--out", str(out)])
+        elapsed, _ = timed([*cli, "build", str(source), "--out", str(out), "--pdf", "--jobs", str(jobs)])
+        if len(list(out.glob("*/*.pdf"))) != documents:
+            raise SystemExit(f"build --pdf --jobs {jobs} did not make {documents} PDFs")
+        seconds.append(elapsed)
+    return documents, seconds[0], seconds[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partnerships", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--pdf-documents", type=int, default=48, help="documents converted to PDF (0: none)")
     parser.add_argument("--generate-into", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.generate_into:
@@ -194,6 +223,7 @@ def main() -> None:
         noop_s, _ = timed([*cli, "build", str(base / "all"), "--out", str(base / "serial")])
         parallel_s, _ = timed([*cli, "build", str(base / "all"), "--out", str(base / "parallel"), "--jobs", "2"])
         quarter_s, rss_quarter = timed([*cli, "build", str(small), "--out", str(base / "quarter-out"), "--jobs", "1"])
+        pdfs = pdf_seconds(cli, base, base / "serial", options.pdf_documents)
     rows = [
         ("documents built", f"{documents}"),
         ("floor: python-docx load + save of each template", f"{floor_s:.2f} s"),
@@ -204,6 +234,10 @@ def main() -> None:
         (f"peak memory, {options.partnerships // 4} partnerships", f"{rss_quarter / 1024:.0f} MiB ({quarter_s:.2f} s)"),
         (f"peak memory, {options.partnerships} partnerships", f"{rss_all / 1024:.0f} MiB"),
     ]
+    if pdfs:
+        count, one_s, two_s = pdfs
+        rows.append((f"PDFs of {count} documents, 1 LibreOffice", f"{one_s:.2f} s ({one_s / count:.3f} s each)"))
+        rows.append((f"PDFs of {count} documents, 2 LibreOffices", f"{two_s:.2f} s ({two_s / count:.3f} s each)"))
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label.ljust(width)}  {value}")
@@ -211,6 +245,11 @@ def main() -> None:
     print(f"noop_rebuild_s: {noop_s:.2f}")
     print(f"jobs2_speedup: {serial_s / parallel_s:.2f}")
     print(f"rss_200_over_50: {rss_all / rss_quarter:.2f}")
+    if pdfs:
+        print(f"pdf_s_per_document_1: {pdfs[1] / pdfs[0]:.3f}")
+        print(f"pdf_s_per_document_2: {pdfs[2] / pdfs[0]:.3f}")
+    elif options.pdf_documents > 0:
+        print("PDF figures skipped: LibreOffice (soffice) is not installed")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ when every partnership succeeded is each partnership's folder switched for its n
 were. A partnership whose inputs (its YAML, the templates, the partnerdocs code, its git history) are
 unchanged since the manifest was written, and whose files are still as built, is skipped without even
 being parsed; this module imports nothing heavy for that. A release renders everything: what it
-publishes is decided from what it renders, never from a status recorded in output/.
+publishes is decided from what it renders, never from a status recorded in output/. PDFs (--pdf) are
+part of the build: made in the staging folder before anything is switched (pipeline.pdf_plan).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pipeline.input_file import read_partnership_file
 from pipeline.inputs import Template, duplicate_slug_problems, find_partnership_files, is_slug, template_digests
 from pipeline.kinds import KINDS, TEMPLATES_DIR
 from pipeline.manifest import current_documents, sha256
+from pipeline.pdf import require_soffice
+from pipeline.pdf_plan import needs_pdfs, settle_pdfs
 from pipeline.staging import (
     FolderUpdate,
     Staging,
@@ -41,6 +44,18 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class _Settings:
+    strict: bool
+    release: bool
+    jobs: int
+    progress: Progress | None
+    pdf: bool
+    trusted: bool
+    """Whether the records of earlier PDFs in output/ are believed: not by a release, nor by --force --pdf."""
+    pdf_progress: Progress | None
+
+
 @dataclass
 class BuildReport:
     documents: list[StagedDocument] = field(default_factory=list)
@@ -49,6 +64,10 @@ class BuildReport:
     """Documents left as they were because nothing they depend on changed."""
     skipped: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    """The PDFs made by this build."""
+    removed_pdfs: list[Path] = field(default_factory=list)
+    """Earlier PDFs this build removed: not known to be made from the .docx now beside them."""
 
     @property
     def written(self) -> list[Path]:
@@ -75,14 +94,21 @@ def build(
     strict: bool = False,
     jobs: int = 1,
     force: bool = False,
+    pdf: bool = False,
+    pdf_progress: Progress | None = None,
 ) -> BuildReport:
     """Build what is out of date; refuse (writing nothing) on any problem, lint finding with strict,
-    or, with release, draft document or finding of a rule that blocks a release (a contradiction)."""
+    or, with release, draft document or finding of a rule that blocks a release (a contradiction).
+    With pdf, every document of the partnerships built gets a PDF made from it, or nothing is written."""
     from pipeline.history import NO_HISTORY, source_histories
 
     linked = output_link_problem(out_dir)
     if linked:
         raise PartnerdocsError([linked])
+    if pdf:
+        require_soffice()  # before any work: a build that cannot make its PDFs writes nothing
+    # A release believes nothing in output/; --force --pdf makes every PDF again (after new fonts, say).
+    settings = _Settings(strict, release, jobs, progress, pdf, not (release or (force and pdf)), pdf_progress)
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
     files = find_partnership_files(paths)
     problems = duplicate_slug_problems(files) + link_problems(out_dir, files)
@@ -90,7 +116,7 @@ def build(
     histories = source_histories(files)
     version = code_version()
     report = BuildReport()
-    to_build = []
+    to_build, pdfs_only = [], []
     for path in files:
         history = histories.get(path.resolve(), NO_HISTORY)
         try:
@@ -108,12 +134,14 @@ def build(
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
             to_build.append((path, history, source_sha256, stale))
+        elif pdf and readable and needs_pdfs(folder):
+            pdfs_only.append(path.stem)
         report.unchanged += sum(len(entries) for entries in current.values())
     out_dir_existed = out_dir.exists()
     try:
         remove_stale_staging(out_dir)
-        if to_build:
-            _build_and_switch(to_build, templates, out_dir, problems, report, strict, release, jobs, progress)
+        if to_build or (pdfs_only and not problems):
+            _build_and_switch(to_build, pdfs_only, templates, out_dir, problems, report, settings)
         elif problems:
             raise PartnerdocsError(list(dict.fromkeys(problems)))
     except OSError as error:
@@ -127,19 +155,21 @@ def build(
 
 def _build_and_switch(
     to_build: list[tuple[Path, SourceHistory, str, dict[str, str]]],
+    pdfs_only: list[str],
     templates: dict[str, Template],
     out_dir: Path,
     problems: list[Problem],
     report: BuildReport,
-    strict: bool,
-    release: bool,
-    jobs: int,
-    progress: Progress | None,
+    settings: _Settings,
 ) -> None:
-    """Render every stale partnership into a fresh staging folder, then switch their folders at once."""
+    """Render every stale partnership into a fresh staging folder, make the PDFs there, then switch their
+    folders at once. `pdfs_only` names the partnerships whose documents are current but PDFs are not."""
+    release = settings.release
     staging = Staging(out_dir)
     try:
-        results = _run(to_build, templates, staging.root, out_dir, strict, release, jobs, progress)
+        results = _run(
+            to_build, templates, staging.root, out_dir, settings.strict, release, settings.jobs, settings.progress
+        )
         for result in results:
             problems += result.problems
             # Lint findings are errors with --strict, and for the rules that block a release with --release.
@@ -154,7 +184,15 @@ def _build_and_switch(
             raise PartnerdocsError(list(dict.fromkeys(problems)))
         keys = {path: stale for path, _, _, stale in to_build}
         updates = [FolderUpdate(r.path.stem, [d.entry for d in r.documents], r.source, keys[r.path]) for r in results]
-        report.warnings += move_into_place(staging, out_dir, updates)
+        updates += [FolderUpdate(slug, [], {}, {}) for slug in pdfs_only]
+        # Two LibreOffice instances where the build may use two processes, each converting a share; no
+        # more, as each is a whole office suite in memory.
+        instances = min(settings.jobs, 2)
+        pdfs = settle_pdfs(
+            staging.root, out_dir, updates, settings.pdf, settings.trusted, instances, settings.pdf_progress
+        )
+        report.warnings += move_into_place(staging, out_dir, pdfs.updates)
+        report.pdfs, report.removed_pdfs = sorted(pdfs.made), pdfs.removed
     finally:
         staging.remove()
 

@@ -203,7 +203,8 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     "--pdf",
     "make_pdf",
     is_flag=True,
-    help="Also write a PDF of each document (needs LibreOffice; one conversion for the whole batch).",
+    help="Also write a PDF of each document (needs LibreOffice), made before anything is put in place; a PDF "
+    "is made again whenever its document changes.",
 )
 @click.option(
     "--release",
@@ -247,6 +248,9 @@ def build(
     Documents whose inputs (the YAML, the templates, partnerdocs itself) did not change since the last
     build, and whose files in OUT are still as built, are left as they are; --force rebuilds them.
 
+    With --pdf each document gets a PDF too, made before anything is put in place, and made again
+    whenever its document changes; without it, a PDF whose document changed is removed.
+
     \b
     Examples:
       partnerdocs build
@@ -255,9 +259,9 @@ def build(
     """
     from pipeline.build import build as run_build
 
-    with _progress_bar() as progress:
+    with _progress_bar("Building") as progress, _progress_bar("Converting to PDF") as pdf_progress:
         report = run_build(
-            paths, out_dir, kinds, templates_dir, progress, release=release, strict=strict, jobs=jobs, force=force
+            paths, out_dir, kinds, templates_dir, progress, release, strict, jobs, force, make_pdf, pdf_progress
         )
     if report.warnings:
         click.echo(format_problems(report.warnings), err=True)
@@ -269,38 +273,22 @@ def build(
         click.echo(f"wrote {document.target} (+ {document.target.with_suffix('.txt').name}) [{status}]")
         if document.stale:
             click.echo(f"  draft again: {document.reasons}", err=True)
-    if make_pdf:
-        from pipeline.pdf import convert_to_pdf
-
-        missing = [p for p in _all_documents(out_dir, paths) if not p.with_suffix(".pdf").is_file()]
-        try:
-            pdfs = convert_to_pdf(sorted(set(report.written) | set(missing)))
-        except PartnerdocsError as error:
-            # The documents are in place by now: say so, rather than that nothing was written.
-            written = [*map(str, report.written), *getattr(error, "written", ())]
-            if not written:
-                raise
-            raise PartlyWrittenError(error.problems, written) from error
-        for pdf in pdfs:
-            click.echo(f"wrote {pdf}")
+    for pdf in report.pdfs:
+        click.echo(f"wrote {pdf}")
+    for pdf in report.removed_pdfs:
+        click.echo(f"removed {pdf}: not known to be made from the {pdf.stem}.docx beside it ('build --pdf' makes it)")
     drafts = sum(1 for d in report.documents if not d.final)
     summary = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''} built"
     summary += f", {drafts} of them draft{'s' if drafts != 1 else ''}" if drafts else ""
     if report.unchanged:
         summary += f"; {report.unchanged} unchanged (use --force to rebuild them)"
+    if make_pdf:
+        summary += f"; {len(report.pdfs)} PDF{'s' if len(report.pdfs) != 1 else ''} made"
     click.echo(summary + ".")
 
 
-def _all_documents(out_dir: Path, paths: tuple[Path, ...]) -> list[Path]:
-    from pipeline.inputs import find_partnership_files
-
-    # A link in a partnership folder was not made by partnerdocs: its target is not converted.
-    folders = [out_dir / f.stem for f in find_partnership_files(paths)]
-    return [p for folder in folders for p in folder.glob("*.docx") if not p.is_symlink()]
-
-
 @contextlib.contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
     # Only on a terminal: logs and CI stay quiet and readable.
     if not sys.stderr.isatty():
         yield None
@@ -310,14 +298,18 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
             bar.__enter__()
-        bar.update(done - bar.pos)
+        if bar:
+            bar.update(done - bar.pos)
+        if bar and done >= total:  # ended here, so that the next bar starts on a line of its own
+            bar.__exit__(None, None, None)
+            bar = False
 
     try:
         yield update
     finally:
-        if bar is not None:
+        if bar:
             bar.__exit__(None, None, None)
 
 

@@ -89,12 +89,15 @@ def write_manifest(
     entries: list[Entry],
     inputs: dict[str, str],
     previous: dict[str, Any] | None = None,
+    pdfs: dict[str, dict[str, str]] | None = None,
 ) -> Path:
     """Write the manifest, keeping what earlier builds recorded for kinds this build did not touch.
 
     `inputs` maps each kind built to the key of everything its documents depend on; the next build
     skips the kind while the key is unchanged. `previous` is the manifest being replaced (default: the
     one in `folder`); an entry of it whose name partnerdocs could not have written is left out.
+    `pdfs` gives, by document name, the PDF_FIELDS of each PDF in the folder (pipeline.pdf_plan); a
+    document not in it has no PDF. Without it, what the entries record of PDFs is kept.
     """
     path = folder / MANIFEST_NAME
     previous = read_manifest(path) if previous is None else previous
@@ -105,6 +108,10 @@ def write_manifest(
             continue
         if (folder / f"{name}.docx").is_file():
             documents[name] = old
+    if pdfs is not None:
+        for name, document in documents.items():
+            without = {key: value for key, value in document.items() if key not in PDF_FIELDS}
+            documents[name] = {**without, **pdfs.get(name, {})}
     recorded = previous.get("inputs")
     old_inputs: dict[str, str] = recorded if isinstance(recorded, dict) else {}
     manifest = {
@@ -126,7 +133,7 @@ def inspect_manifest(path: Path) -> tuple[dict[str, Any], Problem | None]:
     """The manifest's content and, when there is a file that is not a manifest partnerdocs wrote,
     a warning saying what is wrong with it (its content is then {})."""
     try:
-        data = _read_regular_file(path)
+        data = read_regular_file(path)
     except FileNotFoundError:
         return {}, None
     except OSError as error:
@@ -142,7 +149,7 @@ def _ignored(path: Path, reason: str) -> Problem:
     return Problem(str(path), message=message, severity="warning")
 
 
-def _read_regular_file(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
+def read_regular_file(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
     """The bytes of `path`, refusing a link, a device or a file larger than `limit`."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(descriptor, "rb") as stream:
@@ -201,8 +208,17 @@ _ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {
     "missing_approvals": _is_texts,
     "draft_reasons": _is_text,
 }
-_OPTIONAL_ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {"text_sha256": _is_sha256}
-"""Fields a manifest from an earlier version lacks; such an entry is simply never current."""
+_OPTIONAL_ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {
+    "text_sha256": _is_sha256,
+    "pdf": _is_text,
+    "pdf_sha256": _is_sha256,
+    "pdf_from": _is_sha256,
+}
+"""Fields an entry may lack: text_sha256 in a manifest from an earlier version (such an entry is never
+current), and the PDF_FIELDS, present (all three) only for a document with a PDF."""
+PDF_FIELDS = ("pdf", "pdf_sha256", "pdf_from")
+"""A document's PDF: its file name, its sha256 and the sha256 of the exact .docx it was made from. A PDF
+belongs to that .docx only: beside any other, it is made again (build --pdf) or removed."""
 
 
 def _structure_problem(content: object) -> str:
@@ -229,9 +245,12 @@ def _structure_problem(content: object) -> str:
             if field in entry and not valid(entry[field]):
                 return f"{where}.{field} is not valid"
         name = entry["name"]
-        # Names become file names: only `<name>.docx` and `<name>.txt` in the manifest's own folder.
+        # Names become file names: only `<name>.docx`, `<name>.txt` and `<name>.pdf` in the manifest's own folder.
         if entry["path"] != f"{name}.docx" or entry["text"] != f"{name}.txt":
             return f"{where} names files other than {name}.docx and {name}.txt"
+        pdf = [field for field in PDF_FIELDS if field in entry]
+        if pdf and (len(pdf) < len(PDF_FIELDS) or entry["pdf"] != f"{name}.pdf"):
+            return f"{where} records a PDF other than {name}.pdf, or only in part"
         if name in names:
             return f"{where} repeats the document {name}"
         names.add(name)
@@ -262,7 +281,7 @@ def _as_built(folder: Path, entry: dict[str, Any]) -> bool:
         return False
     for name, digest in ((entry["path"], entry["sha256"]), (entry["text"], entry["text_sha256"])):
         try:
-            data = _read_regular_file(folder / name, MAX_DOCUMENT_BYTES)
+            data = read_regular_file(folder / name, MAX_DOCUMENT_BYTES)
         except OSError:
             return False
         if sha256(data) != digest:

@@ -3,8 +3,9 @@
 A build renders into a hidden folder of its own inside the output folder, made by `tempfile.mkdtemp`
 (`.partnerdocs-staging-<pid>-<random>`): a fresh folder nobody could have planted or linked, never
 one that existed before. Each partnership that changes gets its complete new folder there: the
-documents just rendered, every other entry of its current folder carried over (a hard link, or a
-copy where links are not allowed; a symbolic link stays a link and is never followed) and its new
+documents just rendered and, with --pdf, the PDFs made of them (pipeline.pdf_plan), every other entry
+of its current folder carried over (a hard link, or a copy where links are not allowed; a symbolic
+link stays a link and is never followed) but PDFs that no longer belong to a document, and its new
 manifest. Only then, when every new folder is complete and every current one has been checked to be
 a real folder this build may replace, are the folders switched, one rename per partnership:
 
@@ -33,7 +34,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,10 @@ class FolderUpdate:
     source: dict[str, Any]
     inputs: dict[str, str]
     """The kinds built, with their input keys; their documents not rendered again are left behind."""
+    pdfs: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The manifest's PDF fields of each document that has its PDF in the new folder (pipeline.pdf_plan)."""
+    drop: frozenset[str] = frozenset()
+    """PDFs not carried into the new folder: they belong to no document there."""
 
 
 class Staging:
@@ -173,7 +178,8 @@ def move_into_place(staging: Staging, out_dir: Path, updates: Iterable[FolderUpd
         if exists:
             _carry_over(current, new, _left_behind(entries, update))
             new.chmod(stat.S_IMODE(current.stat().st_mode))
-        write_manifest(new, update.source, update.entries, update.inputs, {**previous, "documents": entries})
+        source = update.source or previous.get("source", {})  # no source read when only PDFs were made
+        write_manifest(new, source, update.entries, update.inputs, {**previous, "documents": entries}, update.pdfs)
         ready.append((new, current))
     switched: list[str] = []
     for new, current in ready:
@@ -206,11 +212,13 @@ def _check_replaceable(current: Path) -> bool:
 
 
 def _left_behind(entries: list[dict[str, Any]], update: FolderUpdate) -> set[str]:
-    """File names not carried into the new folder: the manifest (rewritten) and the files of documents
-    of a kind built that this build no longer makes (a letter whose writer left, say)."""
+    """File names not carried into the new folder: the manifest (rewritten), the files of documents
+    of a kind built that this build no longer makes (a letter whose writer left, say), and PDFs that
+    belong to no document there."""
     made = {entry.name for entry in update.entries}
     gone = {str(e["name"]) for e in entries if e.get("kind") in update.inputs and e["name"] not in made}
-    return {MANIFEST_NAME} | {f"{name}{suffix}" for name in gone for suffix in (".docx", ".txt", ".pdf")}
+    gone_files = {f"{name}{suffix}" for name in gone for suffix in (".docx", ".txt", ".pdf")}
+    return {MANIFEST_NAME} | gone_files | update.drop
 
 
 def _carry_over(current: Path, new: Path, names: set[str]) -> None:

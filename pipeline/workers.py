@@ -1,4 +1,5 @@
-"""Worker processes of a parallel build end when the build does, even one killed with SIGKILL.
+"""Worker processes of a parallel build end when the build does, even one killed with SIGKILL; so does
+LibreOffice, run by `build --pdf` (die_with).
 
 A killed parent runs no cleanup, and a forked worker holds open the very pipe it waits to read from,
 so it would never see the end of it: it waited forever, holding the staging folder's lock. So each
@@ -30,12 +31,23 @@ def start_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _die_with_parent() -> bool:
+def die_with(parent: int) -> None:
+    """For a program the build runs (LibreOffice), between fork and exec: on Linux, the system sends it
+    SIGTERM when the build ends, even killed; it ends at once if the build is already gone. SIGTERM, not
+    SIGKILL: LibreOffice's launcher (oosplash) then ends the soffice.bin it started, which a SIGKILL
+    would leave running, reparented, to finish its batch."""
+    if sys.platform.startswith("linux"):
+        _die_with_parent(signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _die_with_parent(signal_number: int = signal.SIGKILL) -> bool:
     # The signal comes when the thread that forked this worker ends: the pool forks its workers from
     # the build's main thread, which lives as long as the build.
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return int(libc.prctl(_PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGKILL), 0, 0, 0)) == 0
+        return int(libc.prctl(_PR_SET_PDEATHSIG, ctypes.c_ulong(signal_number), 0, 0, 0)) == 0
     except (AttributeError, OSError):
         return False
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,3 +157,63 @@ def built_hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source.write_text(dump_yaml(hostile_data()), encoding="utf-8")
     build([source], folder / "output")
     return folder / "output"
+
+
+FAKE_SOFFICE = """#!{python}
+# A stand-in for LibreOffice's soffice, set up by the environment (FAKE_SOFFICE_*): for each .docx it
+# writes a small PDF that names the .docx's sha256, as `--convert-to pdf --outdir D` would.
+import hashlib, json, os, sys, time
+from pathlib import Path
+
+def setting(name, default=""):
+    return os.environ.get("FAKE_SOFFICE_" + name, default)
+
+args = sys.argv[1:]
+outdir = Path(args[args.index("--outdir") + 1])
+profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+documents = [Path(a) for a in args if a.endswith(".docx")]
+with open(setting("LOG"), "a") as log:
+    log.write(json.dumps({{"pid": os.getpid(), "profile": profile, "documents": [d.name for d in documents]}}) + "\\n")
+if setting("STARTED"):
+    Path(setting("STARTED")).write_text(str(os.getpid()))
+time.sleep(float(setting("SLEEP", "0")))
+for number, document in enumerate(documents):
+    if number >= int(setting("LIMIT", "1000000")):
+        break  # what LibreOffice does after ~250 documents: stop, and exit 0
+    if setting("REFUSE") and setting("REFUSE") in document.name:
+        print("Error: source file could not be loaded", file=sys.stderr)
+        continue
+    digest = hashlib.sha256(document.read_bytes()).hexdigest().encode()
+    end = b"" if setting("DAMAGE") and setting("DAMAGE") in document.name else b"%%EOF\\n"
+    (outdir / (document.stem + ".pdf")).write_bytes(b"%PDF-1.7\\n% made from " + digest + b"\\n" + end)
+"""
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Put a fake soffice first on PATH, set up by keyword (limit=N documents per call, refuse= or
+    damage= a part of a document name, sleep=seconds, started=a file to write its pid to once it
+    runs); returns the file where each call is logged, one JSON line per call."""
+    folder = tmp_path / "fake-bin"
+
+    def install(**settings: object) -> Path:
+        folder.mkdir(exist_ok=True)
+        script = folder / "soffice"
+        script.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
+        script.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+        log = tmp_path / "soffice-calls.jsonl"
+        log.write_text("")  # each install starts a fresh log
+        for name in ("LOG", "LIMIT", "REFUSE", "DAMAGE", "SLEEP", "STARTED"):
+            monkeypatch.delenv(f"FAKE_SOFFICE_{name}", raising=False)
+        monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
+        for name, value in settings.items():
+            monkeypatch.setenv(f"FAKE_SOFFICE_{name.upper()}", str(value))
+        return log
+
+    return install
+
+
+def soffice_calls(log: Path) -> list[dict[str, Any]]:
+    """The calls a fake soffice logged, in order."""
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]

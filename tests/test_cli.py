@@ -189,14 +189,17 @@ def test_pdf_without_libreoffice_is_a_clear_error(
         "partnerdocs: --pdf needs LibreOffice; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
         in result.output
     )
-    # The documents were put in place before the PDFs failed: the summary says so.
-    written = len(list(out.glob("pathways/*.docx")))
-    summary = result.output.splitlines()[-1]
-    assert summary.startswith(f"1 problem found; written before it stopped: {out / 'pathways' / 'mou.docx'}, ")
-    assert summary.endswith(f" and {written - 3} more; nothing else changed.")
-    # Nothing to build, so nothing written: a PDF failure then says so.
-    again = runner.invoke(main, ["build", str(write_partnership()), "--pdf", "--out", str(out)])
+    # Found before anything was rendered: nothing written, and the summary says so.
+    assert result.output.splitlines()[-1] == "1 problem found; nothing was written, earlier documents are unchanged."
+    assert not out.exists()
+    # Over earlier documents, the same: they stay as they were.
+    assert runner.invoke(main, ["build", str(write_partnership()), "--out", str(out)]).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    data = minimal_data()
+    data["mission"] = "A new mission."
+    again = runner.invoke(main, ["build", str(write_partnership(data)), "--pdf", "--out", str(out)])
     assert again.output.splitlines()[-1] == "1 problem found; nothing was written, earlier documents are unchanged."
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_new_writes_a_skeleton_and_never_overwrites(tmp_path: Path) -> None:

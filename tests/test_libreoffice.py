@@ -5,9 +5,12 @@ Skipped (with the reason) only when soffice is not installed; CI installs it via
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,24 @@ def test_the_packets_numbered_lists_each_start_at_one(pdfs: dict[str, Path]) -> 
     steps = text[text.index("How referrals work") :]
     first = re.search(r"^(\d+)\. ", steps, re.MULTILINE)
     assert first is not None and first.group(1) == "1"
+
+
+def test_a_small_partnership_gets_pdfs_made_from_its_documents_by_two_instances(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    command = ["build", str(write_partnership()), "--pdf", "--out", str(out), "--jobs", "2"]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    folder = out / "pathways"
+    entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert len(entries) >= 4
+    for entry in entries:
+        pdf = folder / entry["pdf"]
+        assert pdf.read_bytes().startswith(b"%PDF-") and _page_count(pdf) >= 1, pdf.name
+        assert entry["pdf_from"] == hashlib.sha256((folder / entry["path"]).read_bytes()).hexdigest()
+        assert entry["pdf_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    again = CliRunner().invoke(main, command)
+    assert again.output.splitlines()[-1].endswith("; 0 PDFs made."), again.output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, minimal_data
+from conftest import ROOT, minimal_data, soffice_calls
 from pipeline import staging
 from pipeline.build import build
 from pipeline.cli import main
@@ -384,23 +384,25 @@ def test_what_the_build_does_not_make_is_carried_into_the_new_folder(
 
 
 def test_pdf_conversion_follows_no_link_in_a_partnership_folder(
-    write_partnership: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_partnership: Callable[..., Path], tmp_path: Path, fake_soffice: Callable[..., Path]
 ) -> None:
-    import pipeline.pdf
-
     out = tmp_path / "out"
     path = write_partnership()
     build([path], out)
-    elsewhere = tmp_path / "elsewhere.docx"
-    elsewhere.write_bytes((out / "pathways" / "mou.docx").read_bytes())
-    (out / "pathways" / "planted.docx").symlink_to(elsewhere)
-    converted: list[Path] = []
-
-    def convert(documents: list[Path]) -> list[Path]:
-        converted.extend(documents)
-        return []
-
-    monkeypatch.setattr(pipeline.pdf, "convert_to_pdf", convert)
-    result = CliRunner().invoke(main, ["build", str(path), "--pdf", "--out", str(out)])
+    folder = out / "pathways"
+    secret = tmp_path / "elsewhere.docx"
+    secret.write_bytes((folder / "mou.docx").read_bytes())
+    (folder / "planted.docx").symlink_to(secret)  # listed nowhere: partnerdocs did not make it
+    charter = tmp_path / "charter.docx"
+    charter.write_bytes((folder / "governance-charter.docx").read_bytes())
+    (folder / "governance-charter.docx").unlink()
+    (folder / "governance-charter.docx").symlink_to(charter)  # listed, but a link now
+    (folder / "mou.pdf").symlink_to(tmp_path / "target.pdf")  # where the PDF of mou goes
+    log = fake_soffice()
+    result = CliRunner().invoke(main, ["build", str(path), "--pdf", "--out", str(out), "--kind", "mou"])
     assert result.exit_code == 0, result.output
-    assert converted and out / "pathways" / "planted.docx" not in converted
+    converted = sorted(name.split("-", 1)[1] for call in soffice_calls(log) for name in call["documents"])
+    assert converted == ["emergency-response-guide.docx", "mou.docx", "onboarding-packet.docx"]
+    assert not (tmp_path / "target.pdf").exists() and not (folder / "mou.pdf").is_symlink()
+    assert (folder / "planted.docx").is_symlink() and not (folder / "planted.pdf").exists()
+    assert (folder / "governance-charter.docx").is_symlink() and not (folder / "governance-charter.pdf").exists()
