@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.checked_files import CheckedFiles
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.input_file import read_partnership_file
 from pipeline.inputs import Template, duplicate_slug_problems, find_partnership_files, is_slug, template_digests
@@ -117,6 +118,7 @@ def build(
     version = code_version()
     report = BuildReport()
     to_build, pdfs_only = [], []
+    checked = CheckedFiles(out_dir)
     for path in files:
         history = histories.get(path.resolve(), NO_HISTORY)
         try:
@@ -129,7 +131,7 @@ def build(
         # A file whose name is no slug is rendered, so that validation says what is wrong with it. The manifest
         # is a cache, never an authority: a release renders all it would publish.
         readable = is_slug(path.stem) and not folder.is_symlink() and not (force or release)
-        current, unreadable = current_documents(folder, keys) if readable else ({}, [])
+        current, unreadable = current_documents(folder, keys, checked) if readable else ({}, [])
         report.warnings += unreadable
         stale = {kind: key for kind, key in keys.items() if kind not in current}
         if stale:
@@ -142,6 +144,9 @@ def build(
         remove_stale_staging(out_dir)
         if to_build or (pdfs_only and not problems):
             _build_and_switch(to_build, pdfs_only, templates, out_dir, problems, report, settings)
+            for document in report.documents:  # as written: the next build need not read them again
+                checked.remember(document.target, document.entry.sha256)
+                checked.remember(document.target.with_suffix(".txt"), document.entry.text_sha256)
         elif problems:
             raise PartnerdocsError(list(dict.fromkeys(problems)))
     except OSError as error:
@@ -149,6 +154,7 @@ def build(
     finally:
         if not out_dir_existed and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()
+    checked.save()
     report.warnings = list(dict.fromkeys(report.warnings))
     return report
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from pipeline import __version__
+from pipeline.checked_files import CheckedFiles
 from pipeline.errors import Problem
 from pipeline.write import write_atomically
 
@@ -257,13 +258,16 @@ def _structure_problem(content: object) -> str:
     return ""
 
 
-def current_documents(folder: Path, keys: dict[str, str]) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+def current_documents(
+    folder: Path, keys: dict[str, str], checked: CheckedFiles | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
     """The manifest entries of each kind that is up to date, by kind, and a warning if the manifest is
     not one partnerdocs wrote.
 
     A kind is up to date when its recorded inputs key is `keys[kind]` and each of its documents is
     on disk exactly as built (both files have their recorded sha256): a document edited, replaced
-    or damaged in output/ is rendered again rather than kept.
+    or damaged in output/ is rendered again rather than kept. `checked` remembers files found so
+    before, so that they are not read again while unchanged.
     """
     manifest, problem = inspect_manifest(folder / MANIFEST_NAME)
     built = manifest.get("inputs", {})
@@ -271,19 +275,23 @@ def current_documents(folder: Path, keys: dict[str, str]) -> tuple[dict[str, lis
     current = {}
     for kind, key in keys.items():
         mine = [e for e in entries if e["kind"] == kind]
-        if built.get(kind) == key and all(_as_built(folder, e) for e in mine):
+        if built.get(kind) == key and all(_as_built(folder, e, checked) for e in mine):
             current[kind] = mine
     return current, [problem] if problem else []
 
 
-def _as_built(folder: Path, entry: dict[str, Any]) -> bool:
+def _as_built(folder: Path, entry: dict[str, Any], checked: CheckedFiles | None) -> bool:
     if "text_sha256" not in entry:
         return False
     for name, digest in ((entry["path"], entry["sha256"]), (entry["text"], entry["text_sha256"])):
+        if checked is not None and checked.known(folder / name, digest):
+            continue
         try:
             data = read_regular_file(folder / name, MAX_DOCUMENT_BYTES)
         except OSError:
             return False
         if sha256(data) != digest:
             return False
+        if checked is not None:
+            checked.remember(folder / name, digest)
     return True

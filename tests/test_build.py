@@ -283,3 +283,27 @@ def test_a_time_written_without_quotes_is_printed_as_written(
     text += "meetings:\n  regular:\n  - name: Check-in call\n    schedule: 9:30\n"
     build([write_partnership(text=text)], tmp_path / "out")
     assert "Check-in call: 9:30" in (tmp_path / "out" / "pathways" / "mou.txt").read_text(encoding="utf-8")
+
+
+def test_a_no_op_build_reads_no_document_it_wrote_or_checked(
+    examples_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.manifest
+
+    out = tmp_path / "out"
+    build([examples_copy], out)
+    reads: list[Path] = []
+    real_read = pipeline.manifest.read_regular_file
+
+    def counting(path: Path, limit: int = pipeline.manifest.MAX_DOCUMENT_BYTES) -> bytes:
+        reads.append(path)
+        return real_read(path, limit)
+
+    monkeypatch.setattr(pipeline.manifest, "read_regular_file", counting)
+    assert build([examples_copy], out).documents == []
+    assert [p for p in reads if p.suffix in (".docx", ".txt")] == []  # remembered as written
+    mou = out / "harbor-hope-omalley" / "mou.docx"
+    mou.write_bytes(mou.read_bytes() + b" ")  # an edit changes its size and time: read, found, rebuilt
+    rebuilt = build([examples_copy], out)
+    assert [d.target for d in rebuilt.documents if d.target.name == "mou.docx"] == [mou]
+    assert mou in reads
