@@ -227,7 +227,7 @@ def _render(
         identifier=current,
         date=history.date,
     )
-    review = counsel_review(partnership, kind.binds(partnership, planned.name))
+    review = (*counsel_review(partnership, kind.binds(partnership, planned.name)), *kind.review)
     data = finalize(document, Finish(properties, notice, review, _revision_notes(partnership, kind)))
     text = document_text(document.body, document.headers(), styles, seen)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit, review)

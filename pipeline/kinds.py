@@ -52,6 +52,8 @@ class DocumentKind:
     """The file names this kind makes (needed only when many=True); cheap, builds no context."""
     binds: Callable[[Partnership, str], list[Member]] = lambda p, _: p.current_members
     """The members whose promises a document of this name states (what counsel must review)."""
+    review: tuple[str, ...] = ()
+    """What counsel checks in every document of this kind, on top of the legal positions of those it binds."""
     revision_history: bool = True
     """False for kinds that never print a revision history (letters)."""
     undated: bool = False
@@ -108,6 +110,25 @@ def _has_letters(partnership: Partnership) -> str | None:
     return None
 
 
+def _has_subgrants(partnership: Partnership) -> str | None:
+    if not partnership.funding.subgrants:
+        return "there are no subgrants under 'funding.subgrants'"
+    return None
+
+
+def _subgrant_names(partnership: Partnership) -> list[str]:
+    from pipeline.subgrants import agreement_names  # cheap: no rendering code
+
+    return agreement_names(partnership)
+
+
+def _subgrant_parties(partnership: Partnership, name: str) -> list[Member]:
+    """The pass-through organization and the subrecipient of the subgrant a document of this name states."""
+    from pipeline.subgrants import party_ids
+
+    return [partnership.member(member_id) for member_id in party_ids(partnership, name)]
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.id: kind
     for kind in [
@@ -130,6 +151,20 @@ KINDS: dict[str, DocumentKind] = {
             requires=_has_letters,
             binds=lambda p, name: [p.member(name.removeprefix("letter-of-intent-"))],
             revision_history=False,
+        ),
+        DocumentKind(
+            id="subgrant-agreement",
+            title="Subgrant Agreement",
+            audience=Audience.members,
+            builder="pipeline.contexts.subgrant_agreement:subgrant_agreements",
+            many=True,
+            names=_subgrant_names,
+            requires=_has_subgrants,
+            binds=_subgrant_parties,
+            review=(
+                "Subgrant agreement: confirm the 2 CFR 200.332 award information and the terms (payment, reporting, "
+                "monitoring, records, audit, termination, closeout) against the award and its conditions.",
+            ),
         ),
         DocumentKind(
             id="governance-charter",

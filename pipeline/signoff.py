@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pipeline.subgrants import party_ids
 from schemas import Partnership
 from schemas.signoff import Approval
 from schemas.vocabulary import LeadershipModel
@@ -75,6 +76,8 @@ def default_approvers(partnership: Partnership, kind_id: str, document: str) -> 
         return [m.id for m in partnership.current_members]
     if kind_id == "letter-of-intent":
         return [document.removeprefix(f"{kind_id}-")]
+    if kind_id == "subgrant-agreement":
+        return party_ids(partnership, document)  # the two parties' signatories approve
     return leaders(partnership)
 
 

@@ -7,6 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from schemas.subgrants import AwardInformation, SubgrantTerms
 from schemas.types import MAX_ITEMS, Flag, MemberId, Model, Text
 from schemas.vocabulary import AgreementType, Binding, DataType, EvaluationDesign, FundingSourceType, Hazard, Renewal
 
@@ -105,6 +106,22 @@ class Subgrant(Model):
     amount: Text = Field(description="The amount and period, e.g. '$90,000 per year for three years'.")
     purpose: Text = Field(description="What the funds pay for.")
     agreement_reference: Text | None = Field(None, description="Name or number of the subgrant agreement.")
+    grant: Text | None = Field(
+        None,
+        description="The program of the grant under funding.grants the funds come from. Leave out when from_member "
+        "holds one grant, or when the first grant it holds with to_member as a partner is the one.",
+    )
+    federal: Flag = Field(
+        True,
+        description="false when the funds are not federal award money (a foundation grant): the subgrant agreement "
+        "then leaves out the federal award information of 2 CFR 200.332.",
+    )
+    award_information: AwardInformation = Field(
+        default_factory=AwardInformation, description="The federal award information the subrecipient must be given."
+    )
+    terms: SubgrantTerms = Field(
+        default_factory=SubgrantTerms, description="Deliverables, budget, payment and reporting of the agreement."
+    )
 
 
 class FundingSource(Model):

@@ -11,7 +11,13 @@ PACKAGE = ROOT / "pipeline"
 # pipeline.lint registers the rules of these modules by importing them at its end, and they import its
 # `rule` decorator: the one cycle kept on purpose, so that lint's output and docs/lint-rules.md list
 # lint.py's own rules first.
-RULE_MODULES = {"pipeline.consistency", "pipeline.lint_members", "pipeline.lint_seats", "pipeline.lint_text"}
+RULE_MODULES = {
+    "pipeline.consistency",
+    "pipeline.lint_members",
+    "pipeline.lint_seats",
+    "pipeline.lint_subgrants",
+    "pipeline.lint_text",
+}
 REGISTRATION = {("pipeline.lint", module) for module in RULE_MODULES}
 
 

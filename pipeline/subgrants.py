@@ -1,0 +1,128 @@
+"""The subgrants of a partnership as documents: their file names, the grant each passes on, and what is blank.
+
+Cheap (no rendering code), so that `lint` and the kinds' file names use it as the context does: the
+agreement prints a blank exactly where lint lists one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.formatting import long_date, money
+from schemas import Partnership
+from schemas.operations import Grant, Subgrant
+
+PREFIX = "subgrant-agreement"
+
+
+def agreement_names(partnership: Partnership) -> list[str]:
+    """One name per subgrant, in order: subgrant-agreement-<to_member>, numbered when a member receives two."""
+    counts = Counter(s.to_member for s in partnership.funding.subgrants)
+    seen: Counter[str] = Counter()
+    names = []
+    for subgrant in partnership.funding.subgrants:
+        seen[subgrant.to_member] += 1
+        suffix = f"-{seen[subgrant.to_member]}" if counts[subgrant.to_member] > 1 else ""
+        names.append(f"{PREFIX}-{subgrant.to_member}{suffix}")
+    return names
+
+
+def subgrant_named(partnership: Partnership, name: str) -> Subgrant:
+    """The subgrant a subgrant agreement of this name states."""
+    return partnership.funding.subgrants[agreement_names(partnership).index(name)]
+
+
+def party_ids(partnership: Partnership, name: str) -> list[str]:
+    """The pass-through organization and the subrecipient of the agreement of this name: who signs it."""
+    subgrant = subgrant_named(partnership, name)
+    return [subgrant.from_member, subgrant.to_member]
+
+
+def source_grant(partnership: Partnership, subgrant: Subgrant) -> Grant | None:
+    """The grant the funds come from: the one named, else the grantor's grant with the subrecipient as a partner,
+    else the grantor's only grant. None when it cannot be told (the agreement then names no program)."""
+    held = [g for g in partnership.funding.grants if g.applicant == subgrant.from_member]
+    if subgrant.grant is not None:
+        return next((g for g in held if g.program.strip() == subgrant.grant.strip()), None)
+    partnered = [g for g in held if subgrant.to_member in g.partners]
+    if partnered:
+        return partnered[0]
+    return held[0] if len(held) == 1 else None
+
+
+@dataclass(frozen=True)
+class AwardItem:
+    """One line of the federal award information: what the regulation asks for, and the value if known."""
+
+    key: str
+    """The field under award_information that gives it (where lint points)."""
+    label: str
+    value: str | None
+
+
+def _period(start: object, end: object) -> str | None:
+    if start is None or end is None:
+        return None
+    return f"{long_date(start)} to {long_date(end)}"  # type: ignore[arg-type]
+
+
+def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]:
+    """The award information of 2 CFR 200.332(b)(1), in the regulation's order; empty for non-federal funds."""
+    if not subgrant.federal:
+        return []
+    info = subgrant.award_information
+    grant = source_grant(partnership, subgrant)
+    recipient = partnership.member(subgrant.to_member)
+    grantor = partnership.member(subgrant.from_member)
+    total_award = info.total_federal_award
+    if total_award is None and grant is not None and grant.awarded:
+        total_award = grant.amount
+    agency = info.awarding_agency or (grant.funder if grant is not None else None)
+    rd = info.research_and_development
+    return [
+        AwardItem("subrecipient_uei", "Subrecipient", recipient.legal_name),
+        AwardItem("subrecipient_uei", "Subrecipient’s Unique Entity Identifier (UEI)", info.subrecipient_uei),
+        AwardItem("fain", "Federal Award Identification Number (FAIN)", info.fain),
+        AwardItem("federal_award_date", "Federal award date", long_date(info.federal_award_date) or None),
+        AwardItem("period_start", "Subaward period of performance", _period(info.period_start, info.period_end)),
+        AwardItem(
+            "budget_period_start",
+            "Subaward budget period",
+            _period(info.budget_period_start, info.budget_period_end),
+        ),
+        AwardItem("obligated_this_action", "Federal funds obligated by this agreement", money(info.obligated_this_action) or None),
+        AwardItem("total_obligated", "Total federal funds obligated to the subrecipient", money(info.total_obligated) or None),
+        AwardItem("total_committed", "Total of the federal award committed to the subrecipient", money(info.total_committed) or None),
+        AwardItem("total_federal_award", f"Total federal award to {grantor.legal_name}", money(total_award) or None),
+        AwardItem("project_description", "Federal award project description", info.project_description),
+        AwardItem("awarding_agency", "Federal awarding agency", agency),
+        AwardItem("pass_through_contact", f"Pass-through entity: {grantor.legal_name}; awarding official", info.pass_through_contact),
+        AwardItem("assistance_listing_number", "Assistance Listing number", info.assistance_listing_number),
+        AwardItem("assistance_listing_title", "Assistance Listing title", info.assistance_listing_title),
+        AwardItem(
+            "research_and_development",
+            "Research and development award",
+            None if rd is None else ("Yes" if rd else "No"),
+        ),
+        AwardItem("indirect_cost_rate", "Indirect cost rate", info.indirect_cost_rate),
+    ]
+
+
+def blanks(partnership: Partnership, subgrant: Subgrant) -> list[tuple[tuple[str, ...], str]]:
+    """Every value the agreement prints as a blank: (path under the subgrant, what is missing)."""
+    found = [
+        (("award_information", item.key), item.label)
+        for item in award_items(partnership, subgrant)
+        if item.value is None
+    ]
+    terms = subgrant.terms
+    for key, label, value in (
+        ("budget", "budget", terms.budget or None),
+        ("payment_method", "payment method", terms.payment_method),
+        ("invoice_frequency", "invoicing frequency", terms.invoice_frequency),
+        ("report_frequency", "reporting frequency", terms.report_frequency),
+    ):
+        if value is None:
+            found.append((("terms", key), label))
+    return found
