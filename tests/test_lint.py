@@ -85,6 +85,14 @@ LETTER_GRANT = {
     "letter_of_intent": LETTER,
 }
 
+SUBGRANT = {"from_member": "harbor-hope", "to_member": "omalley", "amount": "$10,000", "purpose": "Transit passes"}
+SUBGRANT_TERMS = {
+    "budget": [{"item": "Transit passes", "amount": 10000}],
+    "payment_method": "reimbursement",
+    "invoice_frequency": "monthly",
+    "report_frequency": "quarterly",
+}
+
 PAST, FUTURE = dt.date(1990, 1, 1), dt.date(2999, 12, 31)  # today is always between: lint compares with it
 
 
@@ -183,6 +191,13 @@ CASES: dict[str, tuple[Change, Change]] = {
             set_path("members.1.mailing_address", ["12 Dock Road", "Port Alder, WA 98362"]),
         ),
     ),
+    "subgrant-blank": (
+        set_path("funding", {"grants": [LETTER_GRANT], "subgrants": [dict(SUBGRANT, terms=SUBGRANT_TERMS)]}),
+        set_path(
+            "funding",
+            {"grants": [LETTER_GRANT], "subgrants": [dict(SUBGRANT, federal=False, terms=SUBGRANT_TERMS)]},
+        ),
+    ),
     "note-for-editors-prints": (
         set_path("level_note", "FUTURES would call this cooperation; see `level` in this file."),
         set_path("level_note", "Each partner keeps its own plans, staff and money."),
@@ -208,7 +223,13 @@ def test_the_clean_fixture_trips_no_rule(write_partnership: Callable[..., Path])
 
 def test_every_rule_has_cases() -> None:
     # The consistency rules of pipeline/consistency.py have theirs in test_consistency.py.
-    modules = {"pipeline.lint", "pipeline.lint_text", "pipeline.lint_seats", "pipeline.lint_members"}
+    modules = {
+        "pipeline.lint",
+        "pipeline.lint_text",
+        "pipeline.lint_seats",
+        "pipeline.lint_members",
+        "pipeline.lint_subgrants",
+    }
     assert {r.id for r in RULES if r.check.__module__ in modules} == set(CASES)
 
 

@@ -1,0 +1,129 @@
+"""Subgrant agreements: one per subgrant, the 2 CFR 200.332 award information, and blanks that block a release."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from conftest import minimal_data
+from pipeline.cli import main
+from pipeline.contexts.common import BLANK_LINE
+from pipeline.partnerships import load_partnerships
+from pipeline.signoff import default_approvers
+from pipeline.subgrants import agreement_names
+from schemas import Partnership
+
+runner = CliRunner()
+GRANT = {"program": "OVC Services", "funder": "OVC", "applicant": "harbor-hope", "partners": ["omalley"]}
+SUBGRANT = {"from_member": "harbor-hope", "to_member": "omalley", "amount": "$10,000", "purpose": "Transit passes"}
+COMPLETE = {
+    "award_information": {
+        "subrecipient_uei": "OMLY00000000",
+        "fain": "15POVC-26-GG-00000-MUMU",
+        "federal_award_date": "2026-01-15",
+        "period_start": "2026-02-01",
+        "period_end": "2027-01-31",
+        "budget_period_start": "2026-02-01",
+        "budget_period_end": "2027-01-31",
+        "obligated_this_action": 10000,
+        "total_obligated": 10000,
+        "total_committed": 10000,
+        "total_federal_award": 500000,
+        "project_description": "Services for survivors of trafficking.",
+        "pass_through_contact": "Ana Ruiz, Director",
+        "assistance_listing_number": "16.320",
+        "assistance_listing_title": "Services for Trafficking Victims",
+        "research_and_development": False,
+        "indirect_cost_rate": "None charged",
+    },
+    "terms": {
+        "deliverables": ["Transit passes for 40 survivors."],
+        "budget": [{"item": "Transit passes", "amount": 10000}],
+        "payment_method": "reimbursement",
+        "invoice_frequency": "monthly",
+        "report_frequency": "quarterly",
+    },
+}
+
+
+def with_subgrants(*subgrants: dict[str, Any]) -> dict[str, Any]:
+    data = minimal_data()
+    data["funding"] = {"grants": [GRANT], "subgrants": list(subgrants)}
+    return data
+
+
+def load(path: Path) -> Partnership:
+    (loaded,) = load_partnerships([path])
+    return loaded.partnership
+
+
+def built_text(path: Path, out: Path, name: str = "subgrant-agreement-omalley") -> str:
+    result = runner.invoke(main, ["build", str(path), "--kind", "subgrant-agreement", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return (out / path.stem / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_each_example_subgrant_has_its_agreement_with_the_award_information(built_examples: Path) -> None:
+    folder = built_examples / "riverbend-task-force"
+    names = sorted(p.stem for p in folder.glob("subgrant-agreement-*.docx"))
+    assert names == [
+        "subgrant-agreement-legal-aid",
+        "subgrant-agreement-millbrook-pd",
+        "subgrant-agreement-phoenix-rising",
+    ]
+    text = (folder / "subgrant-agreement-phoenix-rising.txt").read_text(encoding="utf-8")
+    assert "| Federal Award Identification Number (FAIN) | 15POVC-25-GG-00000-MUMU |" in text
+    assert "| Assistance Listing number | 16.320 |" in text
+    assert "| Total | $90,000 |" in text
+    # The example leaves the indirect cost rate out on purpose: a blank, never a guess.
+    assert f"| Indirect cost rate | {BLANK_LINE} (to complete) |" in text
+    assert "2 CFR 200.332 award information" in text  # the counsel-review line of the draft
+
+
+def test_a_member_receiving_two_subgrants_gets_numbered_agreements(write_partnership: Callable[..., Path]) -> None:
+    path = write_partnership(with_subgrants(SUBGRANT, dict(SUBGRANT, purpose="Bus fares")))
+    assert agreement_names(load(path)) == ["subgrant-agreement-omalley-1", "subgrant-agreement-omalley-2"]
+
+
+def test_the_two_parties_approve(write_partnership: Callable[..., Path]) -> None:
+    partnership = load(write_partnership(with_subgrants(SUBGRANT)))
+    assert default_approvers(partnership, "subgrant-agreement", "subgrant-agreement-omalley") == [
+        "harbor-hope",
+        "omalley",
+    ]
+
+
+def test_a_missing_value_prints_a_blank_and_blocks_a_release(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    incomplete = dict(SUBGRANT, **COMPLETE)
+    incomplete["award_information"] = {k: v for k, v in COMPLETE["award_information"].items() if k != "fain"}
+    path = write_partnership(with_subgrants(incomplete))
+    text = built_text(path, tmp_path / "out")
+    assert f"| Federal Award Identification Number (FAIN) | {BLANK_LINE} (to complete) |" in text
+    assert "| Federal awarding agency | OVC |" in text  # the grant's funder
+    lint = runner.invoke(main, ["lint", str(path)])
+    assert "warning[subgrant-blank]: subgrant-agreement-omalley prints blanks for: Federal Award" in lint.output
+    release = runner.invoke(main, ["build", str(path), "--release", "--out", str(tmp_path / "rel")])
+    assert release.exit_code != 0
+    assert "error[subgrant-blank]" in release.output
+
+
+def test_a_complete_subgrant_prints_no_blank(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_partnership(with_subgrants(dict(SUBGRANT, **COMPLETE)))
+    text = built_text(path, tmp_path / "out")
+    assert BLANK_LINE not in text.split("## 14. Signatures")[0]
+    assert "subgrant-blank" not in runner.invoke(main, ["lint", str(path)]).output
+
+
+def test_non_federal_funds_leave_the_award_information_out(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_partnership(with_subgrants(dict(SUBGRANT, federal=False, terms=COMPLETE["terms"])))
+    text = built_text(path, tmp_path / "out")
+    assert "FAIN" not in text
+    assert "are not federal award funds" in text
+    assert "subgrant-blank" not in runner.invoke(main, ["lint", str(path)]).output
