@@ -6,6 +6,7 @@ agreement prints a blank exactly where lint lists one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,10 +62,10 @@ class AwardItem:
     value: str | None
 
 
-def _period(start: object, end: object) -> str | None:
+def _period(start: dt.date | None, end: dt.date | None) -> str | None:
     if start is None or end is None:
         return None
-    return f"{long_date(start)} to {long_date(end)}"  # type: ignore[arg-type]
+    return f"{long_date(start)} to {long_date(end)}"
 
 
 def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]:
@@ -72,13 +73,8 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
     if not subgrant.federal:
         return []
     info = subgrant.award_information
-    grant = source_grant(partnership, subgrant)
     recipient = partnership.member(subgrant.to_member)
     grantor = partnership.member(subgrant.from_member)
-    total_award = info.total_federal_award
-    if total_award is None and grant is not None and grant.awarded:
-        total_award = grant.amount
-    agency = info.awarding_agency or (grant.funder if grant is not None else None)
     rd = info.research_and_development
     return [
         AwardItem("subrecipient_uei", "Subrecipient", recipient.legal_name),
@@ -91,13 +87,31 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
             "Subaward budget period",
             _period(info.budget_period_start, info.budget_period_end),
         ),
-        AwardItem("obligated_this_action", "Federal funds obligated by this agreement", money(info.obligated_this_action) or None),
-        AwardItem("total_obligated", "Total federal funds obligated to the subrecipient", money(info.total_obligated) or None),
-        AwardItem("total_committed", "Total of the federal award committed to the subrecipient", money(info.total_committed) or None),
-        AwardItem("total_federal_award", f"Total federal award to {grantor.legal_name}", money(total_award) or None),
+        AwardItem(
+            "obligated_this_action",
+            "Federal funds obligated by this agreement",
+            money(info.obligated_this_action) or None,
+        ),
+        AwardItem(
+            "total_obligated", "Total federal funds obligated to the subrecipient", money(info.total_obligated) or None
+        ),
+        AwardItem(
+            "total_committed",
+            "Total of the federal award committed to the subrecipient",
+            money(info.total_committed) or None,
+        ),
+        AwardItem(
+            "total_federal_award",
+            f"Total federal award to {grantor.legal_name}",
+            money(info.total_federal_award) or None,
+        ),
         AwardItem("project_description", "Federal award project description", info.project_description),
-        AwardItem("awarding_agency", "Federal awarding agency", agency),
-        AwardItem("pass_through_contact", f"Pass-through entity: {grantor.legal_name}; awarding official", info.pass_through_contact),
+        AwardItem("awarding_agency", "Federal awarding agency", info.awarding_agency),
+        AwardItem(
+            "pass_through_contact",
+            f"Pass-through entity: {grantor.legal_name}; awarding official",
+            info.pass_through_contact,
+        ),
         AwardItem("assistance_listing_number", "Assistance Listing number", info.assistance_listing_number),
         AwardItem("assistance_listing_title", "Assistance Listing title", info.assistance_listing_title),
         AwardItem(
@@ -111,7 +125,7 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
 
 def blanks(partnership: Partnership, subgrant: Subgrant) -> list[tuple[tuple[str, ...], str]]:
     """Every value the agreement prints as a blank: (path under the subgrant, what is missing)."""
-    found = [
+    found: list[tuple[tuple[str, ...], str]] = [
         (("award_information", item.key), item.label)
         for item in award_items(partnership, subgrant)
         if item.value is None

@@ -41,7 +41,10 @@ class AwardInformation(Model):
     budget_period_start: dt.date | None = Field(None, description="Start of the subaward's budget period.")
     budget_period_end: dt.date | None = Field(None, description="End of the subaward's budget period.")
     obligated_this_action: int | None = Field(
-        None, ge=0, le=MAX_AMOUNT, description="Federal funds obligated to the subrecipient by this agreement, in dollars."
+        None,
+        ge=0,
+        le=MAX_AMOUNT,
+        description="Federal funds obligated to the subrecipient by this agreement, in dollars.",
     )
     total_obligated: int | None = Field(
         None,
@@ -59,14 +62,16 @@ class AwardInformation(Model):
         None,
         ge=0,
         le=MAX_AMOUNT,
-        description="Total amount of the federal award to the pass-through organization, in dollars. Leave out to "
-        "use the grant's amount once it is awarded.",
+        description="Total amount of the federal award to the pass-through organization, in dollars (not the "
+        "amount of a state grant that passes federal funds on).",
     )
     project_description: Text | None = Field(
         None, description="The federal award's project description, as reported under FFATA."
     )
     awarding_agency: Text | None = Field(
-        None, description="The federal awarding agency. Leave out to use the grant's funder."
+        None,
+        description="The federal agency that made the award, e.g. 'Office for Victims of Crime, U.S. Department of "
+        "Justice'; for federal funds passed on by a state agency, still the federal agency.",
     )
     pass_through_contact: Text | None = Field(
         None, description="Name and contact details of the pass-through organization's awarding official."

@@ -33,6 +33,7 @@ COMPLETE = {
         "total_committed": 10000,
         "total_federal_award": 500000,
         "project_description": "Services for survivors of trafficking.",
+        "awarding_agency": "Office for Victims of Crime",
         "pass_through_contact": "Ana Ruiz, Director",
         "assistance_listing_number": "16.320",
         "assistance_listing_title": "Services for Trafficking Victims",
@@ -104,7 +105,7 @@ def test_a_missing_value_prints_a_blank_and_blocks_a_release(
     path = write_partnership(with_subgrants(incomplete))
     text = built_text(path, tmp_path / "out")
     assert f"| Federal Award Identification Number (FAIN) | {BLANK_LINE} (to complete) |" in text
-    assert "| Federal awarding agency | OVC |" in text  # the grant's funder
+    assert "| Federal awarding agency | Office for Victims of Crime |" in text
     lint = runner.invoke(main, ["lint", str(path)])
     assert "warning[subgrant-blank]: subgrant-agreement-omalley prints blanks for: Federal Award" in lint.output
     release = runner.invoke(main, ["build", str(path), "--release", "--out", str(tmp_path / "rel")])
