@@ -18,8 +18,9 @@ LETTER = "letter-of-intent"
 CHARTER = "governance-charter"
 GUIDE = "emergency-response-guide"
 PACKET = "onboarding-packet"
-ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET})
-SIGNED = frozenset({MOU, LETTER, CHARTER})
+SUBGRANT = "subgrant-agreement"
+ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET, SUBGRANT})
+SIGNED = frozenset({MOU, LETTER, CHARTER, SUBGRANT})
 """Kinds that members sign or adopt: a note for the file's editors is worst there."""
 
 DOCUMENT_NAMES = {
@@ -96,9 +97,9 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "funding.grants.*.letter_of_intent.addressee": {MOU, LETTER, CHARTER, PACKET},
         "funding.grants.*.target_population": {LETTER, PACKET},
         "funding.sources.*.description": {CHARTER, PACKET},
-        "funding.subgrants.*.agreement_reference": {MOU, LETTER},
-        "funding.subgrants.*.amount": {MOU, LETTER, CHARTER},
-        "funding.subgrants.*.purpose": {MOU, LETTER, CHARTER, PACKET},
+        "funding.subgrants.*.agreement_reference": {MOU, LETTER, SUBGRANT},
+        "funding.subgrants.*.amount": {MOU, LETTER, CHARTER, SUBGRANT},
+        "funding.subgrants.*.purpose": {MOU, LETTER, CHARTER, PACKET, SUBGRANT},
         "funding.summary": {CHARTER, PACKET},
         "goals.*.description": {MOU, CHARTER},
         "goals.*.name": {MOU, CHARTER},
