@@ -12,6 +12,7 @@ from __future__ import annotations
 from pipeline.kinds import KINDS
 from pipeline.load import Location
 from schemas import Partnership
+from schemas.members import Member
 from schemas.vocabulary import AgreementType
 
 MAX_PROPERTY_CHARACTERS = 255
@@ -19,6 +20,8 @@ MAX_PROPERTY_CHARACTERS = 255
 
 LETTER_TITLE = KINDS["letter-of-intent"].title
 """A letter's title names its writer too: 'Letter of Intent: <member name>'."""
+SUBGRANT_TITLE = KINDS["subgrant-agreement"].title
+"""A subgrant agreement's title names its subrecipient: 'Subgrant Agreement: <member name>'."""
 
 FIXED_TITLES: tuple[str, ...] = (
     *(kind.title for kind in KINDS.values()),
@@ -36,7 +39,16 @@ that fits today still fits when an affiliate joins or the MOU needs a public cop
 
 def document_titles(partnership: Partnership) -> list[str]:
     """Every title a document of the partnership can have, which its title property follows with ': <name>'."""
-    return [*FIXED_TITLES, *(f"{LETTER_TITLE}: {writer.name}" for _, writer in partnership.letters_of_intent())]
+    return [*FIXED_TITLES, *(f"{title}: {member.name}" for title, member in _named_titles(partnership))]
+
+
+def _named_titles(partnership: Partnership) -> list[tuple[str, Member]]:
+    """(kind title, member) for each document whose title names a member: letters and subgrant agreements."""
+    letters = [(LETTER_TITLE, writer) for _, writer in partnership.letters_of_intent()]
+    members = {member.id: member for member in partnership.members}  # validate asks before references are checked
+    recipients = [members[s.to_member] for s in partnership.funding.subgrants if s.to_member in members]
+    subgrants = [(SUBGRANT_TITLE, member) for member in recipients]
+    return [*letters, *subgrants]
 
 
 def property_problems(partnership: Partnership) -> list[tuple[Location, str]]:
@@ -52,18 +64,19 @@ def property_problems(partnership: Partnership) -> list[tuple[Location, str]]:
         return [(("name",), message)]
     problems: list[tuple[Location, str]] = []
     reported = set()
-    for _, writer in partnership.letters_of_intent():
-        length = len(f"{LETTER_TITLE}: {writer.name}: {name}")
-        if length <= MAX_PROPERTY_CHARACTERS or writer.id in reported:
+    for title, member in _named_titles(partnership):
+        length = len(f"{title}: {member.name}: {name}")
+        if length <= MAX_PROPERTY_CHARACTERS or member.id in reported:
             continue
-        reported.add(writer.id)
-        index = next(i for i, member in enumerate(partnership.members) if member.id == writer.id)
-        field = "short_name" if writer.short_name else "legal_name"
+        reported.add(member.id)
+        index = next(i for i, m in enumerate(partnership.members) if m.id == member.id)
+        field = "short_name" if member.short_name else "legal_name"
+        what = "letter of intent" if title == LETTER_TITLE else "subgrant agreement"
         message = (
-            f"makes the title of this member's letter of intent ('{LETTER_TITLE}: <this name>: <partnership "
+            f"makes the title of this member's {what} ('{title}: <this name>: <partnership "
             f"name>') {length:,} characters long; Word file properties allow at most {MAX_PROPERTY_CHARACTERS} "
             f"characters for a title: shorten this name or the partnership's by {length - MAX_PROPERTY_CHARACTERS:,} "
-            "characters" + ("" if writer.short_name else ", or give the member a short_name")
+            "characters" + ("" if member.short_name else ", or give the member a short_name")
         )
         problems.append((("members", index, field), message))
     return problems
