@@ -162,8 +162,9 @@ KINDS: dict[str, DocumentKind] = {
             requires=_has_subgrants,
             binds=_subgrant_parties,
             review=(
-                "Subgrant agreement: confirm the 2 CFR 200.332 award information and the terms (payment, reporting, "
-                "monitoring, records, audit, termination, closeout) against the award and its conditions.",
+                "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
+                "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
+                "records, audit, termination, closeout) against the award or grant agreement and its conditions.",
             ),
         ),
         DocumentKind(

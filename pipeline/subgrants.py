@@ -41,14 +41,12 @@ def party_ids(partnership: Partnership, name: str) -> list[str]:
 
 
 def source_grant(partnership: Partnership, subgrant: Subgrant) -> Grant | None:
-    """The grant the funds come from: the one named, else the grantor's grant with the subrecipient as a partner,
-    else the grantor's only grant. None when it cannot be told (the agreement then names no program)."""
+    """The grant the funds come from: the one named, else the grantor's only grant. None when it cannot be told:
+    the agreement then prints a blank for it. (A guess among several grants once named a grant not yet awarded
+    as the source of foundation money.)"""
     held = [g for g in partnership.funding.grants if g.applicant == subgrant.from_member]
     if subgrant.grant is not None:
         return next((g for g in held if g.program.strip() == subgrant.grant.strip()), None)
-    partnered = [g for g in held if subgrant.to_member in g.partners]
-    if partnered:
-        return partnered[0]
     return held[0] if len(held) == 1 else None
 
 
@@ -130,6 +128,8 @@ def blanks(partnership: Partnership, subgrant: Subgrant) -> list[tuple[tuple[str
         for item in award_items(partnership, subgrant)
         if item.value is None
     ]
+    if source_grant(partnership, subgrant) is None:
+        found.insert(0, (("grant",), "the grant the funds come from"))
     terms = subgrant.terms
     for key, label, value in (
         ("budget", "budget", terms.budget or None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -128,3 +129,24 @@ def test_non_federal_funds_leave_the_award_information_out(
     assert "FAIN" not in text
     assert "are not federal award funds" in text
     assert "subgrant-blank" not in runner.invoke(main, ["lint", str(path)]).output
+
+
+def test_foundation_money_cites_no_federal_grant_rule(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    foundation = {**SUBGRANT, "federal": False, "terms": copy.deepcopy(COMPLETE["terms"])}
+    path = write_partnership(with_subgrants(foundation))
+    result = runner.invoke(main, ["build", "--out", str(tmp_path / "out"), str(path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "out" / "pathways" / "subgrant-agreement-omalley.txt").read_text(encoding="utf-8")
+    body = text.split("## 3.")[1].split("## For counsel review")[0]
+    for federal in ("2 CFR", "Subpart F", "VAWA", "VOCA", "awarding agency"):
+        assert federal not in body, federal
+    assert "the funder’s grant agreement" in body
+
+
+def test_with_several_grants_the_source_is_a_blank_not_a_guess(write_partnership: Callable[..., Path]) -> None:
+    data = with_subgrants({**SUBGRANT, **copy.deepcopy(COMPLETE)})
+    data["funding"]["grants"].append({**copy.deepcopy(GRANT), "program": "Foundation grant", "funder": "A foundation"})
+    partnership = load(write_partnership(data))
+    from pipeline.subgrants import blanks
+
+    assert (("grant",), "the grant the funds come from") in blanks(partnership, partnership.funding.subgrants[0])
