@@ -78,6 +78,25 @@ def minimal_data() -> dict[str, Any]:
     return copy.deepcopy(MINIMAL)
 
 
+SLUGS = ("alpha", "beta", "gamma")
+NOTHING_WRITTEN = "nothing was written, earlier documents are unchanged."
+
+
+def three_partnerships(folder: Path, mission: str = "Open safe pathways to paid work.") -> Path:
+    """Three small partnerships (alpha, beta, gamma) whose documents all change with `mission`."""
+    folder.mkdir(exist_ok=True)
+    for slug in SLUGS:
+        data = minimal_data()
+        data["mission"] = mission
+        (folder / f"{slug}.yaml").write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
+    return folder
+
+
+def all_files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, staging folders included, by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Builds remember checked files in the user's cache folder: the tests use one of their own."""

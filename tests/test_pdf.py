@@ -18,28 +18,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import ROOT, minimal_data, soffice_calls
+from conftest import NOTHING_WRITTEN, ROOT, SLUGS, soffice_calls
+from conftest import all_files as files
+from conftest import three_partnerships as partnerships
 from pipeline import pdf
 from pipeline.cli import main
 
-SLUGS = ("alpha", "beta", "gamma")
-NOTHING_WRITTEN = "nothing was written, earlier documents are unchanged."
 FakeSoffice = Callable[..., Path]
-
-
-def partnerships(folder: Path, mission: str = "Open safe pathways to paid work.") -> Path:
-    """Three small partnerships whose documents all change with `mission`."""
-    folder.mkdir(exist_ok=True)
-    for slug in SLUGS:
-        data = minimal_data()
-        data["mission"] = mission
-        (folder / f"{slug}.yaml").write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
-    return folder
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, staging folders included, by relative path."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def build(*arguments: str | Path) -> Result:

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, minimal_data, soffice_calls
+from conftest import NOTHING_WRITTEN, ROOT, SLUGS, minimal_data, soffice_calls
+from conftest import all_files as files
+from conftest import three_partnerships as partnerships
 from pipeline import staging
 from pipeline.build import build
 from pipeline.cli import main
@@ -25,24 +27,8 @@ from pipeline.inputs import SLUG
 from pipeline.manifest import is_document_name
 from schemas.types import ID_PATTERN
 
-SLUGS = ("alpha", "beta", "gamma")
 Built = tuple[Path, Path, dict[str, dict[str, bytes]], dict[str, dict[str, bytes]]]
 """The partnerships, the output folder, its files before the change, and the files the change makes."""
-NOTHING_WRITTEN = "nothing was written, earlier documents are unchanged."
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def partnerships(folder: Path, mission: str = "Open safe pathways to paid work.") -> Path:
-    """Three small partnerships (alpha, beta, gamma) whose documents all change with `mission`."""
-    folder.mkdir(exist_ok=True)
-    for slug in SLUGS:
-        data = minimal_data()
-        data["mission"] = mission
-        (folder / f"{slug}.yaml").write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
-    return folder
 
 
 def assert_consistent(folder: Path) -> None:
