@@ -29,8 +29,8 @@ def spells(address: str, name: str, role: str = "") -> bool:
     Words the name shares with `role` (the person's title) are left out of the comparison: an inbox named
     for the role ('intake@' for the Intake Team) gives away nobody, while 'director.jane@' still does."""
     local = address.split("@", 1)[0]
-    words = set(name_parts(local))
-    joined = "".join(name_parts(local))
+    local_words = name_parts(local)
+    words, joined = set(local_words), "".join(local_words)
     role_words = set(name_parts(role))
     parts = [part for part in name_parts(name) if len(part) >= 2 and part not in role_words]
     if not parts:
