@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	touch $@
 
 docs: $(STAMP) ## set up, then build the documents of every partnership into output/
+	@command -v dot >/dev/null || { echo "Graphviz draws the figures and is not installed:" \
+	  "apt install graphviz (Debian, Ubuntu) or brew install graphviz (macOS), then make docs again"; exit 1; }
 	$(BIN)/partnerdocs build
 
 validate: $(STAMP) ## check every partnership file and list all problems

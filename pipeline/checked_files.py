@@ -25,9 +25,14 @@ from pipeline.write import write_atomically
 _MAX_BYTES = 16 * 1024 * 1024
 
 
+def cache_folder() -> Path:
+    """partnerdocs' folder in the user's cache: `$XDG_CACHE_HOME/partnerdocs`, else `~/.cache/partnerdocs`."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnerdocs"
+
+
 def record_path(out_dir: Path) -> Path:
     """Where the record of `out_dir` is kept: the cache folder, named after the output folder's path."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnerdocs"
+    base = cache_folder()
     digest = hashlib.sha256(str(out_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return base / f"checked-{digest}.json"
 

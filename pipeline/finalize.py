@@ -72,6 +72,10 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
     parts = {package.main_part: serialize_part_xml(rendered.document)}
     parts.update((name, serialize_part_xml(element)) for name, element in rendered.parts.items())
     parts[package.core_part] = _core_properties(package.core_xml, finish.properties)
+    parts[package.relationships_part] = package.relationships_with(
+        {figure.relationship_id: figure.media_name for figure in rendered.figures}
+    )
+    parts.update((figure.media_name, figure.png()) for figure in rendered.figures)
     return package.write(parts, draft=finish.draft_notice is not None)
 
 

@@ -14,6 +14,7 @@ import copy
 import dataclasses
 import functools
 import io
+import posixpath
 import re
 import zipfile
 from collections import Counter
@@ -43,6 +44,7 @@ _RENDERED_TYPES = {CT.WML_DOCUMENT_MAIN, CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FO
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _BODY_MARK = "partnerdocs-body"
 _CELL_LOOP = re.compile(r"\{%-?\s*tc\s")
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 class TemplateRenderError(PartnerdocsError):
@@ -69,6 +71,10 @@ class TemplatePackage:
     """word/document.xml before and after the body, so a rendered body becomes a whole part."""
     relationships: Mapping[str, str]
     """Relationship id of the main part -> the part name it points to (headers and footers)."""
+    relationships_part: str
+    """The main part's relationships part, e.g. /word/_rels/document.xml.rels: written with each document,
+    because a document's figures add relationships to it."""
+    relationships_xml: bytes
     core_xml: bytes
     styles: Mapping[str | None, str]
     """Paragraph style id -> name, as text.style_names gives it."""
@@ -94,6 +100,19 @@ class TemplatePackage:
         """The whole main part around a rendered body."""
         before, after = self.document_shell
         return before + body + after
+
+    def relationships_with(self, pictures: Mapping[str, str]) -> bytes:
+        """The main part's relationships plus one per picture (relationship id -> part name)."""
+        if not pictures:
+            return self.relationships_xml
+        root = etree.fromstring(self.relationships_xml)
+        for rel_id, partname in pictures.items():
+            relationship = etree.SubElement(root, f"{{{_RELS_NS}}}Relationship")
+            relationship.set("Id", rel_id)
+            relationship.set("Type", RT.IMAGE)
+            relationship.set("Target", posixpath.relpath(partname, posixpath.dirname(self.main_part)))
+        xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return xml
 
     def write(self, parts: Mapping[str, bytes], draft: bool) -> bytes:
         """The document's bytes: the unchanging parts plus `parts` (part name -> XML bytes)."""
@@ -140,9 +159,11 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
     body: str = helper.xml_to_string(document.element.body)
     body_source: str = helper.patch_xml(body)
     names = style_names(document)
-    final_zip = _zip_of(package, rendered | {core_part})
+    relationships_part = str(document.part.partname.rels_uri)
+    own = rendered | {core_part, relationships_part}
+    final_zip = _zip_of(package, own)
     draft_style_id = _add_draft_style(document.styles, names)
-    draft_zip = _zip_of(package, rendered | {core_part}) if DRAFT_STYLE not in names.values() else final_zip
+    draft_zip = _zip_of(package, own) if DRAFT_STYLE not in names.values() else final_zip
     relationships = {
         rel_id: str(rel.target_part.partname)
         for rel_id, rel in document.part.rels.items()
@@ -156,6 +177,8 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         part_sources=sources,
         document_shell=_document_shell(document.element),
         relationships=relationships,
+        relationships_part=relationships_part,
+        relationships_xml=document.part.rels.xml,
         core_xml=parts[core_part].blob,
         styles=names,
         draft_style_id=draft_style_id,
@@ -214,7 +237,7 @@ def _style_id(names: Mapping[str | None, str], name: str) -> str | None:
 
 
 def _zip_of(package: OpcPackage, leave_out: set[str]) -> bytes:
-    """The package zipped, without the parts in `leave_out` (their relationships are kept)."""
+    """The package zipped, without the parts in `leave_out` (their relationships are kept unless listed)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         writer = _ZipWriter(archive)
@@ -224,7 +247,7 @@ def _zip_of(package: OpcPackage, leave_out: set[str]) -> bytes:
             part.before_marshal()  # type: ignore[no-untyped-call]
             if str(part.partname) not in leave_out:
                 writer.write(str(part.partname), part.blob)
-            if len(part.rels):
+            if len(part.rels) and str(part.partname.rels_uri) not in leave_out:
                 writer.write(str(part.partname.rels_uri), part.rels.xml)
     return buffer.getvalue()
 
@@ -236,4 +259,7 @@ class _ZipWriter:
         self._archive = archive
 
     def write(self, partname: str, blob: bytes) -> None:
+        if partname == "/[Content_Types].xml" and b'Extension="png"' not in blob:
+            # Figures are PNG pictures: declared once here, so a document's pictures need no content-type part.
+            blob = blob.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
         self._archive.writestr(_zip_entry(str(partname)), blob)

@@ -26,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline import formatting
+from pipeline.figures import RELATIONSHIP_PREFIX, Figure
 from pipeline.package import TemplatePackage, TemplateRenderError, load_package
 from pipeline.run_in import drop_repeated_labels
 from pipeline.text import section_headers
@@ -58,6 +59,8 @@ class RenderedTemplate:
     document: CT_Document
     parts: dict[str, BaseOxmlElement]
     """Part name -> root element of each rendered header, footer and footnotes part."""
+    figures: tuple[Figure, ...] = ()
+    """The figures the body shows, each once."""
 
     @property
     def body(self) -> CT_Body:
@@ -103,7 +106,8 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
         # after the strict parse above, and only for templates with such loops.
         fixed = etree.tostring(package.helper.fix_tables(etree.tostring(document.body, encoding="unicode")))
         document.replace(document.body, _parse(template, fixed))
-    if package.drawings:
+    figures = _shown_figures(document, values)
+    if package.drawings or figures:
         # Loops copy drawings with their ids, and Word refuses duplicates: number them as docxtpl does
         # (its fix_docpr_ids passes `namespaces=` to xpath, which python-docx's element classes refuse).
         for number, drawing in enumerate(document.xpath("//wp:docPr"), start=1001):
@@ -111,7 +115,20 @@ def render_template(template: Path, context: Mapping[str, Any]) -> RenderedTempl
     _check_body(template, document)
     drop_repeated_labels(document)
     parts = {name: _parse(template, xml) for name, xml in sources.items()}
-    return RenderedTemplate(package, document, parts)
+    return RenderedTemplate(package, document, parts, figures)
+
+
+def _shown_figures(document: CT_Document, context: Mapping[str, Any]) -> tuple[Figure, ...]:
+    """The context's figures (top-level values, or items of top-level lists) that the rendered body shows."""
+    offered: dict[str, Figure] = {}
+    for value in context.values():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Figure):
+                offered[item.relationship_id] = item
+    if not offered:
+        return ()
+    shown = dict.fromkeys(document.xpath(f"//a:blip/@r:embed[starts-with(., '{RELATIONSHIP_PREFIX}')]"))
+    return tuple(offered[rel_id] for rel_id in shown if rel_id in offered)
 
 
 def _render_part(package: TemplatePackage, partname: str, context: dict[str, Any]) -> str:

@@ -92,6 +92,7 @@ _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN = (
 _P_STYLE, _VAL, _TYPE = qn("w:pStyle"), qn("w:val"), qn("w:type")
 _STYLE_PATH = f"{qn('w:pPr')}/{_P_STYLE}"
 _HEADER_REFERENCE, _R_ID = qn("w:headerReference"), qn("r:id")
+_DOC_PR = qn("wp:docPr")
 
 
 def paragraph_text(p: BaseOxmlElement) -> str:
@@ -150,7 +151,9 @@ def paragraph_style(paragraph: Paragraph | BaseOxmlElement, styles: Mapping[str 
 def _paragraph_line(p: BaseOxmlElement, styles: Mapping[str | None, str]) -> str:
     text = paragraph_text(p).strip()
     if not text:
-        return ""
+        # A figure reads as its alt text, which states the same facts as the picture.
+        pictures = [d.get("descr") or d.get("name") or "" for d in p.iter(_DOC_PR)]
+        return "\n".join(f"[Figure: {descr}]" for descr in pictures)
     style = paragraph_style(p, styles)
     if style == "Title":
         return f"# {text}"

@@ -24,6 +24,7 @@ from pipeline.contexts.common import (
     leaders_phrase,
     leadership_statement,
 )
+from pipeline.contexts.figure_structure import structure_figure
 from pipeline.contexts.governance_charter_evaluation import evaluation
 from pipeline.contexts.governance_charter_policies import (
     charter_rules,
@@ -87,6 +88,13 @@ def governance_charter_context(partnership: Partnership, audience: Audience) -> 
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,
         "leaders": leaders_phrase(partnership),
+        "structure_figure": (
+            ""
+            if compact
+            else structure_figure(
+                partnership, audience, [m for m in partnership.current_members if m not in partnership.affiliates()]
+            )
+        ),
         "two_members": len(partnership.current_members) <= 2,
         "compact": compact,
         "n": numbers,

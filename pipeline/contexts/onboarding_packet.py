@@ -26,6 +26,7 @@ from pipeline.contexts.common import (
     current_name,
     founding,
 )
+from pipeline.contexts.figure_structure import structure_figure
 from pipeline.contexts.onboarding_card import card_part, draft_part
 from pipeline.contexts.onboarding_organization import organization_part
 from pipeline.contexts.onboarding_policies import (
@@ -69,6 +70,7 @@ from pipeline.contexts.wording import (
     sentence,
     with_article,
 )
+from pipeline.figures import Figure
 from pipeline.formatting import join_and, long_date, on_date
 from pipeline.kinds import AFFILIATE_EDITION, PlannedDocument
 from schemas import Partnership
@@ -139,12 +141,22 @@ def affiliate_edition(partnership: Partnership, affiliates: list[Member]) -> dic
         acting_contacts=(),
         details_withheld=False,
         directory_note="",
+        # By the partnership's rules affiliates receive no list of members: the chart leaves them out too.
+        structure_figure=_structure(partnership, Audience.public, members=False),
         affiliate_directory=(
             f"This edition of the packet is for {classes}. It leaves out the member directory, which goes to "
             f"voting and non-voting members only. To reach a member organization, ask {context['ask_who']}."
         ),
     )
     return context
+
+
+def _structure(partnership: Partnership, audience: Audience, members: bool) -> Figure | str:
+    """The chart of how the partnership is organized; none for a pair, which it would not make clearer."""
+    if partnership.is_pair():
+        return ""
+    shown = [m for m in partnership.current_members if m not in partnership.affiliates()] if members else []
+    return structure_figure(partnership, audience, shown)
 
 
 def onboarding_packet_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
@@ -155,6 +167,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
     context: dict[str, Any] = {
         "partnership_name": partnership.name,
         "document_title": DOCUMENT_TITLE,
+        "structure_figure": _structure(partnership, audience, members=True),
         "affiliate_edition": False,
         "affiliate_directory": "",
         "directory_note": (

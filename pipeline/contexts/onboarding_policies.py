@@ -26,6 +26,7 @@ from pipeline.contexts.onboarding_texts import (
 )
 from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
 from pipeline.contexts.wording import Fact, facts, maybe, number_word, organization, sentence, with_article
+from pipeline.figures import Figure
 from pipeline.formatting import long_date
 from schemas import Partnership
 from schemas.policies import Spokesperson
@@ -240,6 +241,8 @@ def strings(value: Any) -> Iterator[str]:
     """Every string inside a context value (dataclasses, tuples, dicts)."""
     if isinstance(value, str):
         yield value
+    elif isinstance(value, Figure):
+        yield from (value.title, value.alt_text)  # what a reader sees or hears, not its Graphviz source
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from strings(getattr(value, field.name))
