@@ -181,7 +181,8 @@ def test_no_graphviz_is_a_clear_error_and_nothing_is_lost(tmp_path: Path, monkey
     source = tmp_path / "network.yaml"
     source.write_text(dump_yaml(_three_members()), encoding="utf-8")
     out = tmp_path / "output"
-    assert CliRunner().invoke(main, ["build", str(source), "--out", str(out)]).exit_code == 0
+    first = CliRunner().invoke(main, ["build", str(source), "--out", str(out)])
+    assert first.exit_code == 0, first.output
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     data = _three_members()
     data["mission"] = "A changed mission, so the documents must be built again."
@@ -221,3 +222,24 @@ def test_figures_module_needs_no_rendering_code() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_guide_draws_the_orders_of_succession_and_the_call_tree(built_examples: Path) -> None:
+    pictures = _pictures(built_examples / "riverbend-task-force" / "emergency-response-guide.docx")
+    assert [title for title, _, _ in pictures] == ["Who steps in, in order", "The call tree"]
+    succession, call_tree = pictures[0][1], pictures[1][1]
+    assert (
+        "Law-enforcement co-lead: HTU Commander, Sheriff's Office; then HTU Supervisor, Sheriff's Office; "
+        "then Undersheriff, Sheriff's Office." in succession
+    )
+    assert "the Task Force Coordinator calls each member in this order: 1. Sheriff's Office (Co-lead, no backup" in (
+        call_tree
+    )
+    assert "13. Centro Esperanza" in call_tree and "Every member checks in within 24 hours." in call_tree
+
+
+def test_figures_show_no_contact_details(built_examples: Path) -> None:
+    """Figures name organizations, roles and positions: never an e-mail address or a phone number."""
+    for path in built_examples.rglob("*.docx"):
+        for _, alt, _ in _pictures(path):
+            assert "@" not in alt and not re.search(r"\(\d{3}\) \d{3}-\d{4}", alt), path

@@ -24,6 +24,7 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, member_lines
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
+from pipeline.contexts.figure_emergency import UNTIED, call_tree_figure, succession_figure
 from pipeline.contexts.seats import (
     Caller,
     SeatView,
@@ -111,6 +112,9 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
     seats = seat_views(partnership, audience)
     members = _call_order(partnership, seats)
     media = partnership.media
+    succession = tuple(_succession(partnership, i) for i in range(len(emergency.succession)))
+    call_tree = tuple(_call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members))
+    check_in_hours = str(emergency.check_in_hours) if emergency.check_in_hours else BLANK_LINE
     return {
         "partnership_name": partnership.name,
         "document_title": "Emergency and Crisis Response Guide",
@@ -122,7 +126,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "geography": partnership.geography.strip(),
         "activation": maybe(emergency.activation),
         "deactivation": maybe(emergency.deactivation),
-        "check_in_hours": str(emergency.check_in_hours) if emergency.check_in_hours else BLANK_LINE,
+        "check_in_hours": check_in_hours,
         "approval_rows": _approval_rows(partnership, seats),
         "changes": tuple(ChangeRow("", "", "") for _ in range(CHANGE_ROWS)),
         # 2-3. Hazards and essential functions
@@ -131,12 +135,14 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "essential_functions": tuple(sentence(f) for f in emergency.essential_functions),
         "crisis_lines": _warm_transfer_list(partnership),
         # 4. Succession and delegation
-        "succession": tuple(_succession(partnership, i) for i in range(len(emergency.succession))),
+        "succession": succession,
+        "succession_figure": succession_figure(partnership.name, succession),
         "delegation": maybe(emergency.delegation),
         # 5. Contact roster and call tree
         "caller": _caller(partnership),
         "caller_cap": capitalized(_caller(partnership)),
-        "call_tree": tuple(_call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members)),
+        "call_tree": call_tree,
+        "call_tree_figure": call_tree_figure(_caller(partnership), call_tree, check_in_hours),
         "missing_backups": join_and(m.name for m in members if m.backup_contact is None),
         # 6. Communication
         "channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
@@ -238,7 +244,7 @@ def _succession(partnership: Partnership, index: int) -> SuccessionTable:
     line = partnership.emergency.succession[index]
     rows, warnings = [], []
     for rank, successor in enumerate(line.order, start=1):
-        organization = "Not tied to one member"
+        organization = UNTIED
         if successor.member:
             organization = current_name(partnership, successor.member) or partnership.member(successor.member).name
             if not current_name(partnership, successor.member):
