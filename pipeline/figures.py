@@ -34,6 +34,9 @@ MAX_HEIGHT_IN = 8.0
 FONT = "Carlito"
 """The templates' body font (metric-compatible with Calibri); fontconfig picks a near one when it is absent."""
 _TIMEOUT_S = 60
+# -Gsize scales a drawing larger than the page down before it is rasterized, so a picture never has more
+# pixels than the page shows at print resolution (rasterizing is most of the cost of a figure).
+_DOT_OPTIONS = ("-Tpng", f"-Gdpi={DPI}", f"-Gsize={MAX_WIDTH_IN:g},{MAX_HEIGHT_IN:g}")
 _EMU_PER_INCH = 914400
 RELATIONSHIP_PREFIX = "rIdPdFigure"
 """Relationship ids of figures start with this, so that finalize can find the pictures a document shows."""
@@ -127,7 +130,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 def draw(source: str, what: str) -> bytes:
     """The PNG picture of a Graphviz source: from the cache when this `dot` drew it before."""
     dot = _dot()
-    key = hashlib.sha256(f"{dot.identity}\0{DPI}\0{source}".encode()).hexdigest()
+    key = hashlib.sha256("\0".join((dot.identity, *_DOT_OPTIONS, source)).encode()).hexdigest()
     return _drawn(key, source, what)
 
 
@@ -149,7 +152,7 @@ def _run_dot(source: str, what: str) -> bytes:
     dot = _dot()
     try:
         result = subprocess.run(
-            [dot.path, "-Tpng", f"-Gdpi={DPI}"],
+            [dot.path, *_DOT_OPTIONS],
             input=source.encode(),
             capture_output=True,
             timeout=_TIMEOUT_S,

@@ -121,7 +121,10 @@ class TemplatePackage:
         # millisecond saved each), at the cost of a file a few kilobytes larger.
         with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for partname, blob in parts.items():
-                archive.writestr(_zip_entry(partname), blob, compresslevel=1)
+                entry = _zip_entry(partname)
+                if partname.endswith(".png"):
+                    entry.compress_type = zipfile.ZIP_STORED  # already compressed: deflating it again only costs time
+                archive.writestr(entry, blob, compresslevel=1)
         return buffer.getvalue()
 
 
