@@ -29,6 +29,7 @@ def _subgrant_blank(p: Partnership) -> Iterator[Finding]:
             labels = join_and(label for _, label in missing)
             message = (
                 f"{names[index]} prints blanks for: {labels}. Fill them in from the award and the agreed terms "
-                "(under award_information and terms), or set federal: false for funds that are not a federal award"
+                "(under award_information and terms; the federal award's own facts may go once under the grant's "
+                "federal_award), or set federal: false for funds that are not a federal award"
             )
             yield ("funding", "subgrants", index), message

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.formatting import long_date, money
 from schemas import Partnership
 from schemas.operations import Grant, Subgrant
+from schemas.subgrants import FederalAward
 
 PREFIX = "subgrant-agreement"
 
@@ -71,14 +72,20 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
     if not subgrant.federal:
         return []
     info = subgrant.award_information
+    award = grant.federal_award if (grant := source_grant(partnership, subgrant)) else None
+    award = award or FederalAward()
     recipient = partnership.member(subgrant.to_member)
     grantor = partnership.member(subgrant.from_member)
-    rd = info.research_and_development
+    # The subgrant's own value wins; else the federal award's, written once on the grant for every subgrant.
+    fain = info.fain or award.fain
+    award_date = info.federal_award_date or award.award_date
+    total = info.total_federal_award if info.total_federal_award is not None else award.total_amount
+    rd = info.research_and_development if info.research_and_development is not None else award.research_and_development
     return [
         AwardItem("subrecipient_uei", "Subrecipient", recipient.legal_name),
         AwardItem("subrecipient_uei", "Subrecipient’s Unique Entity Identifier (UEI)", info.subrecipient_uei),
-        AwardItem("fain", "Federal Award Identification Number (FAIN)", info.fain),
-        AwardItem("federal_award_date", "Federal award date", long_date(info.federal_award_date) or None),
+        AwardItem("fain", "Federal Award Identification Number (FAIN)", fain),
+        AwardItem("federal_award_date", "Federal award date", long_date(award_date) or None),
         AwardItem("period_start", "Subaward period of performance", _period(info.period_start, info.period_end)),
         AwardItem(
             "budget_period_start",
@@ -101,17 +108,29 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
         AwardItem(
             "total_federal_award",
             f"Total federal award to {grantor.legal_name}",
-            money(info.total_federal_award) or None,
+            money(total) or None,
         ),
-        AwardItem("project_description", "Federal award project description", info.project_description),
-        AwardItem("awarding_agency", "Federal awarding agency", info.awarding_agency),
+        AwardItem(
+            "project_description",
+            "Federal award project description",
+            info.project_description or award.project_description,
+        ),
+        AwardItem("awarding_agency", "Federal awarding agency", info.awarding_agency or award.awarding_agency),
         AwardItem(
             "pass_through_contact",
             f"Pass-through entity: {grantor.legal_name}; awarding official",
             info.pass_through_contact,
         ),
-        AwardItem("assistance_listing_number", "Assistance Listing number", info.assistance_listing_number),
-        AwardItem("assistance_listing_title", "Assistance Listing title", info.assistance_listing_title),
+        AwardItem(
+            "assistance_listing_number",
+            "Assistance Listing number",
+            info.assistance_listing_number or award.assistance_listing_number,
+        ),
+        AwardItem(
+            "assistance_listing_title",
+            "Assistance Listing title",
+            info.assistance_listing_title or award.assistance_listing_title,
+        ),
         AwardItem(
             "research_and_development",
             "Research and development award",

@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from schemas.subgrants import AwardInformation, SubgrantTerms
+from schemas.subgrants import AwardInformation, FederalAward, SubgrantTerms
 from schemas.types import MAX_ITEMS, Flag, MemberId, Model, Text
 from schemas.vocabulary import AgreementType, Binding, DataType, EvaluationDesign, FundingSourceType, Hazard, Renewal
 
@@ -77,6 +77,11 @@ class Grant(Model):
     target_population: Text | None = Field(None, description="Who the project will serve.")
     letter_of_intent: LetterOfIntent | None = Field(
         None, description="Letters of intent the partners write for this application."
+    )
+    federal_award: FederalAward | None = Field(
+        None,
+        description="The federal award this grant is, or passes on: FAIN, award date, agency, Assistance Listing. "
+        "Subgrant agreements made from this grant print them.",
     )
     breach_notice: BreachNotice | None = Field(
         None,

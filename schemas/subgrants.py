@@ -24,10 +24,41 @@ class PaymentMethod(Vocabulary):
     advance = "advance"
 
 
+class FederalAward(Model):
+    """Facts of the federal award a grant is or passes on, written once for every subgrant made from it.
+
+    For a state or local grant that passes federal funds on, these describe the federal award the state agency
+    received (its agency, FAIN and Assistance Listing), not the state grant. A subgrant's own award_information
+    overrides any of them."""
+
+    fain: Text | None = Field(None, description="The Federal Award Identification Number (FAIN) of the award.")
+    award_date: dt.date | None = Field(None, description="The date the federal agency made the award.")
+    total_amount: int | None = Field(
+        None, ge=0, le=MAX_AMOUNT, description="Total amount of the federal award, in dollars."
+    )
+    awarding_agency: Text | None = Field(
+        None,
+        description="The federal agency that made the award, e.g. 'Office for Victims of Crime, U.S. Department of "
+        "Justice'.",
+    )
+    project_description: Text | None = Field(
+        None, description="The federal award's project description, as reported under FFATA."
+    )
+    assistance_listing_number: Text | None = Field(
+        None, description="The Assistance Listing number of the program, e.g. '16.320'."
+    )
+    assistance_listing_title: Text | None = Field(None, description="The Assistance Listing title of the program.")
+    research_and_development: Flag | None = Field(
+        None, description="true when the award is for research and development, false when it is not."
+    )
+
+
 class AwardInformation(Model):
     """The federal award information a pass-through organization gives its subrecipient (2 CFR 200.332(b)).
 
-    Leave a value out until you have it from the award: the agreement then prints a blank to complete."""
+    Leave a value out until you have it from the award: the agreement then prints a blank to complete. Facts of
+    the federal award itself (FAIN, date, agency, Assistance Listing...) may instead be written once under the
+    source grant's federal_award; a value given here wins."""
 
     subrecipient_uei: Text | None = Field(
         None, description="The subrecipient's Unique Entity Identifier (UEI) from SAM.gov, 12 characters."

@@ -67,6 +67,9 @@ class CoreDumper(yaml.SafeDumper):
 
     yaml_implicit_resolvers = CoreSafeLoader.yaml_implicit_resolvers
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the loader refuses anchors: a value used twice is written out twice
+
 
 def dump_yaml(data: Any, **options: Any) -> str:
     """`data` as YAML text that loads back to the same values."""

@@ -150,3 +150,39 @@ def test_with_several_grants_the_source_is_a_blank_not_a_guess(write_partnership
     from pipeline.subgrants import blanks
 
     assert (("grant",), "the grant the funds come from") in blanks(partnership, partnership.funding.subgrants[0])
+
+
+AWARD_LEVEL = {
+    "fain": "federal_award.fain",
+    "federal_award_date": "federal_award.award_date",
+    "total_federal_award": "federal_award.total_amount",
+    "project_description": "federal_award.project_description",
+    "awarding_agency": "federal_award.awarding_agency",
+    "assistance_listing_number": "federal_award.assistance_listing_number",
+    "assistance_listing_title": "federal_award.assistance_listing_title",
+    "research_and_development": "federal_award.research_and_development",
+}
+
+
+def test_the_federal_award_is_written_once_on_the_grant(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    """Facts of the federal award given on the grant fill every agreement made from it; a subgrant's own wins."""
+    info = COMPLETE["award_information"]
+    own = {k: v for k, v in info.items() if k not in AWARD_LEVEL}
+    award = {path.split(".")[1]: info[key] for key, path in AWARD_LEVEL.items()}
+    data = with_subgrants(
+        dict(SUBGRANT, award_information=own, terms=COMPLETE["terms"]),
+        dict(SUBGRANT, award_information=dict(own, fain="OWN-FAIN-0001"), terms=COMPLETE["terms"]),
+    )
+    data["funding"]["grants"][0]["federal_award"] = award
+    path = write_partnership(data)
+    first = built_text(path, tmp_path / "out", "subgrant-agreement-omalley-1")
+    second = built_text(path, tmp_path / "out", "subgrant-agreement-omalley-2")
+    for text in (first, second):
+        assert BLANK_LINE not in text.split("## 14. Signatures")[0]
+        assert "Office for Victims of Crime" in text and "16.320" in text and "$500,000" in text
+    assert "15POVC-26-GG-00000-MUMU" in first and "15POVC-26-GG-00000-MUMU" not in second
+    assert "OWN-FAIN-0001" in second
+    assert "subgrant-blank" not in runner.invoke(main, ["lint", str(path)]).output
+    del data["funding"]["grants"][0]["federal_award"]
+    lint = runner.invoke(main, ["lint", str(write_partnership(data))]).output
+    assert "Federal Award Identification Number (FAIN)" in lint and "the grant's federal_award" in lint
