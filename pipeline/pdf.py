@@ -40,9 +40,12 @@ PER_DOCUMENT_SECONDS = 5.0
 it counts as hung: then it is killed and the build stops, writing nothing."""
 _POLL_SECONDS = 0.02
 # Tagged PDF (PDF/UA): headings, lists, tables and reading order reach screen readers, as they do
-# in the Word file. LibreOffice leaves PDFs untagged unless asked.
+# in the Word file. LibreOffice leaves PDFs untagged unless asked. Figures are line art and text: lossless,
+# where LibreOffice would otherwise store some as JPEG, blurring the small print around the boxes.
 _TRUE = {"type": "boolean", "value": "true"}
-PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps({"UseTaggedPDF": _TRUE, "PDFUACompliance": _TRUE})
+PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps(
+    {"UseTaggedPDF": _TRUE, "PDFUACompliance": _TRUE, "UseLosslessCompression": _TRUE}
+)
 NO_LIBREOFFICE = "--pdf needs LibreOffice; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
 
 Progress = Callable[[int, int], None]

@@ -157,3 +157,22 @@ def test_a_small_partnership_gets_pdfs_made_from_its_documents_by_two_instances(
     again = CliRunner().invoke(main, command)
     assert again.output.splitlines()[-1].endswith("; 0 PDFs made."), again.output
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="pdfimages (poppler-utils) is not installed")
+def test_every_figure_shows_in_the_pdf(pdfs: dict[str, Path]) -> None:
+    """LibreOffice lays out each figure a document has: the PDF holds one picture per figure, at print size."""
+    import docx
+
+    checked = 0
+    for name, pdf in pdfs.items():
+        document = docx.Document(str(pdf.with_suffix(".docx")))
+        figures = len(list(document.element.body.iter("{*}docPr")))
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+        images = [row for line in listing.splitlines()[2:] if (row := line.split()) and row[2] == "image"]
+        assert len(images) == figures, name
+        for image in images:
+            assert int(image[3]) >= 600, name  # width in pixels: the picture is not a thumbnail
+            assert image[8] != "jpeg", name  # lossless: JPEG would blur the small print of a drawing
+        checked += figures
+    assert checked >= 8
