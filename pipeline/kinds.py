@@ -55,7 +55,7 @@ class DocumentKind:
     review: tuple[str, ...] = ()
     """What counsel checks in every document of this kind, on top of the legal positions of those it binds."""
     revision_history: bool = True
-    """False for kinds that never print a revision history (letters)."""
+    """False for kinds that never print a revision history (letters, partnership plans)."""
     undated: bool = False
     """True for a kind with no date of its own (charter, guide, packet): it shows the core group's seats as of
     the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
@@ -196,6 +196,8 @@ KINDS: dict[str, DocumentKind] = {
             names=_plan_names,
             requires=_has_plans,
             binds=_plan_organization,
+            # The partnership's revision notes are about its shared documents; a plan is one member's own.
+            revision_history=False,
         ),
         DocumentKind(
             id="governance-charter",

@@ -157,3 +157,20 @@ def test_a_small_partnership_gets_pdfs_made_from_its_documents_by_two_instances(
     again = CliRunner().invoke(main, command)
     assert again.output.splitlines()[-1].endswith("; 0 PDFs made."), again.output
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_partnership_plans_open_with_their_seven_sections(pdfs: dict[str, Path]) -> None:
+    plans = {name: pdf for name, pdf in pdfs.items() if "--partnership-plan-" in name}
+    assert set(plans) == {
+        "harbor-hope-omalley--partnership-plan-harbor-hope",
+        "riverbend-task-force--partnership-plan-bridgewell",
+        "hostile-values--partnership-plan-harbor-hope",
+    }
+    sections = ["Background", "Need and purpose", "Goals: potential partners", "Tactics", "Accountability"]
+    sections += ["Timeline", "Evaluation"]
+    for name, pdf in plans.items():
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        positions = [text.index(f"{number}. {heading}") for number, heading in enumerate(sections, 1)]
+        assert positions == sorted(positions), name
+        assert "Partnership Plan" in text and "internal planning document" in text, name

@@ -19,7 +19,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, contact_view
 from pipeline.contexts.confidentiality import own_promises
-from pipeline.contexts.wording import capitalized, organization, paragraphs, sentence
+from pipeline.contexts.wording import organization, paragraphs, sentence, with_article
 from pipeline.dated import partnership_on
 from pipeline.formatting import long_date
 from pipeline.kinds import PlannedDocument
@@ -123,7 +123,7 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "cover": _cover(partnership, member),
         "plan_date": long_date(plan.date) or blank("the plan's date"),
         "plan_contact": _contact(member, audience),
-        "contact_label": f"{capitalized(_possessive(member.name))} primary contact for the partnership",
+        "contact_label": f"{_possessive(member.name, start=True)} primary contact for the partnership",
         # 1. Background
         "about": paragraphs(background.about or member.description) or (blank("a description of the organization"),),
         "principles": _items(background.principles, ("background", "principles")),
@@ -170,14 +170,14 @@ def _cover(partnership: Partnership, member: Member) -> tuple[str, ...]:
         f"An internal planning document of {organization(member.legal_name)}, for its own staff. It is not an "
         "agreement: no partner has signed it, and it commits no other organization to anything. It sets out the "
         f"partnerships {organization(member.name)} seeks, why, and how it will build them.",
-        f"{own} is a member of {organization(partnership.name)}. This plan is {_possessive(member.name)} own: it "
+        f"{own} is a member of {with_article(partnership.name)}. This plan is {_possessive(member.name)} own: it "
         "speaks for neither the partnership nor its other members.",
     )
 
 
-def _possessive(name: str) -> str:
+def _possessive(name: str, start: bool = False) -> str:
     """'Bridgewell’s', 'the Sheriff’s Office’s' (a name ending in s takes an apostrophe alone)."""
-    prose = organization(name)
+    prose = organization(name, start=start)
     return f"{prose}’" if prose.endswith("s") else f"{prose}’s"
 
 
@@ -198,7 +198,7 @@ def _adopted_intro(
     if not adopted(plan, statement):
         return ""
     own = organization(member.name, start=True)
-    return f"{own} has adopted the {statement.value} of {organization(partnership.name)} as its own:"
+    return f"{own} has adopted the {statement.value} of {with_article(partnership.name)} as its own:"
 
 
 def _values(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
