@@ -39,6 +39,11 @@ def blank(label: str) -> str:
     return f"{BLANK_LINE} (to complete: {label})"
 
 
+def row_blank(label: str) -> str:
+    """The first cell of an empty table's one row: a line short enough for the column, and what belongs there."""
+    return f"{CELL_BLANK} (to complete: {label})"
+
+
 @dataclass(frozen=True)
 class ExistingRow:
     """A row of the table of existing partners."""
@@ -133,13 +138,13 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "goals": _goals(partnership, plan),
         "partnership_types": _items(background.partnership_types, ("background", "partnership_types")),
         "existing_rows": tuple(_existing_row(partnership, p) for p in background.existing_partners)
-        or (ExistingRow(blank(LABELS[("background", "existing_partners")]), "", ""),),
+        or (ExistingRow(row_blank(LABELS[("background", "existing_partners")]), "", ""),),
         # 2. Need and purpose
         "benefits": _items(need.benefits, ("need", "benefits")),
         "must_haves": _items(need.must_haves, ("need", "must_haves")),
         # 3. Goals: the potential partners
         "potential_rows": tuple(_potential_row(partnership, p) for p in plan.potential_partners)
-        or (PotentialRow(blank(LABELS[("potential_partners",)]), "", "", ""),),
+        or (PotentialRow(row_blank(LABELS[("potential_partners",)]), "", "", ""),),
         # 4. Tactics, partner by partner
         "organization": name,
         "tactics": tuple(_tactics(partnership, p, audience) for p in plan.potential_partners),
@@ -153,14 +158,14 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "holding_accountable": _items(accountability.holding_accountable, ("accountability", "holding_accountable")),
         # 6. Timeline, earliest first
         "task_rows": tuple(_task_row(task, plan.date) for task in by_date(plan))
-        or (TaskRow(blank(LABELS[("timeline",)]), "", "", "", None, False, False),),
+        or (TaskRow(row_blank(LABELS[("timeline",)]), "", "", "", None, False, False),),
         "timeline_intro": "The tasks that build these partnerships, earliest first"
         + (f"; each status is as of the plan’s date, {long_date(plan.date)}:" if plan.date else ":"),
         # 7. Evaluation
         "metric_rows": tuple(
             MetricRow(sentence(m.metric), sentence(m.recorded) if m.recorded else CELL_BLANK) for m in plan.evaluation
         )
-        or (MetricRow(blank("the metrics and how each is recorded"), ""),),
+        or (MetricRow(row_blank("the metrics and how each is recorded"), ""),),
     }
 
 
@@ -244,7 +249,7 @@ def _tactics(partnership: Partnership, partner: PotentialPartner, audience: Audi
             tactic.responsible.strip() if tactic.responsible else CELL_BLANK,
         )
         for tactic in partner.tactics
-    ) or (TacticRow(blank("the steps that build this relationship"), "", ""),)
+    ) or (TacticRow(row_blank("the steps that build this relationship"), "", ""),)
     maintenance = (
         f"Keeping the relationship up: {sentence(partner.maintenance)}"
         if partner.maintenance
