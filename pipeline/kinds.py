@@ -55,7 +55,7 @@ class DocumentKind:
     review: tuple[str, ...] = ()
     """What counsel checks in every document of this kind, on top of the legal positions of those it binds."""
     revision_history: bool = True
-    """False for kinds that never print a revision history (letters)."""
+    """False for kinds that never print a revision history (letters, partnership plans)."""
     undated: bool = False
     """True for a kind with no date of its own (charter, guide, packet): it shows the core group's seats as of
     the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
@@ -129,6 +129,25 @@ def _subgrant_parties(partnership: Partnership, name: str) -> list[Member]:
     return [partnership.member(member_id) for member_id in party_ids(partnership, name)]
 
 
+def _has_plans(partnership: Partnership) -> str | None:
+    if not partnership.plans:
+        return "there are no partnership plans under 'plans'"
+    return None
+
+
+def _plan_names(partnership: Partnership) -> list[str]:
+    from pipeline.plans import plan_names  # cheap: no rendering code
+
+    return plan_names(partnership)
+
+
+def _plan_organization(partnership: Partnership, name: str) -> list[Member]:
+    """The organization whose plan a document of this name is: the plan speaks for it alone."""
+    from pipeline.plans import organization_id
+
+    return [partnership.member(organization_id(partnership, name))]
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.id: kind
     for kind in [
@@ -166,6 +185,19 @@ KINDS: dict[str, DocumentKind] = {
                 "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
                 "records, audit, termination, closeout) against the award or grant agreement and its conditions.",
             ),
+        ),
+        DocumentKind(
+            id="partnership-plan",
+            title="Partnership Plan",
+            # The organization's own staff read it; members is the audience whose contact details they may see.
+            audience=Audience.members,
+            builder="pipeline.contexts.partnership_plan:partnership_plans",
+            many=True,
+            names=_plan_names,
+            requires=_has_plans,
+            binds=_plan_organization,
+            # The partnership's revision notes are about its shared documents; a plan is one member's own.
+            revision_history=False,
         ),
         DocumentKind(
             id="governance-charter",

@@ -19,7 +19,8 @@ CHARTER = "governance-charter"
 GUIDE = "emergency-response-guide"
 PACKET = "onboarding-packet"
 SUBGRANT = "subgrant-agreement"
-ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET, SUBGRANT})
+PLAN = "partnership-plan"
+ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET, SUBGRANT, PLAN})
 SIGNED = frozenset({MOU, LETTER, CHARTER, SUBGRANT})
 """Kinds that members sign or adopt: a note for the file's editors is worst there."""
 
@@ -29,6 +30,7 @@ DOCUMENT_NAMES = {
     CHARTER: "the charter",
     GUIDE: "the Emergency Guide",
     PACKET: "the onboarding packet",
+    PLAN: "the partnership plans",
 }
 """How a message, or another document, names each kind."""
 
@@ -101,8 +103,8 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "funding.subgrants.*.amount": {MOU, LETTER, CHARTER, SUBGRANT},
         "funding.subgrants.*.purpose": {MOU, LETTER, CHARTER, PACKET, SUBGRANT},
         "funding.summary": {CHARTER, PACKET},
-        "goals.*.description": {MOU, CHARTER},
-        "goals.*.name": {MOU, CHARTER},
+        "goals.*.description": {MOU, CHARTER, PLAN},
+        "goals.*.name": {MOU, CHARTER, PLAN},
         "goals.*.outcome": {MOU, CHARTER},
         "history.*.event": {MOU, PACKET},
         "leadership.conflict_duty": {MOU, CHARTER},
@@ -131,10 +133,10 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "members.*.commitments.*.description": {MOU, LETTER, CHARTER, PACKET},
         "members.*.contacts.backup.email": {MOU, CHARTER, GUIDE, PACKET},
         "members.*.contacts.former.*.note": {MOU, CHARTER, PACKET},
-        "members.*.contacts.primary.email": {MOU, CHARTER, GUIDE, PACKET},
+        "members.*.contacts.primary.email": {MOU, CHARTER, GUIDE, PACKET, PLAN},
         "members.*.crisis_line_name": {MOU, LETTER, GUIDE, PACKET},
         "members.*.crisis_line_use": {GUIDE, PACKET},
-        "members.*.description": {MOU, LETTER},
+        "members.*.description": {MOU, LETTER, PLAN},
         "members.*.emergency_plan.note": {GUIDE},
         "members.*.mailing_address.*": {MOU, LETTER},
         "members.*.sector_detail": {MOU, LETTER},
@@ -159,6 +161,29 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "onboarding.welcome": {PACKET},
         "other_observances.*.name": {CHARTER, PACKET},
         "other_observances.*.when": {CHARTER, PACKET},
+        "plans.*.accountability.boundaries.*": {PLAN},
+        "plans.*.accountability.holding_accountable.*": {PLAN},
+        "plans.*.accountability.roles.*": {PLAN},
+        "plans.*.background.about": {PLAN},
+        "plans.*.background.existing_partners.*.name": {PLAN},
+        "plans.*.background.existing_partners.*.purpose": {PLAN},
+        "plans.*.background.goals.*": {PLAN},
+        "plans.*.background.partnership_types.*": {PLAN},
+        "plans.*.background.principles.*": {PLAN},
+        "plans.*.background.values.*": {PLAN},
+        "plans.*.evaluation.*.metric": {PLAN},
+        "plans.*.evaluation.*.recorded": {PLAN},
+        "plans.*.need.benefits.*": {PLAN},
+        "plans.*.need.must_haves.*": {PLAN},
+        "plans.*.potential_partners.*.description": {PLAN},
+        "plans.*.potential_partners.*.maintenance": {PLAN},
+        "plans.*.potential_partners.*.name": {PLAN},
+        "plans.*.potential_partners.*.outcome": {PLAN},
+        "plans.*.potential_partners.*.tactics.*.action": {PLAN},
+        "plans.*.potential_partners.*.tactics.*.measure": {PLAN},
+        "plans.*.potential_partners.*.tactics.*.responsible": {PLAN},
+        "plans.*.timeline.*.responsible": {PLAN},
+        "plans.*.timeline.*.task": {PLAN},
         "populations.*": {LETTER, PACKET},
         "purpose": {MOU, CHARTER, PACKET},
         "referral_protocol.steps.*": {MOU, PACKET},
@@ -179,7 +204,7 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "trauma_informed.trainings.*.audience": {MOU, CHARTER, PACKET},
         "trauma_informed.trainings.*.frequency": {MOU, CHARTER, PACKET},
         "trauma_informed.trainings.*.topic": {MOU, CHARTER, PACKET},
-        "values.*": {MOU, CHARTER, PACKET},
+        "values.*": {MOU, CHARTER, PACKET, PLAN},
         "vision": {MOU, CHARTER, PACKET},
     }.items()
 }

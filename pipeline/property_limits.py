@@ -22,6 +22,9 @@ LETTER_TITLE = KINDS["letter-of-intent"].title
 """A letter's title names its writer too: 'Letter of Intent: <member name>'."""
 SUBGRANT_TITLE = KINDS["subgrant-agreement"].title
 """A subgrant agreement's title names its subrecipient: 'Subgrant Agreement: <member name>'."""
+PLAN_TITLE = KINDS["partnership-plan"].title
+"""A partnership plan's title names its organization: 'Partnership Plan: <member name>'."""
+WHAT = {LETTER_TITLE: "letter of intent", SUBGRANT_TITLE: "subgrant agreement", PLAN_TITLE: "partnership plan"}
 
 FIXED_TITLES: tuple[str, ...] = (
     *(kind.title for kind in KINDS.values()),
@@ -43,12 +46,13 @@ def document_titles(partnership: Partnership) -> list[str]:
 
 
 def _named_titles(partnership: Partnership) -> list[tuple[str, Member]]:
-    """(kind title, member) for each document whose title names a member: letters and subgrant agreements."""
+    """(kind title, member) for each document whose title names a member: letters, subgrant agreements, plans."""
     letters = [(LETTER_TITLE, writer) for _, writer in partnership.letters_of_intent()]
     members = {member.id: member for member in partnership.members}  # validate asks before references are checked
     recipients = [members[s.to_member] for s in partnership.funding.subgrants if s.to_member in members]
     subgrants = [(SUBGRANT_TITLE, member) for member in recipients]
-    return [*letters, *subgrants]
+    plans = [(PLAN_TITLE, members[plan.organization]) for plan in partnership.plans if plan.organization in members]
+    return [*letters, *subgrants, *plans]
 
 
 def property_problems(partnership: Partnership) -> list[tuple[Location, str]]:
@@ -71,7 +75,7 @@ def property_problems(partnership: Partnership) -> list[tuple[Location, str]]:
         reported.add(member.id)
         index = next(i for i, m in enumerate(partnership.members) if m.id == member.id)
         field = "short_name" if member.short_name else "legal_name"
-        what = "letter of intent" if title == LETTER_TITLE else "subgrant agreement"
+        what = WHAT[title]
         message = (
             f"makes the title of this member's {what} ('{title}: <this name>: <partnership "
             f"name>') {length:,} characters long; Word file properties allow at most {MAX_PROPERTY_CHARACTERS} "

@@ -64,6 +64,7 @@ def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
         fixed.AGREEMENT,
         fixed.EMERGENCY.format(hazards=_choices(Hazard)),
         fixed.WELCOME,
+        fixed.PLANS,
     ]
     return "\n".join(section.strip("\n") + "\n" for section in sections)
 

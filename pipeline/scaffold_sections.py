@@ -130,3 +130,42 @@ definitions:
   - term: "TODO: a word or acronym your members use"
     meaning: "TODO: what it means in this partnership"
 """
+
+PLANS = """
+# --- A member's partnership plan (optional) ------------------------------------
+# An internal plan of ONE member for the partnerships it seeks, read by its
+# own staff and approved by that member alone; it is not an agreement. To
+# write one, remove the # in front of these lines. A part left out prints a
+# blank to complete, and `partnerdocs lint` lists it. A partner is a member
+# (member: <id>) or any other organization (name: ...).
+# plans:
+#   - organization: member-one
+#     date: 2026-01-15               # the day the plan speaks from
+#     background:
+#       about: "TODO: your organization in a few sentences"
+#       principles: ["TODO: a principle your organization works by"]
+#       values: ["TODO: a value"]    # or adopts: [values] for the partnership's
+#       goals: ["TODO: a goal"]
+#       partnership_types: ["TODO: e.g. formal referral agreements with shelters"]
+#       existing_partners:
+#         - {member: member-two, type: informal, purpose: "TODO: what it is for"}
+#     need:
+#       benefits: ["TODO: how more partners would help"]
+#       must_haves: ["TODO: what every partner must have"]
+#     potential_partners:
+#       - name: "TODO: an organization you want to partner with"
+#         type: formal                # formal or informal
+#         description: "TODO: the partnership you seek"
+#         outcome: "TODO: what it should bring"
+#         tactics:
+#           - {action: "TODO: a first step", measure: "TODO: done by when", responsible: "TODO: who"}
+#         maintenance: "TODO: how you keep the relationship up"
+#     accountability:
+#       roles: ["TODO: who does what"]
+#       boundaries: ["TODO: your privacy and information-sharing rules"]
+#       holding_accountable: ["TODO: how partners are held to what they agreed"]
+#     timeline:
+#       - {task: "TODO: a task", due: 2026-02-15, responsible: "TODO: who", done: false}
+#     evaluation:
+#       - {metric: "TODO: e.g. referrals from new partners", recorded: "TODO: how and how often"}
+"""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pipeline.plans import organization_id
 from pipeline.subgrants import party_ids
 from schemas import Partnership
 from schemas.signoff import Approval
@@ -78,6 +79,8 @@ def default_approvers(partnership: Partnership, kind_id: str, document: str) -> 
         return [document.removeprefix(f"{kind_id}-")]
     if kind_id == "subgrant-agreement":
         return party_ids(partnership, document)  # the two parties' signatories approve
+    if kind_id == "partnership-plan":
+        return [organization_id(partnership, document)]  # an organization's own plan: it alone approves it
     return leaders(partnership)
 
 

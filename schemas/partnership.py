@@ -17,6 +17,7 @@ from schemas.governance import (
 )
 from schemas.members import Member
 from schemas.operations import Agreement, Emergency, Evaluation, Funding, Grant, Onboarding
+from schemas.plans import PartnershipPlan
 from schemas.policies import (
     Confidentiality,
     MandatoryReporting,
@@ -133,6 +134,12 @@ class Partnership(Model):
     )
     other_observances: list[Observance] = Field(
         default_factory=list, max_length=30, description="Other days or months the partnership marks."
+    )
+    plans: list[PartnershipPlan] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Partnership plans: a member organization's own internal plan for the partnerships it seeks, "
+        "one per organization. Each builds partnership-plan-<member id>, for that organization's staff.",
     )
     charter: Charter = Field(
         default_factory=Charter, description="Authority, adoption, amendment and review of the governance charter."

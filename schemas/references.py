@@ -14,6 +14,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 
 from schemas.partnership import Partnership
+from schemas.plans import ExistingPartner, PotentialPartner
 from schemas.types import MemberReference
 
 Location = tuple[str | int, ...]
@@ -32,6 +33,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
             problems.append((location, _unknown_member_message(value, sorted(known))))
     problems += _letter_collisions(partnership)
     problems += _goal_references(partnership)
+    problems += _plan_references(partnership, known, current)
     for index, lead in enumerate(partnership.leadership.leads):
         if lead in known and lead not in current:
             problems.append(
@@ -56,6 +58,35 @@ def _letter_collisions(partnership: Partnership) -> list[tuple[Location, str]]:
                 )
                 problems.append((("funding", "grants", index, "letter_of_intent"), message))
             first.setdefault(writer, index)
+    return problems
+
+
+def _plan_references(partnership: Partnership, known: set[str], current: set[str]) -> list[tuple[Location, str]]:
+    # A plan's file is named after its organization, which approves it: one plan per current member.
+    problems: list[tuple[Location, str]] = []
+    first: dict[str, int] = {}
+    for index, plan in enumerate(partnership.plans):
+        here: Location = ("plans", index, "organization")
+        organization = plan.organization
+        if organization in first:
+            message = f"'{organization}' already has a plan (plans[{first[organization]}]); write one plan per member"
+            problems.append((here, message))
+        first.setdefault(organization, index)
+        if organization in known and organization not in current:
+            message = (
+                f"'{organization}' is not a current member (withdrawn or pending), so the partnership builds no plan "
+                "for it; remove the plan or change the member's status"
+            )
+            problems.append((here, message))
+        listed: list[tuple[Location, list[ExistingPartner] | list[PotentialPartner]]] = [
+            (("background", "existing_partners"), plan.background.existing_partners),
+            (("potential_partners",), plan.potential_partners),
+        ]
+        for section, partners in listed:
+            for number, partner in enumerate(partners):
+                if partner.member == organization:
+                    message = f"'{organization}' is the organization whose plan this is; it cannot be its own partner"
+                    problems.append((("plans", index, *section, number, "member"), message))
     return problems
 
 

@@ -81,6 +81,40 @@ def minimal_data() -> dict[str, Any]:
     return copy.deepcopy(MINIMAL)
 
 
+def complete_plan() -> dict[str, Any]:
+    """Harbor & Hope's partnership plan for the minimal partnership, every part given: it prints no blank."""
+    return {
+        "organization": "harbor-hope",
+        "date": "2026-12-01",
+        "background": {
+            "about": "A survivor-service agency in Port Alder.",
+            "principles": ["Survivors choose"],
+            "values": ["Dignity"],
+            "goals": ["More jobs for survivors"],
+            "partnership_types": ["Referral partnerships with employers"],
+            "existing_partners": [{"member": "omalley", "type": "informal", "purpose": "Job referrals."}],
+        },
+        "need": {"benefits": ["More kinds of work"], "must_haves": ["Consent first"]},
+        "potential_partners": [
+            {
+                "name": "Port Alder Legal Clinic",
+                "type": "formal",
+                "description": "An MOU for record clearing.",
+                "outcome": "Ten survivors a year helped.",
+                "tactics": [{"action": "Meet the director.", "measure": "By January 31.", "responsible": "Director"}],
+                "maintenance": "A quarterly call.",
+            }
+        ],
+        "accountability": {
+            "roles": ["Harbor & Hope supports each survivor"],
+            "boundaries": ["Releases first"],
+            "holding_accountable": ["A yearly review"],
+        },
+        "timeline": [{"task": "Meet the clinic.", "due": "2027-01-31", "responsible": "Director"}],
+        "evaluation": [{"metric": "Referrals", "recorded": "Monthly, in the referral log."}],
+    }
+
+
 SLUGS = ("alpha", "beta", "gamma")
 NOTHING_WRITTEN = "nothing was written, earlier documents are unchanged."
 
@@ -178,6 +212,11 @@ def hostile_data() -> dict[str, Any]:
     data["members"][1]["legal_name"] = HOSTILE_TEXT[3]
     data["members"][1]["contacts"]["primary"]["name"] = HOSTILE_TEXT[4]
     data["geography"] = " ".join(HOSTILE_TEXT)
+    plan = complete_plan()
+    plan["potential_partners"][0]["name"] = HOSTILE_TEXT[0]
+    plan["potential_partners"][0]["tactics"][0]["action"] = HOSTILE_TEXT[1]
+    plan["background"]["values"] = HOSTILE_TEXT[2:]
+    data["plans"] = [plan]
     return data
 
 

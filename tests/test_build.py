@@ -39,6 +39,20 @@ def test_every_example_gets_an_mou_and_its_text(built_examples: Path) -> None:
         assert document.core_properties.title.startswith("Memorandum of Understanding: ")
 
 
+def test_every_plan_of_every_example_is_built_with_its_text(built_examples: Path) -> None:
+    from pipeline.partnerships import load_partnerships
+    from pipeline.plans import plan_names
+
+    built = 0
+    for loaded in load_partnerships(EXAMPLES):
+        for name in plan_names(loaded.partnership):
+            path = built_examples / loaded.slug / f"{name}.docx"
+            assert path.with_suffix(".txt").read_text(encoding="utf-8") == docx_text(path)
+            assert docx.Document(str(path)).core_properties.title.startswith("Partnership Plan: ")
+            built += 1
+    assert built >= 2
+
+
 def test_two_builds_are_byte_identical(built_examples: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     build([built_examples.parent / "partnerships"], again)

@@ -26,6 +26,7 @@ DOCUMENT_KINDS = (
     "emergency-response-guide",
     "onboarding-packet",
     "subgrant-agreement",
+    "partnership-plan",
 )
 
 

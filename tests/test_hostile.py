@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, dump_yaml, minimal_data
+from conftest import ROOT, complete_plan, dump_yaml, minimal_data
 from pipeline.audience import is_visible
 from pipeline.build import build
 from pipeline.documents import render_all
@@ -104,6 +104,10 @@ def test_restricted_details_never_reach_a_wider_audience(
     primary = data["members"][1]["contacts"]["primary"]
     primary.update(name="Quinn Zebulon", email="qz@omalley.example", phone="(360) 555-0199")
     primary["visibility"] = {"name": name, "email": email, "phone": phone}
+    # A plan (for members) that names O'Malley as a partner: its contact as the members may see it.
+    plan = complete_plan()
+    plan["potential_partners"].append({"member": "omalley", "type": "formal", "description": "An MOU."})
+    data["plans"] = [plan]
     data["members"][1]["contacts"]["backup"] = {
         "name": "Rory Backup",
         "title": "Recruiter",

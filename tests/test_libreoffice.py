@@ -176,3 +176,20 @@ def test_every_figure_shows_in_the_pdf(pdfs: dict[str, Path]) -> None:
             assert image[8] != "jpeg", name  # lossless: JPEG would blur the small print of a drawing
         checked += figures
     assert checked >= 8
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_partnership_plans_open_with_their_seven_sections(pdfs: dict[str, Path]) -> None:
+    plans = {name: pdf for name, pdf in pdfs.items() if "--partnership-plan-" in name}
+    assert set(plans) == {
+        "harbor-hope-omalley--partnership-plan-harbor-hope",
+        "riverbend-task-force--partnership-plan-bridgewell",
+        "hostile-values--partnership-plan-harbor-hope",
+    }
+    sections = ["Background", "Need and purpose", "Goals: potential partners", "Tactics", "Accountability"]
+    sections += ["Timeline", "Evaluation"]
+    for name, pdf in plans.items():
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        positions = [text.index(f"{number}. {heading}") for number, heading in enumerate(sections, 1)]
+        assert positions == sorted(positions), name
+        assert "Partnership Plan" in text and "internal planning document" in text, name

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT, minimal_data
+from conftest import EXAMPLES, ROOT, complete_plan, minimal_data
 from pipeline.cli import main
 from pipeline.lint import RULES
 from pipeline.partnerships import lint_all, load_partnerships
@@ -94,6 +94,17 @@ SUBGRANT_TERMS = {
 }
 
 PAST, FUTURE = dt.date(1990, 1, 1), dt.date(2999, 12, 31)  # today is always between: lint compares with it
+
+
+def plan(path: str = "", value: Any = None) -> Change:
+    """Harbor & Hope's complete partnership plan, with the value at `path` (under the plan) set or removed."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["plans"] = [complete_plan()]
+        if path:
+            set_path(f"plans.0.{path}", value)(d)
+
+    return change
 
 
 def seats(*seat_list: dict[str, Any], one_each: bool = True) -> Change:
@@ -198,6 +209,15 @@ CASES: dict[str, tuple[Change, Change]] = {
             {"grants": [LETTER_GRANT], "subgrants": [dict(SUBGRANT, federal=False, terms=SUBGRANT_TERMS)]},
         ),
     ),
+    "plan-blank": (plan("need", {"benefits": ["More kinds of work"]}), plan()),
+    "plan-partner-without-tactic": (plan("potential_partners.0.tactics", []), plan()),
+    "plan-tactic-incomplete": (plan("potential_partners.0.tactics.0.responsible", None), plan()),
+    "plan-task-incomplete": (plan("timeline.0.due", None), plan()),
+    "plan-task-past-due": (
+        plan("timeline", [{"task": "Meet.", "due": "2026-11-30", "responsible": "Director"}]),
+        plan("timeline", [{"task": "Meet.", "due": "2026-11-30", "responsible": "Director", "done": True}]),
+    ),
+    "plan-evaluation-incomplete": (plan("evaluation.0.recorded", None), plan()),
     "note-for-editors-prints": (
         set_path("level_note", "FUTURES would call this cooperation; see `level` in this file."),
         set_path("level_note", "Each partner keeps its own plans, staff and money."),
@@ -229,6 +249,7 @@ def test_every_rule_has_cases() -> None:
         "pipeline.lint_seats",
         "pipeline.lint_members",
         "pipeline.lint_subgrants",
+        "pipeline.lint_plans",
     }
     assert {r.id for r in RULES if r.check.__module__ in modules} == set(CASES)
 

@@ -42,7 +42,7 @@ def test_skeleton_validates_as_written(tmp_path: Path, level: Level, leadership:
     assert partnership.mandatory_reporting.legal_reference is None
     # The field may be named in a comment (to say never guess it), but never given a value.
     assert not [line for line in text.splitlines() if "legal_reference" in line.split("#", 1)[0]]
-    assert len(text.splitlines()) <= 300
+    assert len(text.splitlines()) <= 340  # about 35 of them the commented plan part
 
 
 @pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
@@ -114,3 +114,27 @@ def test_skeleton_builds_draft_documents(tmp_path: Path) -> None:
     mou = (folder / "mou.txt").read_text(encoding="utf-8")
     assert "TODO: the partnership's full name" in mou
     assert "Draft" in mou or "DRAFT" in mou
+
+
+def uncommented_plan(text: str) -> str:
+    """The skeleton with its commented plan part written out, as staff would do to start a plan."""
+    lines = text.splitlines()
+    start = lines.index("# plans:")
+    return "\n".join([*lines[:start], *(line.removeprefix("# ") for line in lines[start:])]) + "\n"
+
+
+@pytest.mark.parametrize("leadership", list(LeadershipModel), ids=str)
+def test_the_commented_plan_part_validates_and_builds_once_uncommented(
+    tmp_path: Path, leadership: LeadershipModel
+) -> None:
+    path = write_skeleton(tmp_path, Level.collaboration, leadership)
+    assert "plans" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(uncommented_plan(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    loaded = load_partnerships([path])[0]
+
+    assert [plan.organization for plan in loaded.partnership.plans] == ["member-one"]
+    rules = {finding.rule for finding in lint(loaded.source, loaded.partnership)}
+    assert rules == {"todo-left"}
+    report = build([path], tmp_path / "out", ["partnership-plan"])
+    assert [p.name for p in report.written] == ["partnership-plan-member-one.docx"]

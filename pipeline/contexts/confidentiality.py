@@ -281,6 +281,17 @@ def touches_immigration(partnership: Partnership, members: Iterable[Member]) -> 
     return government or any(_IMMIGRATION_TEXT.search(text) for text in texts)
 
 
+def own_promises(partnership: Partnership, member: Member) -> tuple[str, ...]:
+    """Everything one member promises survivors about their information, in its own voice: the clause of each of
+    its legal positions, then consent for minors and immigration status where they apply to it."""
+    clauses = list(own_clauses(partnership, member))
+    if minors_apply(partnership, [member]):
+        clauses.append(MINORS_OWN)
+    if touches_immigration(partnership, [member]):
+        clauses.append(IMMIGRATION_STATUS)
+    return tuple(clauses)
+
+
 def counsel_review(partnership: Partnership, members: Iterable[Member]) -> tuple[str, ...]:
     """What a lawyer must check in a document that binds `members`, one line each, in a stable order."""
     members = list(members)
@@ -317,6 +328,7 @@ __all__ = [
     "counsel_review",
     "minors_apply",
     "own_clauses",
+    "own_promises",
     "position_groups",
     "serves_minors",
     "touches_immigration",

@@ -14,13 +14,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, designation, signature_block
-from pipeline.contexts.confidentiality import (
-    IMMIGRATION_STATUS,
-    MINORS_OWN,
-    minors_apply,
-    own_clauses,
-    touches_immigration,
-)
+from pipeline.contexts.confidentiality import own_promises
 from pipeline.contexts.wording import organization, sentence
 from pipeline.formatting import money
 from pipeline.kinds import PlannedDocument
@@ -93,7 +87,7 @@ def subgrant_context(partnership: Partnership, subgrant: Subgrant, audience: Aud
         "reporting": terms.report_frequency.strip() if terms.report_frequency else blank("how often"),
         # 10. Confidentiality: what the subrecipient may promise in its legal position
         "recipient_name": organization(recipient.name, start=True),
-        "confidentiality": _confidentiality(partnership, subgrant),
+        "confidentiality": own_promises(partnership, recipient),
         # 14. Signatures: the two parties
         "signatures": (signature_block(grantor, audience), signature_block(recipient, audience)),
     }
@@ -119,16 +113,6 @@ def _payment(subgrant: Subgrant) -> str:
             "immediate costs; the Subrecipient accounts for each advance before the next one."
         )
     return f"The Pass-Through Entity pays by {blank('reimbursement or advance')}."
-
-
-def _confidentiality(partnership: Partnership, subgrant: Subgrant) -> tuple[str, ...]:
-    recipient = partnership.member(subgrant.to_member)
-    clauses = list(own_clauses(partnership, recipient))
-    if minors_apply(partnership, [recipient]):
-        clauses.append(MINORS_OWN)
-    if touches_immigration(partnership, [recipient]):
-        clauses.append(IMMIGRATION_STATUS)
-    return tuple(clauses)
 
 
 __all__ = ["DOCUMENT_TITLE", "subgrant_agreements", "subgrant_context"]
