@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html
 import io
 import os
@@ -243,3 +244,34 @@ def test_figures_show_no_contact_details(built_examples: Path) -> None:
     for path in built_examples.rglob("*.docx"):
         for _, alt, _ in _pictures(path):
             assert "@" not in alt and not re.search(r"\(\d{3}\) \d{3}-\d{4}", alt), path
+
+
+def test_a_plan_draws_its_timeline_in_date_order(built_examples: Path) -> None:
+    ((title, alt, _),) = _pictures(built_examples / "riverbend-task-force" / "partnership-plan-bridgewell.docx")
+    assert title == "The timeline of Bridgewell’s partnership plan"
+    dates = re.findall(r"(\w+ \d{1,2}, \d{4}):", alt)
+    assert len(dates) >= 5
+    assert [dt.datetime.strptime(d, "%B %d, %Y") for d in dates] == sorted(
+        dt.datetime.strptime(d, "%B %d, %Y") for d in dates
+    )
+    assert "done." in alt and "past due." in alt  # as the timeline table says, as of the plan's date
+
+
+def test_timeline_marks_tasks_and_lists_undated_ones_last() -> None:
+    from pipeline.contexts.figure_plans import TimelineTask, timeline_figure
+
+    tasks = [
+        TimelineTask("Sign the data agreement", dt.date(2027, 1, 30), "Coordinator", False, False),
+        TimelineTask("Meet the shelter", dt.date(2026, 9, 1), "Director", True, False),
+        TimelineTask("Find a men's shelter", None, "", False, False),
+        TimelineTask("Draft the housing MOU", dt.date(2026, 11, 15), "", False, True),
+    ]
+    figure = timeline_figure("a plan", tasks)
+    assert isinstance(figure, Figure)
+    assert figure.alt_text == (
+        "The timeline of a plan, in date order. September 1, 2026: Meet the shelter (Director), done. "
+        "November 15, 2026: Draft the housing MOU, past due. January 30, 2027: Sign the data agreement "
+        "(Coordinator). No date yet: Find a men's shelter."
+    )
+    assert timeline_figure("a plan", []) == ""
+    assert png_size(figure.png())

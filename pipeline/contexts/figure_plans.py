@@ -66,9 +66,11 @@ class TimelineTask:
     due: dt.date | None
     responsible: str
     done: bool
+    past_due: bool
+    """As the plan's table says it (as of the plan's date)."""
 
 
-def timeline_figure(name: str, tasks: Sequence[TimelineTask], as_of: dt.date | None) -> Figure | str:
+def timeline_figure(name: str, tasks: Sequence[TimelineTask]) -> Figure | str:
     """The dated tasks in date order, three to a row with arrows from each to the next; done and past-due tasks
     are marked in words and colour, and tasks without a date are listed last."""
     if not tasks:
@@ -78,7 +80,7 @@ def timeline_figure(name: str, tasks: Sequence[TimelineTask], as_of: dt.date | N
     undated = [t for t in tasks if not t.due]
     nodes, sentences = [], [f"The timeline of {name}, in date order."]
     for index, task in enumerate(dated):
-        state, fill = _state(task, as_of)
+        state, fill = _state(task)
         node = f"task{index}"
         lines = [long_date(task.due), task.task, f"Lead: {task.responsible}" if task.responsible else "", state]
         graph.node(node, label(*lines), fillcolor=fill)
@@ -98,9 +100,9 @@ def timeline_figure(name: str, tasks: Sequence[TimelineTask], as_of: dt.date | N
     return Figure(f"The timeline of {name}", graph.source, " ".join(sentences))
 
 
-def _state(task: TimelineTask, as_of: dt.date | None) -> tuple[str, str]:
+def _state(task: TimelineTask) -> tuple[str, str]:
     if task.done:
         return "Done", DONE
-    if as_of and task.due and task.due < as_of:
+    if task.past_due:
         return "Past due", GAP
     return "", "white"

@@ -19,6 +19,7 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import BLANK_LINE, contact_view
 from pipeline.contexts.confidentiality import own_promises
+from pipeline.contexts.figure_plans import TimelineTask, timeline_figure
 from pipeline.contexts.wording import organization, paragraphs, sentence, with_article
 from pipeline.dated import partnership_on
 from pipeline.formatting import long_date
@@ -157,6 +158,10 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "promises": own_promises(partnership, member),
         "holding_accountable": _items(accountability.holding_accountable, ("accountability", "holding_accountable")),
         # 6. Timeline, earliest first
+        "timeline_figure": timeline_figure(
+            f"{_possessive(member.name)} partnership plan",
+            [TimelineTask(t.task, t.due, t.responsible or "", t.done, past_due(t, plan.date)) for t in by_date(plan)],
+        ),
         "task_rows": tuple(_task_row(task, plan.date) for task in by_date(plan))
         or (TaskRow(row_blank(LABELS[("timeline",)]), "", "", "", None, False, False),),
         "timeline_intro": "The tasks that build these partnerships, earliest first"
