@@ -101,8 +101,7 @@ def _measure_recorder(p: Partnership) -> Iterator[Finding]:
 
 @rule(
     "evaluation-logic-model-gap",
-    "There is no logic model, or it lacks one of its parts: inputs, activities, outputs, outcomes or external "
-    "factors.",
+    "There is no logic model, or it lacks one of its parts: inputs, activities, outputs, outcomes or external factors.",
     "The toolkit guides an evaluation with a logic model of purpose or goal, external factors, inputs, activities, "
     "outputs and outcomes; the plan prints a blank for each part not given.",
 )
