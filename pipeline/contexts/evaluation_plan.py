@@ -57,8 +57,8 @@ SECTIONS = (
 CELL_BLANK = "_" * 15
 """The line to complete in a narrow table column, where the full BLANK_LINE would wrap."""
 
-NONE_NAMED = "None named"
-"""A table cell for an optional link the file does not make (a question's goal, a measure's outcome)."""
+NO_GOAL, NO_OUTCOME = "No goal named", "No outcome named"
+"""Table cells for an optional link the file does not make: a question's goal, a measure's outcome."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dic
         "questions": tuple(
             QuestionRow(
                 question=sentence(q.question),
-                goal=q.goal.strip() if q.goal else NONE_NAMED,
+                goal=q.goal.strip() if q.goal else NO_GOAL,
                 why=maybe(q.why) or _cell_blank("why it matters"),
             )
             for q in plan.questions
@@ -176,7 +176,7 @@ def _measure_row(partnership: Partnership, index: int) -> MeasureRow:
     metric = partnership.evaluation.metrics[index]
     return MeasureRow(
         name=metric.name.strip(),
-        outcome=metric.outcome.strip() if metric.outcome else NONE_NAMED,
+        outcome=metric.outcome.strip() if metric.outcome else NO_OUTCOME,
         target=metric.target.strip() if metric.target else "No target set",
         recorder=current_name(partnership, metric.recorded_by) or _cell_blank("who records it"),
     )
@@ -243,7 +243,7 @@ def _open_sections(partnership: Partnership) -> str:
     if not listed:
         return ""
     where = f"section {listed[0]}" if len(listed) == 1 else f"sections {join_items(listed)}"
-    return f"The lines to complete in {where} mark what the members have not decided yet."
+    return f"Each is marked with a line to complete, in {where}."
 
 
 __all__ = ["DOCUMENT_TITLE", "evaluation_plan_context"]
