@@ -368,3 +368,12 @@ def test_the_charter_names_the_same_undecided_steps(write_partnership: Callable[
     ) in charter
     plan = (tmp_path / "out" / "pathways" / "evaluation-plan.txt").read_text(encoding="utf-8")
     assert "marked with a line to complete, in sections 5 and 6." in plan
+
+
+def test_values_print_literally(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    evaluation = complete_evaluation()
+    evaluation["purpose"] = "AT&T <Legal> {{ 7*7 }} – مرحبا"
+    evaluation["logic_model"]["inputs"] = ["</w:t></w:r><w:r><w:t>injected"]
+    text = built_text(write_partnership(with_evaluation(evaluation)), tmp_path / "out")
+    assert "What the members want from it. AT&T <Legal> {{ 7*7 }} – مرحبا." in text
+    assert "| Inputs | </w:t></w:r><w:r><w:t>injected |" in text
