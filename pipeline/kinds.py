@@ -148,6 +148,14 @@ def _plan_organization(partnership: Partnership, name: str) -> list[Member]:
     return [partnership.member(organization_id(partnership, name))]
 
 
+def _has_evaluation(partnership: Partnership) -> str | None:
+    from pipeline.evaluation import has_content  # cheap: no rendering code
+
+    if not has_content(partnership.evaluation):
+        return "the 'evaluation' section is empty"
+    return None
+
+
 KINDS: dict[str, DocumentKind] = {
     kind.id: kind
     for kind in [
@@ -220,6 +228,22 @@ KINDS: dict[str, DocumentKind] = {
             builder="pipeline.contexts.onboarding_packet:onboarding_packet_documents",
             many=True,
             names=lambda p: ["onboarding-packet", AFFILIATE_EDITION] if p.affiliates() else ["onboarding-packet"],
+            undated=True,
+        ),
+        DocumentKind(
+            id="evaluation-plan",
+            title="Evaluation Plan",
+            audience=Audience.members,
+            builder="pipeline.contexts.evaluation_plan:evaluation_plan_context",
+            requires=_has_evaluation,
+            # The plan states no member's confidentiality promises: counsel checks the data it collects instead.
+            binds=lambda p, _: [],
+            review=(
+                "Evaluation plan: confirm that collecting and passing on the data it lists (surveys of survivors, "
+                "counts from members’ records) fits each member’s confidentiality duties and its grants’ "
+                "conditions, and whether a design that studies survivors needs a research-ethics review.",
+            ),
+            # Like the charter, the plan has no date of its own: it shows the evaluation as agreed so far.
             undated=True,
         ),
     ]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from pipeline.legal_positions import legal_positions
 from pipeline.lint import Finding, rule, texts
-from pipeline.printed_fields import CHARTER, DOCUMENT_NAMES, GUIDE, LETTER, MOU, PACKET, prints_in
+from pipeline.printed_fields import CHARTER, DOCUMENT_NAMES, EVALUATION, GUIDE, LETTER, MOU, PACKET, prints_in
 from schemas import Partnership
 from schemas.vocabulary import LegalPosition
 
@@ -23,6 +23,8 @@ _SELF_REFERENCES = {
     GUIDE: re.compile(r"\bthis\s+(?:emergency\s+(?:and\s+crisis\s+)?(?:response\s+)?)?guide\b", re.IGNORECASE),
     PACKET: re.compile(r"\bthis\s+(?:onboarding\s+)?packet\b", re.IGNORECASE),
     LETTER: re.compile(r"\bthis\s+letter(?:\s+of\s+intent)?\b", re.IGNORECASE),
+    # Not 'this plan' alone: emergency texts say it of the Emergency Guide.
+    EVALUATION: re.compile(r"\bthis\s+evaluation\s+plan\b", re.IGNORECASE),
 }
 
 # Words that speak to whoever edits the file, not to a document's reader.
@@ -71,8 +73,8 @@ def _note_for_editors(p: Partnership) -> Iterator[Finding]:
 
 @rule(
     "self-reference-elsewhere",
-    "A value that says 'this MOU', 'this charter', 'this guide', 'this packet' or 'this letter' also prints in "
-    "another document.",
+    "A value that says 'this MOU', 'this charter', 'this guide', 'this packet', 'this letter' or 'this evaluation "
+    "plan' also prints in another document.",
     "In any other document 'this MOU' names the wrong document; name the document instead ('the MOU', "
     "'the Emergency Guide'), which reads right wherever the text prints.",
 )

@@ -20,7 +20,8 @@ GUIDE = "emergency-response-guide"
 PACKET = "onboarding-packet"
 SUBGRANT = "subgrant-agreement"
 PLAN = "partnership-plan"
-ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET, SUBGRANT, PLAN})
+EVALUATION = "evaluation-plan"
+ALL_KINDS = frozenset({MOU, LETTER, CHARTER, GUIDE, PACKET, SUBGRANT, PLAN, EVALUATION})
 SIGNED = frozenset({MOU, LETTER, CHARTER, SUBGRANT})
 """Kinds that members sign or adopt: a note for the file's editors is worst there."""
 
@@ -31,6 +32,7 @@ DOCUMENT_NAMES = {
     GUIDE: "the Emergency Guide",
     PACKET: "the onboarding packet",
     PLAN: "the partnership plans",
+    EVALUATION: "the evaluation plan",
 }
 """How a message, or another document, names each kind."""
 
@@ -87,14 +89,29 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "emergency.succession.*.order.*.position": {MOU, CHARTER, GUIDE, PACKET},
         "emergency.succession.*.role": {GUIDE},
         "emergency.wellbeing": {GUIDE},
-        "evaluation.logic_model.activities.*": {CHARTER, GUIDE},
-        "evaluation.logic_model.external_factors.*": {CHARTER},
-        "evaluation.logic_model.inputs.*": {MOU, LETTER, CHARTER},
-        "evaluation.logic_model.outcomes.*": {CHARTER},
-        "evaluation.logic_model.outputs.*": {MOU, CHARTER},
-        "evaluation.metrics.*.name": {MOU, CHARTER},
-        "evaluation.metrics.*.target": {CHARTER},
-        "evaluation.reporting": {CHARTER},
+        "evaluation.data_collection.*.data": {CHARTER, EVALUATION},
+        "evaluation.data_collection.*.method": {CHARTER, EVALUATION},
+        "evaluation.data_sources.*": {CHARTER, EVALUATION},
+        "evaluation.data_to_action": {CHARTER, EVALUATION},
+        "evaluation.design_note": {CHARTER, EVALUATION},
+        "evaluation.involvement": {CHARTER, EVALUATION},
+        "evaluation.limitations": {EVALUATION},
+        "evaluation.logic_model.activities.*": {CHARTER, GUIDE, EVALUATION},
+        "evaluation.logic_model.external_factors.*": {CHARTER, EVALUATION},
+        "evaluation.logic_model.inputs.*": {MOU, LETTER, CHARTER, EVALUATION},
+        "evaluation.logic_model.outcomes.*": {CHARTER, EVALUATION},
+        "evaluation.logic_model.outputs.*": {MOU, CHARTER, EVALUATION},
+        "evaluation.logic_model.purpose": {CHARTER, EVALUATION},
+        "evaluation.metrics.*.name": {MOU, CHARTER, EVALUATION},
+        "evaluation.metrics.*.outcome": {EVALUATION},
+        "evaluation.metrics.*.target": {CHARTER, EVALUATION},
+        "evaluation.outside_help": {CHARTER, EVALUATION},
+        "evaluation.purpose": {EVALUATION},
+        "evaluation.questions.*.goal": {CHARTER, EVALUATION},
+        "evaluation.questions.*.question": {CHARTER, EVALUATION},
+        "evaluation.questions.*.why": {CHARTER, EVALUATION},
+        "evaluation.reporting": {CHARTER, EVALUATION},
+        "evaluation.timeframes": {CHARTER, EVALUATION},
         "formality_note": {MOU, CHARTER, PACKET},
         "funding.grants.*.letter_of_intent.addressee": {MOU, LETTER, CHARTER, PACKET},
         "funding.grants.*.target_population": {LETTER, PACKET},
@@ -104,8 +121,8 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "funding.subgrants.*.purpose": {MOU, LETTER, CHARTER, PACKET, SUBGRANT},
         "funding.summary": {CHARTER, PACKET},
         "goals.*.description": {MOU, CHARTER, PLAN},
-        "goals.*.name": {MOU, CHARTER, PLAN},
-        "goals.*.outcome": {MOU, CHARTER},
+        "goals.*.name": {MOU, CHARTER, PLAN, EVALUATION},
+        "goals.*.outcome": {MOU, CHARTER, EVALUATION},
         "history.*.event": {MOU, PACKET},
         "leadership.conflict_duty": {MOU, CHARTER},
         "leadership.coordinator.duties.*": {CHARTER, PACKET},
@@ -152,7 +169,7 @@ PRINTS_IN: dict[str, frozenset[str]] = {
         "membership.representatives": {CHARTER, PACKET},
         "membership.resignation": {CHARTER, PACKET},
         "membership.time_commitment": {CHARTER, PACKET},
-        "mission": {MOU, CHARTER, PACKET},
+        "mission": {MOU, CHARTER, PACKET, EVALUATION},
         "onboarding.contribute_in_kind": {PACKET},
         "onboarding.first_90_days.*": {MOU, LETTER, CHARTER, PACKET},
         "onboarding.mentor": {PACKET},

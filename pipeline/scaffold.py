@@ -63,6 +63,7 @@ def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
         fixed.PROTECTIONS,
         fixed.AGREEMENT,
         fixed.EMERGENCY.format(hazards=_choices(Hazard)),
+        fixed.EVALUATION,
         fixed.WELCOME,
         fixed.PLANS,
     ]
@@ -81,9 +82,9 @@ def _header(slug: str) -> str:
 #
 # NEW PARTNERSHIP (partnerships/{slug}.yaml)
 # This file describes one partnership. partnerdocs builds every Word document
-# (MOU, governance charter, emergency guide, onboarding packet) from it, so a
-# fact changed here changes in every document. The file name becomes the
-# name of the folder the documents are written to.
+# (MOU, governance charter, emergency guide, onboarding packet, evaluation
+# plan) from it, so a fact changed here changes in every document. The file
+# name becomes the name of the folder the documents are written to.
 #
 # How to edit it:
 # - Replace every value that contains TODO with the real facts. A document

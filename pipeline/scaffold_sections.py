@@ -109,6 +109,54 @@ emergency:
   alternate_meeting: "TODO: where the partnership meets when its usual place cannot be used"
 """
 
+EVALUATION = """
+# --- Evaluation -------------------------------------------------------------
+# How the members learn whether the partnership works. The evaluation plan
+# prints each item below (a line to complete for any you delete) and the
+# charter sums them up. Copy a `- question:`, `- data:` or `- name:` block
+# for each further entry.
+evaluation:
+  evaluator: member-one  # the member that leads the evaluation
+  purpose: "TODO: what the members want the evaluation to do for them"
+  questions:
+    - question: "TODO: something the members want to learn"
+      goal: "TODO: a short name for the goal"  # a goal's name above, exactly
+      why: "TODO: what the members will decide or change with the answer"
+  data_sources:
+    - "TODO: data that already exists, e.g. a shared referral log"
+  data_collection:
+    - data: "TODO: what is collected, e.g. counts of referrals"
+      type: quantitative  # quantitative (numbers) or qualitative (words)
+      method: "TODO: how it is collected, without identifying anyone"
+      collected_by: member-one
+  # basic (the members count and ask for feedback themselves) or advanced
+  # (comparison groups, usually with a trained evaluator).
+  design: basic
+  limitations: "TODO: what the evaluation will not show, and whom it leaves out"
+  outside_help: "TODO: help needed from outside the members, or why none is"
+  involvement: "TODO: how member staff take part in the evaluation"
+  timeframes: "TODO: when data is collected and results reviewed"
+  data_to_action: "TODO: how and when results are turned into action"
+  reporting: "TODO: when results are reported, and to whom"
+  # Each measure names the member that records it and an outcome of the
+  # logic model below, written exactly as it is there.
+  metrics:
+    - name: "TODO: something the members count, e.g. referrals made"
+      recorded_by: member-one
+      outcome: "TODO: a change the partnership expects"
+  logic_model:
+    inputs:
+      - "TODO: a resource put in, e.g. staff time"
+    activities:
+      - "TODO: what the members do"
+    outputs:
+      - "TODO: what the activities produce, e.g. referrals"
+    outcomes:
+      - "TODO: a change the partnership expects"
+    external_factors:
+      - "TODO: an outside influence, e.g. the local job market"
+"""
+
 WELCOME = """
 # --- Welcoming new members --------------------------------------------------
 # What a new contact does in their first three months. The onboarding packet

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from schemas.evaluation import Evaluation
 from schemas.governance import (
     Charter,
     Committee,
@@ -16,7 +17,7 @@ from schemas.governance import (
     Observance,
 )
 from schemas.members import Member
-from schemas.operations import Agreement, Emergency, Evaluation, Funding, Grant, Onboarding
+from schemas.operations import Agreement, Emergency, Funding, Grant, Onboarding
 from schemas.plans import PartnershipPlan
 from schemas.policies import (
     Confidentiality,

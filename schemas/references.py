@@ -34,6 +34,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
     problems += _letter_collisions(partnership)
     problems += _goal_references(partnership)
     problems += _plan_references(partnership, known, current)
+    problems += _outcome_references(partnership)
     for index, lead in enumerate(partnership.leadership.leads):
         if lead in known and lead not in current:
             problems.append(
@@ -100,6 +101,21 @@ def _goal_references(partnership: Partnership) -> list[tuple[Location, str]]:
             close = difflib.get_close_matches(question.goal, names, n=1, cutoff=0.6)
             message += f"; did you mean '{close[0]}'?" if close else f" (goals: {', '.join(names) or 'none'})"
             problems.append((("evaluation", "questions", index, "goal"), message))
+    return problems
+
+
+def _outcome_references(partnership: Partnership) -> list[tuple[Location, str]]:
+    # A measure shows progress on an outcome of the logic model, named as it is there; the evaluation plan
+    # lists the outcomes no measure shows, so a misspelled name would leave one wrongly listed.
+    model = partnership.evaluation.logic_model
+    names = [outcome.strip() for outcome in model.outcomes] if model else []
+    problems: list[tuple[Location, str]] = []
+    for index, metric in enumerate(partnership.evaluation.metrics):
+        if metric.outcome is not None and metric.outcome.strip() not in names:
+            message = f"'{metric.outcome}' is not an outcome under 'evaluation.logic_model.outcomes'"
+            close = difflib.get_close_matches(metric.outcome.strip(), names, n=1, cutoff=0.6)
+            message += f"; did you mean '{close[0]}'?" if close else f" (outcomes: {'; '.join(names) or 'none'})"
+            problems.append((("evaluation", "metrics", index, "outcome"), message))
     return problems
 
 

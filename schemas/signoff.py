@@ -56,7 +56,9 @@ class RevisionNote(Model):
 
     date: dt.date = Field(description="When the change was agreed (YYYY-MM-DD).")
     summary: Text = Field(description="What changed, for the readers of the documents, e.g. 'Added Centro Esperanza'.")
-    documents: list[Literal["mou", "governance-charter", "emergency-response-guide", "onboarding-packet"]] = Field(
+    documents: list[
+        Literal["mou", "governance-charter", "emergency-response-guide", "onboarding-packet", "evaluation-plan"]
+    ] = Field(
         default_factory=list,
         max_length=20,
         description="Kinds of document the change concerns, e.g. [mou, governance-charter]; leave out for all. "

@@ -27,6 +27,7 @@ DOCUMENT_KINDS = (
     "onboarding-packet",
     "subgrant-agreement",
     "partnership-plan",
+    "evaluation-plan",
 )
 
 
@@ -76,6 +77,7 @@ def test_examples_print_no_note_for_editors_and_no_misplaced_self_reference(
         "emergency-response-guide": r"\bthis guide\b",
         "onboarding-packet": r"\bthis packet\b",
         "letter-of-intent": r"\bthis letter\b",
+        "evaluation-plan": r"\bthis evaluation plan\b",
     }
     for path, text in _documents(built_examples, example).items():
         assert not editor_notes.search(text), f"{path.name}: {editor_notes.search(text)}"

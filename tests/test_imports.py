@@ -13,6 +13,7 @@ PACKAGE = ROOT / "pipeline"
 # lint.py's own rules first.
 RULE_MODULES = {
     "pipeline.consistency",
+    "pipeline.lint_evaluation",
     "pipeline.lint_members",
     "pipeline.lint_plans",
     "pipeline.lint_seats",

@@ -64,6 +64,18 @@ def test_pdf_text_has_no_template_residue(pdfs: dict[str, Path]) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_every_example_evaluation_plan_opens_with_its_sections_and_tables(pdfs: dict[str, Path]) -> None:
+    for example in EXAMPLES:
+        pdf = pdfs[f"{example.stem}--evaluation-plan"]
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        flat = " ".join(text.split())
+        for heading in ("Evaluation Plan", "1. Purpose of the evaluation", "11. Measures", "12. Logic model"):
+            assert heading in flat, f"{example.stem}: {heading}"
+        assert "Outcome it shows" in flat and "Outcomes and impacts" in flat  # the two tables' header rows
+        assert _page_count(pdf) >= 3, example.stem
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_hostile_values_print_literally_in_the_pdf(pdfs: dict[str, Path]) -> None:
     text = subprocess.run(
         ["pdftotext", str(pdfs["hostile-values--mou"]), "-"], check=True, capture_output=True, text=True

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from test_evaluation_plan import complete_evaluation
 
 from conftest import EXAMPLES, ROOT, complete_plan, minimal_data
 from pipeline.cli import main
@@ -92,6 +93,21 @@ SUBGRANT_TERMS = {
     "invoice_frequency": "monthly",
     "report_frequency": "quarterly",
 }
+
+
+def evaluation(drop: str = "") -> Change:
+    """An evaluation section that gives every item of the plan, without the item at `drop` (a dotted path); the
+    minimal partnership has no goals, so its question names none."""
+    section = complete_evaluation()
+    del section["questions"][0]["goal"]
+    if drop:
+        *parents, last = drop.split(".")
+        target: Any = section
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        del target[last]
+    return set_path("evaluation", section)
+
 
 PAST, FUTURE = dt.date(1990, 1, 1), dt.date(2999, 12, 31)  # today is always between: lint compares with it
 
@@ -218,6 +234,12 @@ CASES: dict[str, tuple[Change, Change]] = {
         plan("timeline", [{"task": "Meet.", "due": "2026-11-30", "responsible": "Director", "done": True}]),
     ),
     "plan-evaluation-incomplete": (plan("evaluation.0.recorded", None), plan()),
+    "evaluation-item-missing": (evaluation(drop="outside_help"), evaluation()),
+    "evaluation-question-why": (evaluation(drop="questions.0.why"), evaluation()),
+    "evaluation-data-incomplete": (evaluation(drop="data_collection.0.collected_by"), evaluation()),
+    "evaluation-measure-recorder": (evaluation(drop="metrics.0.recorded_by"), evaluation()),
+    "evaluation-logic-model-gap": (evaluation(drop="logic_model.external_factors"), evaluation()),
+    "evaluation-outcome-unmeasured": (evaluation(drop="metrics.0.outcome"), evaluation()),
     "note-for-editors-prints": (
         set_path("level_note", "FUTURES would call this cooperation; see `level` in this file."),
         set_path("level_note", "Each partner keeps its own plans, staff and money."),
@@ -250,6 +272,7 @@ def test_every_rule_has_cases() -> None:
         "pipeline.lint_members",
         "pipeline.lint_subgrants",
         "pipeline.lint_plans",
+        "pipeline.lint_evaluation",
     }
     assert {r.id for r in RULES if r.check.__module__ in modules} == set(CASES)
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from pipeline.build import build
+from pipeline.evaluation import logic_gaps, missing_items, unmeasured_outcomes
 from pipeline.lint import lint
 from pipeline.partnerships import load_partnerships
 from pipeline.scaffold import SCHEMA_LINE, scaffold
@@ -42,7 +43,9 @@ def test_skeleton_validates_as_written(tmp_path: Path, level: Level, leadership:
     assert partnership.mandatory_reporting.legal_reference is None
     # The field may be named in a comment (to say never guess it), but never given a value.
     assert not [line for line in text.splitlines() if "legal_reference" in line.split("#", 1)[0]]
-    assert len(text.splitlines()) <= 340  # about 35 of them the commented plan part
+    # Short enough to read through: the partnership plan (about 35 lines) and the evaluation section (about
+    # 50) took it past 300.
+    assert len(text.splitlines()) <= 400
 
 
 @pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
@@ -73,6 +76,9 @@ def test_skeleton_follows_the_choices(tmp_path: Path, level: Level, leadership: 
     assert [len(line.order) for line in partnership.emergency.succession] == [3]
     assert partnership.agreement is not None
     assert partnership.survivor_engagement is not None and partnership.survivor_engagement.compensation
+    # Every item of the evaluation plan is there to fill in, and its measure names an outcome of the logic model.
+    assert not missing_items(partnership.evaluation)
+    assert not logic_gaps(partnership) and not unmeasured_outcomes(partnership.evaluation)
 
 
 @pytest.mark.parametrize(("level", "leadership"), COMBINATIONS, ids=lambda v: str(v))
@@ -109,7 +115,13 @@ def test_skeleton_builds_draft_documents(tmp_path: Path) -> None:
 
     folder = tmp_path / "out" / "new-partnership"
     names = {p.name for p in report.written}
-    assert names == {"mou.docx", "governance-charter.docx", "emergency-response-guide.docx", "onboarding-packet.docx"}
+    assert names == {
+        "mou.docx",
+        "governance-charter.docx",
+        "emergency-response-guide.docx",
+        "onboarding-packet.docx",
+        "evaluation-plan.docx",
+    }
     assert all(not document.final for document in report.documents)
     mou = (folder / "mou.txt").read_text(encoding="utf-8")
     assert "TODO: the partnership's full name" in mou

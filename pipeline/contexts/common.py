@@ -27,6 +27,11 @@ BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
 
 
+def blank(label: str) -> str:
+    """A line to complete by hand, with what belongs on it: '______ (to complete)'."""
+    return f"{BLANK_LINE} ({label})"
+
+
 # --- Contacts, members and signatures -------------------------------------------
 
 

@@ -293,8 +293,11 @@ def own_promises(partnership: Partnership, member: Member) -> tuple[str, ...]:
 
 
 def counsel_review(partnership: Partnership, members: Iterable[Member]) -> tuple[str, ...]:
-    """What a lawyer must check in a document that binds `members`, one line each, in a stable order."""
+    """What a lawyer must check in a document that binds `members`, one line each, in a stable order; nothing
+    for a document that binds no member (the evaluation plan), which states none of their promises."""
     members = list(members)
+    if not members:
+        return ()
     items = [
         f"Legal position of {member.name}: {reason}."
         for member in members

@@ -9,34 +9,20 @@ what they have to decide instead of reading generic prose in its place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline.contexts.common import current_name
 from pipeline.contexts.wording import facts, join_items, labelled, maybe, sentence
+from pipeline.evaluation import DESIGNS, LogicPart, logic_parts, missing_items
 from schemas import Partnership
-from schemas.operations import Evaluation
-from schemas.vocabulary import EvaluationDesign
-
-# What each design means, in a sentence a member can check the plan against.
-_DESIGNS: dict[EvaluationDesign, str] = {
-    EvaluationDesign.basic: "The evaluation has a basic design: the members collect counts and feedback "
-    "themselves and compare them over time",
-    EvaluationDesign.advanced: "The evaluation has an advanced design: it uses research methods such as "
-    "comparison groups, and needs a trained evaluator",
-}
+from schemas.evaluation import Evaluation
 
 
 @dataclass(frozen=True)
 class MetricRow:
     name: str
     target: str
-
-
-@dataclass(frozen=True)
-class LogicRow:
-    part: str
-    items: tuple[str, ...]
 
 
 def evaluation(partnership: Partnership) -> dict[str, Any]:
@@ -72,7 +58,8 @@ def _collection(partnership: Partnership, plan: Evaluation) -> list[str]:
     lines = []
     for item in plan.data_collection:
         kind = f" ({item.type.value} data)" if item.type else ""
-        text = f"{item.data.strip().rstrip('.')}{kind}: {sentence(item.method)}"
+        data = f"{item.data.strip().rstrip('.')}{kind}"
+        text = f"{data}: {sentence(item.method)}" if item.method else sentence(data)
         collector = current_name(partnership, item.collected_by)
         lines.append(f"{text} {collector} collects it." if collector else text)
     return lines
@@ -81,44 +68,26 @@ def _collection(partnership: Partnership, plan: Evaluation) -> list[str]:
 def _design(plan: Evaluation) -> str | None:
     if plan.design is None:
         return plan.design_note
-    return " ".join(sentence(part) for part in (_DESIGNS[plan.design], plan.design_note) if part)
+    return " ".join(sentence(part) for part in (DESIGNS[plan.design], plan.design_note) if part)
 
 
 def _to_decide(plan: Evaluation) -> str:
     """One sentence naming the toolkit's items the file leaves out, or '' when none is missing."""
-    missing = [
-        phrase
-        for phrase, present in (
-            ("what the evaluation should find out and why", plan.questions),
-            ("which existing data and community resources it can use", plan.data_sources),
-            ("which data to collect and how", plan.data_collection),
-            ("whether its design is basic or advanced", plan.design or plan.design_note),
-            ("whether it needs outside help", plan.outside_help),
-            ("how member staff take part in it", plan.involvement),
-            ("when data is collected and results reviewed", plan.timeframes),
-            ("how results are turned into action", plan.data_to_action),
-            ("a logic model", plan.logic_model),
-        )
-        if not present
-    ]
+    missing = [item.undecided for item in missing_items(plan) if item.undecided]
     if not missing:
         return ""
     return f"The members have not yet agreed {join_items(missing)}."
 
 
-def _logic_rows(partnership: Partnership) -> tuple[LogicRow, ...]:
-    model = partnership.evaluation.logic_model
-    if model is None:
+def _logic_rows(partnership: Partnership) -> tuple[LogicPart, ...]:
+    """The parts of the logic model the file gives (the evaluation plan shows the others as blanks)."""
+    if partnership.evaluation.logic_model is None:
         return ()
-    parts = (
-        ("Purpose or goal", (sentence(model.purpose or partnership.mission),)),
-        ("Inputs", tuple(model.inputs)),
-        ("Activities", tuple(model.activities)),
-        ("Outputs", tuple(model.outputs)),
-        ("Outcomes and impacts", tuple(model.outcomes)),
-        ("External factors", tuple(model.external_factors)),
+    return tuple(
+        replace(part, items=(sentence(part.items[0]),)) if part.key == "purpose" else part
+        for part in logic_parts(partnership)
+        if part.items
     )
-    return tuple(LogicRow(part, items) for part, items in parts if items)
 
 
-__all__ = ["LogicRow", "MetricRow", "evaluation"]
+__all__ = ["MetricRow", "evaluation"]

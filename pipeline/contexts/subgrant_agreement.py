@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import BLANK_LINE, designation, signature_block
+from pipeline.contexts.common import blank, designation, signature_block
 from pipeline.contexts.confidentiality import own_promises
 from pipeline.contexts.wording import organization, sentence
 from pipeline.formatting import money
@@ -32,11 +32,6 @@ class Row:
 
     label: str
     value: str
-
-
-def blank(label: str) -> str:
-    """A line to complete by hand, with what belongs on it."""
-    return f"{BLANK_LINE} ({label})"
 
 
 def subgrant_agreements(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:

@@ -1,0 +1,249 @@
+"""Context of the Evaluation Plan (documents.md section 3b): how the partnership evaluates its work.
+
+The plan follows the partnership toolkit's steps for preparing an evaluation (seed 002): what to assess
+and why, tied to the goals; existing data; the data collected, its type, method and collector; a basic or
+advanced design; outside help; how member staff take part; timeframes; the step from data to action;
+reporting; the measures; and the logic model. Every item the file leaves out prints as a labelled blank
+to complete, never as generic prose or a guess: pipeline/evaluation.py finds the gaps, and lint lists the
+same ones (pipeline/lint_evaluation.py). Fixed wording lives in the template; this module hands over what
+depends on the data, already worded.
+
+The logic model's columns are also handed over as plain data (`logic_model`), for a figure drawn from the
+same context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.audience import Audience
+from pipeline.contexts.common import blank, current_name
+from pipeline.contexts.wording import join_items, join_sentences, maybe, numbered, sentence, with_article
+from pipeline.evaluation import (
+    DESIGNS,
+    LogicPart,
+    collection_gaps,
+    item,
+    logic_gaps,
+    logic_parts,
+    measures_without_recorder,
+    missing_items,
+    purpose_from_mission,
+    questions_without_why,
+    unmeasured_outcomes,
+)
+from schemas import Partnership
+from schemas.evaluation import DataCollection, Evaluation
+
+DOCUMENT_TITLE = "Evaluation Plan"
+
+SECTIONS = (
+    "purpose",
+    "questions",
+    "existing",
+    "collection",
+    "design",
+    "help",
+    "involvement",
+    "timeframes",
+    "action",
+    "reporting",
+    "measures",
+    "logic",
+)
+"""The plan's sections in order; every plan has all of them (a missing item is a blank, not a missing section)."""
+
+CELL_BLANK = "_" * 15
+"""The line to complete in a narrow table column, where the full BLANK_LINE would wrap."""
+
+NO_GOAL, NO_OUTCOME = "No goal named", "No outcome named"
+"""Table cells for an optional link the file does not make: a question's goal, a measure's outcome."""
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    name: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    question: str
+    goal: str
+    why: str
+
+
+@dataclass(frozen=True)
+class CollectionRow:
+    data: str
+    type: str
+    method: str
+    collector: str
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    name: str
+    outcome: str
+    target: str
+    recorder: str
+
+
+def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
+    """Everything the plan shows, already worded; the keys are the template's variables."""
+    plan = partnership.evaluation
+    return {
+        "partnership_name": partnership.name,
+        "document_title": DOCUMENT_TITLE,
+        "n": numbered(SECTIONS),
+        "the_partnership": with_article(partnership.name),
+        "evaluator": _evaluator(partnership),
+        "open_sections": _open_sections(partnership),
+        # 1. Purpose
+        "purpose": _or_blank(maybe(plan.purpose), "purpose"),
+        "goals": tuple(GoalRow(g.name.strip(), maybe(g.outcome) or "To be set") for g in partnership.goals),
+        # 2. Questions
+        "questions": tuple(
+            QuestionRow(
+                question=sentence(q.question),
+                goal=q.goal.strip() if q.goal else NO_GOAL,
+                why=maybe(q.why) or _cell_blank("why it matters"),
+            )
+            for q in plan.questions
+        ),
+        "no_questions": _missing("questions", plan),
+        # 3-4. Data
+        "data_sources": tuple(sentence(source) for source in plan.data_sources),
+        "no_data_sources": _missing("data_sources", plan),
+        "collection_rows": tuple(_collection_row(partnership, entry) for entry in plan.data_collection),
+        "no_collection": _missing("data_collection", plan),
+        # 5. Design
+        "design": _design(plan),
+        "limitations": _or_blank(maybe(plan.limitations), "limitations"),
+        # 6-10. Outside help, staff, timeframes, data to action, reporting
+        "outside_help": _or_blank(maybe(plan.outside_help), "outside_help"),
+        "involvement": _or_blank(maybe(plan.involvement), "involvement"),
+        "timeframes": _or_blank(maybe(plan.timeframes), "timeframes"),
+        "data_to_action": _or_blank(maybe(plan.data_to_action), "data_to_action"),
+        "reporting": _or_blank(maybe(plan.reporting), "reporting"),
+        # 11. Measures
+        "measure_rows": tuple(_measure_row(partnership, index) for index in range(len(plan.metrics))),
+        "no_measures": _missing("metrics", plan),
+        "unmeasured": _unmeasured(plan),
+        # 12. Logic model
+        "logic_rows": _logic_rows(partnership),
+        "logic_model": _logic_model_data(partnership),
+    }
+
+
+def _or_blank(text: str, key: str) -> str:
+    """The worded value, or a blank that says what the members still have to decide."""
+    return text or blank(f"to complete: {item(key).blank}")
+
+
+def _cell_blank(label: str) -> str:
+    return f"{CELL_BLANK} ({label})"
+
+
+def _missing(key: str, plan: Evaluation) -> str:
+    """A blank paragraph for a list the file leaves empty, or '' when it has entries."""
+    return "" if item(key).given(plan) else _or_blank("", key)
+
+
+def _collection_row(partnership: Partnership, entry: DataCollection) -> CollectionRow:
+    collector = current_name(partnership, entry.collected_by)
+    return CollectionRow(
+        data=entry.data.strip(),
+        type=entry.type.label if entry.type else _cell_blank("quantitative or qualitative"),
+        method=maybe(entry.method) or _cell_blank("how it is collected"),
+        collector=collector or _cell_blank("who collects it"),
+    )
+
+
+def _evaluator(partnership: Partnership) -> str:
+    name = current_name(partnership, partnership.evaluation.evaluator)  # '' for a member that has left
+    return _or_blank(f"{name}." if name else "", "evaluator")
+
+
+def _design(plan: Evaluation) -> str:
+    if plan.design:
+        return join_sentences(DESIGNS[plan.design], plan.design_note)
+    return " ".join(part for part in (_or_blank("", "design"), maybe(plan.design_note)) if part)
+
+
+def _measure_row(partnership: Partnership, index: int) -> MeasureRow:
+    metric = partnership.evaluation.metrics[index]
+    return MeasureRow(
+        name=metric.name.strip(),
+        outcome=metric.outcome.strip() if metric.outcome else NO_OUTCOME,
+        target=metric.target.strip() if metric.target else "No target set",
+        recorder=current_name(partnership, metric.recorded_by) or _cell_blank("who records it"),
+    )
+
+
+def _unmeasured(plan: Evaluation) -> tuple[str, ...]:
+    """The outcomes of the logic model that no measure shows yet, as typed."""
+    return tuple(outcome.strip() for _, outcome in unmeasured_outcomes(plan))
+
+
+def _logic_rows(partnership: Partnership) -> tuple[LogicPart, ...]:
+    rows = []
+    for part in logic_parts(partnership):
+        if not part.items:
+            rows.append(LogicPart(part.key, part.part, (blank("to complete"),)))  # a wide column
+        elif part.key == "purpose" and purpose_from_mission(partnership.evaluation):
+            note = "This is the Partnership’s mission: the logic model names no purpose of its own."
+            rows.append(LogicPart(part.key, part.part, (sentence(part.items[0]), note)))
+        elif part.key == "purpose":
+            rows.append(LogicPart(part.key, part.part, (sentence(part.items[0]),)))
+        else:
+            rows.append(part)
+    return tuple(rows)
+
+
+def _logic_model_data(partnership: Partnership) -> dict[str, Any]:
+    """The logic model's columns as plain data (a figure's input): each part's items, empty where none is given."""
+    data: dict[str, Any] = {part.key: part.items for part in logic_parts(partnership)}
+    data["labels"] = {part.key: part.part for part in logic_parts(partnership)}
+    data["purpose_from_mission"] = purpose_from_mission(partnership.evaluation)
+    return data
+
+
+def _open_sections(partnership: Partnership) -> str:
+    """Which sections hold a blank to complete, as a sentence for the cover ('' when none does)."""
+    plan = partnership.evaluation
+    missing = {each.key for each in missing_items(plan)}
+    section_of = {
+        "purpose": "purpose",
+        "questions": "questions",
+        "data_sources": "existing",
+        "data_collection": "collection",
+        "design": "design",
+        "limitations": "design",
+        "outside_help": "help",
+        "involvement": "involvement",
+        "timeframes": "timeframes",
+        "data_to_action": "action",
+        "reporting": "reporting",
+        "metrics": "measures",
+        "logic_model": "logic",
+    }
+    sections = {section_of[key] for key in missing if key in section_of}
+    if questions_without_why(plan):
+        sections.add("questions")
+    if collection_gaps(partnership):
+        sections.add("collection")
+    if measures_without_recorder(partnership):
+        sections.add("measures")
+    if logic_gaps(partnership):
+        sections.add("logic")
+    numbers = numbered(SECTIONS)
+    listed = [numbers[key] for key in SECTIONS if key in sections]
+    if not listed:
+        return ""
+    where = f"section {listed[0]}" if len(listed) == 1 else f"sections {join_items(listed)}"
+    return f"Each is marked with a line to complete, in {where}."
+
+
+__all__ = ["DOCUMENT_TITLE", "evaluation_plan_context"]
