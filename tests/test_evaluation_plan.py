@@ -214,14 +214,23 @@ def test_a_complete_file_fills_every_section_and_prints_no_blank(
     assert "[evaluation-" not in lint_output(path)
 
 
-def test_the_logic_models_columns_are_plain_data_for_a_figure(write_partnership: Callable[..., Path]) -> None:
+def test_the_logic_model_is_drawn_from_the_same_parts_as_its_table(write_partnership: Callable[..., Path]) -> None:
     partnership = load(write_partnership(with_evaluation(complete_evaluation())))
-    model = evaluation_plan_context(partnership, Audience.members)["logic_model"]
-    assert model["inputs"] == ("Staff time",)
-    assert model["outcomes"] == (OUTCOME,)
-    assert model["purpose"] == ("Work that lasts for survivors who want it.",)
-    assert model["labels"]["external_factors"] == "External factors"
-    assert model["purpose_from_mission"] is False
+    figure = evaluation_plan_context(partnership, Audience.members)["logic_model_figure"]
+    assert figure.alt_text.startswith("The logic model of ")
+    for part in (
+        "Purpose or goal: Work that lasts for survivors who want it.",
+        "Inputs: Staff time.",
+        "Activities: Consented referrals.",
+        "Outputs: Referrals made.",
+        f"Outcomes and impacts: {OUTCOME.rstrip('.')}.",
+        "External factors: The local job market.",
+    ):
+        assert part in figure.alt_text
+    del partnership.evaluation.logic_model.outputs[:]
+    assert (
+        "Outputs: not set yet." in evaluation_plan_context(partnership, Audience.members)["logic_model_figure"].alt_text
+    )
 
 
 def test_the_purpose_is_the_mission_only_where_the_plan_says_so(

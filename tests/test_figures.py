@@ -275,3 +275,13 @@ def test_timeline_marks_tasks_and_lists_undated_ones_last() -> None:
     )
     assert timeline_figure("a plan", []) == ""
     assert png_size(figure.png())
+
+
+def test_each_evaluation_plan_draws_its_logic_model(built_examples: Path) -> None:
+    for slug in ("riverbend-task-force", "westhaven-alliance", "harbor-hope-omalley"):
+        ((title, alt, _),) = _pictures(built_examples / slug / "evaluation-plan.docx")
+        assert title.startswith("The logic model of "), slug
+        for part in ("Inputs:", "Activities:", "Outputs:", "Outcomes and impacts:"):
+            assert part in alt, slug
+    ((_, alt, _),) = _pictures(built_examples / "riverbend-task-force" / "evaluation-plan.docx")
+    assert "Inputs: Two OVC ECM awards and three subawards; Staff time from every member agency;" in alt

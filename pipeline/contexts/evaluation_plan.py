@@ -8,8 +8,7 @@ to complete, never as generic prose or a guess: pipeline/evaluation.py finds the
 same ones (pipeline/lint_evaluation.py). Fixed wording lives in the template; this module hands over what
 depends on the data, already worded.
 
-The logic model's columns are also handed over as plain data (`logic_model`), for a figure drawn from the
-same context.
+The logic model is drawn as a figure too (`logic_model_figure`), from the same parts as its table.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import blank, current_name
+from pipeline.contexts.figure_plans import logic_model_figure
 from pipeline.contexts.wording import join_items, join_sentences, maybe, numbered, sentence, with_article
 from pipeline.evaluation import (
     DESIGNS,
@@ -33,6 +33,7 @@ from pipeline.evaluation import (
     questions_without_why,
     unmeasured_outcomes,
 )
+from pipeline.figures import Figure
 from schemas import Partnership
 from schemas.evaluation import DataCollection, Evaluation
 
@@ -133,7 +134,7 @@ def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dic
         "unmeasured": _unmeasured(plan),
         # 12. Logic model
         "logic_rows": _logic_rows(partnership),
-        "logic_model": _logic_model_data(partnership),
+        "logic_model_figure": _logic_model_figure(partnership),
     }
 
 
@@ -202,12 +203,23 @@ def _logic_rows(partnership: Partnership) -> tuple[LogicPart, ...]:
     return tuple(rows)
 
 
-def _logic_model_data(partnership: Partnership) -> dict[str, Any]:
-    """The logic model's columns as plain data (a figure's input): each part's items, empty where none is given."""
-    data: dict[str, Any] = {part.key: part.items for part in logic_parts(partnership)}
-    data["labels"] = {part.key: part.part for part in logic_parts(partnership)}
-    data["purpose_from_mission"] = purpose_from_mission(partnership.evaluation)
-    return data
+def _logic_model_figure(partnership: Partnership) -> Figure | str:
+    """The logic model drawn: the same parts as its table, purpose on top and outside factors underneath."""
+    if partnership.evaluation.logic_model is None:
+        return ""
+    parts = {part.key: part for part in logic_parts(partnership)}
+    purpose = parts["purpose"]
+    title = (
+        f"{purpose.part} (the Partnership’s mission)" if purpose_from_mission(partnership.evaluation) else purpose.part
+    )
+    columns = [(parts[key].part, parts[key].items) for key in ("inputs", "activities", "outputs", "outcomes")]
+    factors = parts["external_factors"]
+    return logic_model_figure(
+        partnership.display_name,
+        (title, purpose.items[0] if purpose.items else ""),
+        columns,
+        (factors.part, factors.items),
+    )
 
 
 def _open_sections(partnership: Partnership) -> str:

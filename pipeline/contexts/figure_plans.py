@@ -22,16 +22,21 @@ _COLUMN_WRAP = 22
 
 
 def logic_model_figure(
-    name: str, purpose: str, columns: Sequence[tuple[str, Sequence[str]]], external_factors: Sequence[str]
+    name: str,
+    purpose: tuple[str, str],
+    columns: Sequence[tuple[str, Sequence[str]]],
+    external_factors: tuple[str, Sequence[str]],
 ) -> Figure | str:
     """The purpose on top, the columns left to right with arrows (inputs lead to activities...), and the
-    outside influences underneath; a column with nothing in it says so instead of disappearing."""
-    if not any(items for _, items in columns) and not purpose:
+    outside influences underneath; a column with nothing in it says so instead of disappearing. `purpose` and
+    `external_factors` are (label, value or items) as the document's table labels them."""
+    (purpose_title, purpose_text), (factors_title, factors) = purpose, external_factors
+    if not any(items for _, items in columns) and not purpose_text:
         return ""
     graph = new_graph()
     graph.attr(nodesep="0.3", ranksep="0.3")
-    if purpose:
-        graph.node("purpose", label("Purpose", purpose, width=70), fillcolor=INK, fontcolor="white")
+    if purpose_text:
+        graph.node("purpose", label(purpose_title, purpose_text, width=70), fillcolor=INK, fontcolor="white")
     nodes = []
     for index, (title, items) in enumerate(columns):
         node = f"column{index}"
@@ -42,18 +47,18 @@ def logic_model_figure(
         row.attr(rank="same")
         for left, right in itertools.pairwise(nodes):
             row.edge(left, right)
-    if purpose:
+    if purpose_text:
         graph.edge("purpose", nodes[len(nodes) // 2], style="invis")
-    if external_factors:
-        graph.node("external", bulleted("External factors", external_factors, 70), fillcolor="white", fontsize="10")
+    if factors:
+        graph.node("external", bulleted(factors_title, factors, 70), fillcolor="white", fontsize="10")
         graph.edge(nodes[len(nodes) // 2], "external", style="invis")
     sentences = [f"The logic model of {name}."]
-    if purpose:
-        sentences.append(f"Purpose: {purpose.rstrip('.')}.")
+    if purpose_text:
+        sentences.append(f"{purpose_title}: {purpose_text.rstrip('.')}.")
     for title, items in columns:
         sentences.append(f"{title}: {'; '.join(i.rstrip('.') for i in items)}." if items else f"{title}: not set yet.")
-    if external_factors:
-        sentences.append(f"External factors: {'; '.join(f.rstrip('.') for f in external_factors)}.")
+    if factors:
+        sentences.append(f"{factors_title}: {'; '.join(f.rstrip('.') for f in factors)}.")
     sentences.append(f"Each column leads to the next: {join_and(title.lower() for title, _ in columns)}.")
     return Figure(f"The logic model of {name}", graph.source, " ".join(sentences))
 
