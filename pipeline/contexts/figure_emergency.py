@@ -7,13 +7,42 @@ figure never shows more than its table; they name positions and organizations, n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pipeline.contexts.figure_drawing import ACCENT, INK, label, new_graph, rows_of, stack_rows
 from pipeline.figures import Figure
 
-if TYPE_CHECKING:
-    from pipeline.contexts.emergency_response_guide import CallTreeRow, SuccessionTable
+
+class SuccessorRow(Protocol):
+    """A row of the guide's succession table (pipeline.contexts.emergency_response_guide, which imports this)."""
+
+    @property
+    def rank(self) -> str: ...
+    @property
+    def position(self) -> str: ...
+    @property
+    def organization(self) -> str: ...
+
+
+class SuccessionTable(Protocol):
+    @property
+    def role(self) -> str: ...
+    @property
+    def rows(self) -> Sequence[SuccessorRow]: ...
+
+
+class CallTreeRow(Protocol):
+    """A row of the guide's call tree: its number, organization lines, and first primary and backup lines."""
+
+    @property
+    def order(self) -> str: ...
+    @property
+    def organization(self) -> Sequence[str]: ...
+    @property
+    def primary(self) -> Sequence[str]: ...
+    @property
+    def backup(self) -> Sequence[str]: ...
+
 
 GAP = "#FBE5D6"
 """Light orange: a gap the reader should see at a glance (the tables say 'gap' in words)."""
