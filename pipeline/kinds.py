@@ -188,6 +188,7 @@ KINDS: dict[str, DocumentKind] = {
             names=_subgrant_names,
             requires=_has_subgrants,
             binds=_subgrant_parties,
+            revision_history=False,  # a contract between two members: the partnership's notes are not about it
             review=(
                 "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
                 "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "

@@ -31,6 +31,7 @@ DOCUMENT_NAMES = {
     CHARTER: "the charter",
     GUIDE: "the Emergency Guide",
     PACKET: "the onboarding packet",
+    SUBGRANT: "the subgrant agreements",
     PLAN: "the partnership plans",
     EVALUATION: "the evaluation plan",
 }

@@ -62,7 +62,7 @@ class RevisionNote(Model):
         default_factory=list,
         max_length=20,
         description="Kinds of document the change concerns, e.g. [mou, governance-charter]; leave out for all. "
-        "Letters of intent and partnership plans never print a revision history.",
+        "Letters of intent, subgrant agreements and partnership plans never print a revision history.",
     )
 
 

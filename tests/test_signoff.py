@@ -237,16 +237,18 @@ def test_revision_history_is_written_in_the_partnerships_own_words(
     assert table.style is not None and table.style.name == "Roster Table"  # the template's own table style
 
 
-def test_letters_never_print_a_revision_history(examples_copy: Path, tmp_path: Path) -> None:
+def test_letters_agreements_and_plans_never_print_a_revision_history(examples_copy: Path, tmp_path: Path) -> None:
+    """The partnership's notes are about its shared documents, not a member's letter, contract or own plan."""
     path = examples_copy / "riverbend-task-force.yaml"
     with path.open("a", encoding="utf-8") as file:
         file.write("revision_history:\n  - {date: 2026-11-01, summary: Contacts updated.}\n")
-    build([path], tmp_path / "out", ["letter-of-intent", "mou"])
+    build([path], tmp_path / "out", ["letter-of-intent", "mou", "subgrant-agreement", "partnership-plan"])
     folder = tmp_path / "out" / "riverbend-task-force"
     assert "Revision history" in (folder / "mou.txt").read_text(encoding="utf-8")
-    letters = sorted(folder.glob("letter-of-intent-*.txt"))
-    assert letters
-    assert all("Revision history" not in letter.read_text(encoding="utf-8") for letter in letters)
+    others = sorted(folder.glob("letter-of-intent-*.txt"))
+    others += sorted(folder.glob("subgrant-agreement-*.txt")) + sorted(folder.glob("partnership-plan-*.txt"))
+    assert len(others) >= 13 + 3 + 1
+    assert all("Revision history" not in other.read_text(encoding="utf-8") for other in others)
 
 
 def test_no_revision_history_unless_the_partnership_writes_one(
