@@ -386,3 +386,15 @@ def test_values_print_literally(write_partnership: Callable[..., Path], tmp_path
     text = built_text(write_partnership(with_evaluation(evaluation)), tmp_path / "out")
     assert "What the members want from it. AT&T <Legal> {{ 7*7 }} – مرحبا." in text
     assert "| Inputs | </w:t></w:r><w:r><w:t>injected |" in text
+
+
+def test_the_charter_points_to_the_evaluation_plan_only_when_there_is_one(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    pointer = "The Partnership’s evaluation plan, a separate document, sets out each of the steps below in full"
+    for evaluation, expected in (({}, False), (complete_evaluation(), True)):
+        path = write_partnership(with_evaluation(evaluation))
+        out = tmp_path / ("with" if expected else "without")
+        result = runner.invoke(main, ["build", str(path), "--kind", "governance-charter", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert (pointer in (out / path.stem / "governance-charter.txt").read_text(encoding="utf-8")) is expected

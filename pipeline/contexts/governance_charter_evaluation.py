@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.contexts.common import current_name
 from pipeline.contexts.wording import facts, join_items, labelled, maybe, sentence
-from pipeline.evaluation import DESIGNS, LogicPart, logic_parts, missing_items
+from pipeline.evaluation import DESIGNS, LogicPart, has_content, logic_parts, missing_items
 from schemas import Partnership
 from schemas.evaluation import Evaluation
 
@@ -30,6 +30,8 @@ def evaluation(partnership: Partnership) -> dict[str, Any]:
     plan = partnership.evaluation
     return {
         "evaluator": current_name(partnership, plan.evaluator),
+        # The evaluation plan is built whenever the section has content: the charter points readers to it.
+        "evaluation_plan_exists": has_content(plan),
         "evaluation_questions": tuple(
             " ".join(
                 part
