@@ -111,14 +111,54 @@ def synthetic_partnership(index: int, members: int, rng: random.Random) -> dict[
                     "partners": writers,
                     **({"letter_of_intent": {"addressee": "Grants Manager"}} if writers else {}),
                 }
+            ],
+            # A subgrant from the lead to its third member, when there is one: a subgrant agreement.
+            "subgrants": [
+                {"from_member": ids[0], "to_member": ids[2], "amount": "$20,000 a year", "purpose": "Outreach."}
             ]
+            if members > 2
+            else [],
         },
         "agreement": {"termination_notice_days": 60, "amendment": "In writing, signed by all.", "term_months": 36},
         "emergency": {
             "hazards": ["pandemic", "data_breach", "loss_of_key_personnel"],
             "succession": [{"role": "Co-lead", "order": [{"position": p} for p in ("Director", "Deputy", "Chair")]}],
         },
-        "evaluation": {"metrics": [{"name": "Victims identified", "target": "100 a year"}]},
+        "evaluation": {
+            "purpose": "Learn whether the coordinated response reaches more survivors.",
+            "questions": [{"question": "Do referrals reach services?", "why": "To fix stalls.", "goal": "Goal 0"}],
+            "metrics": [{"name": "Victims identified", "target": "100 a year", "outcome": "More survivors served"}],
+            "logic_model": {
+                "inputs": ["Grant funds", "Member staff time"],
+                "activities": ["Joint case reviews", "Trainings"],
+                "outputs": ["Referrals made", "People trained"],
+                "outcomes": ["More survivors served"],
+                "external_factors": ["Funding changes"],
+            },
+        },
+        # The lead's partnership plan: background, partners with tactics and a dated timeline (a figure).
+        "plans": [
+            {
+                "organization": ids[0],
+                "date": "2026-12-01",
+                "background": {"about": "The lead agency.", "partnership_types": ["Referral partnerships"]},
+                "need": {"benefits": ["More services"], "must_haves": ["Consent first"]},
+                "potential_partners": [
+                    {
+                        "name": f"Potential Partner {p} of Partnership {index}",
+                        "type": "formal",
+                        "description": "Housing for survivors.",
+                        "outcome": "Ten placements a year.",
+                        "tactics": [{"action": "Meet the director.", "measure": "By March.", "responsible": "Lead"}],
+                    }
+                    for p in range(2)
+                ],
+                "timeline": [
+                    {"task": f"Task {t}", "due": f"2027-0{t + 1}-15", "responsible": "Director"} for t in range(4)
+                ],
+                "evaluation": [{"metric": "Referrals", "recorded": "Monthly."}],
+            }
+        ],
         "onboarding": {"first_90_days": ["Meet your mentor.", "Read the MOU."]},
         "definitions": [{"term": "PII", "meaning": "Personally identifying information."}],
     }
