@@ -65,6 +65,7 @@ def scaffold(slug: str, level: Level, leadership: LeadershipModel) -> str:
         fixed.EMERGENCY.format(hazards=_choices(Hazard)),
         fixed.EVALUATION,
         fixed.WELCOME,
+        fixed.FUNDING,
         fixed.PLANS,
     ]
     return "\n".join(section.strip("\n") + "\n" for section in sections)

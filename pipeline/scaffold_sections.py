@@ -179,6 +179,36 @@ definitions:
     meaning: "TODO: what it means in this partnership"
 """
 
+FUNDING = """
+# --- Grants and subgrants (optional) ----------------------------------------
+# A grant a member applies for or holds. Partners listed here write letters of
+# intent when you add a letter_of_intent part. A subgrant passes part of a
+# grant to another member: each gets a subgrant agreement between the two.
+# To use this part, remove the # in front of these lines. A value left out
+# prints a blank to complete, which `partnerdocs lint` lists; never guess an
+# award number.
+# funding:
+#   grants:
+#     - program: "TODO: the funding program, e.g. Enhanced Collaborative Model"
+#       funder: "TODO: the agency or foundation"
+#       applicant: member-one
+#       partners: [member-two]
+#       awarded: false
+#       # federal_award: the federal award's own facts, once for every subgrant
+#       # federal_award:
+#       #   fain: "TODO: Federal Award Identification Number"
+#       #   award_date: 2026-01-15
+#       #   awarding_agency: "TODO: e.g. Office for Victims of Crime, U.S. Department of Justice"
+#       #   assistance_listing_number: "TODO: e.g. 16.320"
+#   subgrants:
+#     - from_member: member-one
+#       to_member: member-two
+#       amount: "TODO: e.g. $20,000 a year for two years"
+#       purpose: "TODO: what the funds pay for"
+#       agreement_reference: "TODO: the subgrant agreement's name or number"
+#       federal: true              # false for foundation or other non-federal money
+"""
+
 PLANS = """
 # --- A member's partnership plan (optional) ------------------------------------
 # An internal plan of ONE member for the partnerships it seeks, read by its
