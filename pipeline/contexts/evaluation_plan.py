@@ -215,7 +215,7 @@ def _logic_model_figure(partnership: Partnership) -> Figure | str:
     columns = [(parts[key].part, parts[key].items) for key in ("inputs", "activities", "outputs", "outcomes")]
     factors = parts["external_factors"]
     return logic_model_figure(
-        partnership.display_name,
+        partnership.name,
         (title, purpose.items[0] if purpose.items else ""),
         columns,
         (factors.part, factors.items),
