@@ -49,7 +49,7 @@ def synthetic_partnership(index: int, members: int, rng: random.Random) -> dict[
         return {
             "id": ids[n],
             "legal_name": f"{name}, Inc.",
-            "short_name": f"Org {n}",
+            "short_name": f"Org {index}.{n}",  # unique, as real names are: each figure is drawn
             "organization_type": "nonprofit" if n % 3 else "local_government",
             "sector": SECTORS[n % len(SECTORS)],
             "description": f"{name} serves survivors across the county with {rng.randint(5, 80)} staff.",

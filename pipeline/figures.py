@@ -134,7 +134,7 @@ def draw(source: str, what: str) -> bytes:
     return _drawn(key, source, what)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)  # a document's figures, and the packet's shared with the charter; no more in memory
 def _drawn(key: str, source: str, what: str) -> bytes:
     cached = _cache_dir() / f"{key}.png"
     try:
