@@ -1,20 +1,31 @@
 # partnerdocs: every target sets up .venv first when it is missing or pyproject.toml changed.
+# Building needs only partnerdocs and what it runs on; `make test` and `make lint` add the developer tools.
+# Versions come from constraints.txt (`make lock` regenerates it), so every machine and CI install the same.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: docs test lint schema validate status release diff-driver bench clean help
+.PHONY: docs test lint schema validate status release diff-driver bench clean help lock
 .DEFAULT_GOAL := help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+# A failed set-up removes the half-made .venv, so the next run starts clean instead of failing on it.
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "partnerdocs needs Python 3.11 or newer; '$(PYTHON)' is older or missing."; \
+	  echo "Install a newer Python, then run: make $(MAKECMDGOALS) PYTHON=python3.12 (for example)"; exit 1; }
+	@rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV) && $(PIP) -e . || { rm -rf $(VENV); exit 1; }
+	@touch $@
+
+$(DEV_STAMP): $(STAMP)
+	$(PIP) -e '.[dev]' || { rm -rf $(VENV); exit 1; }
+	@touch $@
 
 docs: $(STAMP) ## set up, then build the documents of every partnership into output/
 	@command -v dot >/dev/null || { echo "Graphviz draws the figures and is not installed:" \
@@ -34,10 +45,10 @@ diff-driver: $(STAMP) ## make `git diff` show .docx files as text (this clone on
 	git config diff.docx.textconv "$(CURDIR)/$(BIN)/partnerdocs text"
 	git config diff.docx.cachetextconv true
 
-test: $(STAMP) lint ## set up, then run the linters and the test suite
+test: $(DEV_STAMP) lint ## set up (with the developer tools), then run the linters and the test suite
 	$(BIN)/pytest
 
-lint: $(STAMP) ## ruff (style and errors) and mypy (types)
+lint: $(DEV_STAMP) ## ruff (style and errors) and mypy (types)
 	$(BIN)/ruff check pipeline schemas tests bench
 	$(BIN)/ruff format --check pipeline schemas tests bench
 	$(BIN)/mypy
@@ -47,6 +58,14 @@ schema: $(STAMP) ## regenerate schemas/partnership.schema.json from the models
 
 bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor, and PDFs
 	$(BIN)/python bench/run.py
+
+lock: ## regenerate constraints.txt from a clean install of the newest allowed versions (needs the network)
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	{ echo "# Exact versions for make and CI; regenerate with make lock."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .lock-venv
 
 clean: ## remove generated documents (the virtual environment stays)
 	rm -rf output
