@@ -387,7 +387,8 @@ def _relative(path: Path) -> Path:
 
 
 # Registered last: those commands import the shared options above.
+from pipeline.cli_init import init  # noqa: E402
 from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-for _command in (status, approve, verify):
+for _command in (status, approve, verify, init):
     main.add_command(_command)
