@@ -58,8 +58,11 @@ def init(directory: Path, slug: str | None, templates: tuple[str, ...]) -> None:
             click.echo(f"  left as it was {step.target}" + (f": {step.note}" if step.note else " (already there)"))
     if report.problems:
         raise PartnerdocsError(report.problems)
-    if not any(step.created for step in report.steps):
+    created = [step.target for step in report.steps if step.created]
+    if not created:
         click.echo("Nothing changed: everything was already there.")
-    else:
-        guide = next((s.target for s in report.steps if s.target in {"README.md", "PARTNERDOCS.md"}), "README.md")
-        click.echo(f"Next: replace each TODO in the partnership file, run 'partnerdocs validate', and read {guide}.")
+        return
+    guide = next((s.target for s in report.steps if s.target in {"README.md", "PARTNERDOCS.md"}), "README.md")
+    starter = next((target for target in created if target.startswith("partnerships/")), None)
+    todo = f"replace each TODO in {starter}, run 'partnerdocs validate', and " if starter else ""
+    click.echo(f"Next: {todo}read {guide}.")

@@ -85,7 +85,9 @@ def test_init_sets_up_every_file_and_the_diff_driver(repository: Path) -> None:
     assert (
         lines[-2] == f'  created        git config diff.docx.textconv "{DIFF_DRIVER}": the diff driver, found on PATH'
     )
-    assert lines[-1].startswith("Next: replace each TODO in the partnership file")
+    assert lines[-1] == (
+        "Next: replace each TODO in partnerships/coalition.yaml, run 'partnerdocs validate', and read README.md."
+    )
     assert git(repository, "config", "--local", "diff.docx.textconv") == "partnerdocs text"
 
     starter = repository / "partnerships" / "coalition.yaml"
