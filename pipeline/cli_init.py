@@ -15,6 +15,7 @@ from pipeline.kinds import KINDS
 @click.option(
     "--partnership",
     "slug",
+    metavar="SLUG",
     help="Name of the starter partnership file, partnerships/SLUG.yaml (default: the folder's name when it is "
     "lowercase letters, digits and dashes, else 'our-partnership'). Added only when partnerships/ has no file.",
 )
