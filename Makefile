@@ -44,8 +44,12 @@ status: $(STAMP) ## show which documents are final and who still has to approve
 release: $(STAMP) ## render every document for release; drafts are listed, only what is broken fails (CI on merge)
 	$(BIN)/partnerdocs build --release
 
-diff-driver: $(STAMP) ## make `git diff` show .docx files as text (this clone only)
-	git config diff.docx.textconv "$(CURDIR)/$(BIN)/partnerdocs text"
+# git runs a diff driver from the top of the work tree. This one runs the clone's own .venv/bin/partnerdocs,
+# else the partnerdocs on PATH: it stores no absolute path, so it keeps working after the clone is moved.
+DIFF_DRIVER = f() { if [ -x $(BIN)/partnerdocs ]; then $(BIN)/partnerdocs text "$$1"; else partnerdocs text "$$1"; fi; }; f
+
+diff-driver: $(STAMP) ## make `git diff` show .docx files as text (this clone's partnerdocs, else the one on PATH)
+	git config diff.docx.textconv '$(DIFF_DRIVER)'
 	git config diff.docx.cachetextconv true
 
 test: $(DEV_STAMP) lint ## set up (with the developer tools), then run the linters and the test suite

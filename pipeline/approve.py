@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.documents import RenderedDocument, render_all
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.kinds import KINDS
 from pipeline.load import load_source
 from pipeline.partnerships import LoadedPartnership, load_partnerships
 from pipeline.signoff import SHORT
@@ -49,7 +49,7 @@ def approve(
     date_text: str | None = None,
     fingerprint_prefix: str | None = None,
     role: str | None = None,
-    templates_dir: Path = TEMPLATES_DIR,
+    templates_dir: Path | None = None,
 ) -> Recorded:
     """Add an approval of `document` by member `by` for its current fingerprint to the file at `path`."""
     with _locked(path):
@@ -90,7 +90,7 @@ def _approve(
     date_text: str | None,
     fingerprint_prefix: str | None,
     role: str | None,
-    templates_dir: Path,
+    templates_dir: Path | None,
 ) -> Recorded:
     (loaded,) = load_partnerships([path])
     partnership = loaded.partnership
@@ -126,7 +126,7 @@ def _approve(
     return Recorded(path, document, by, current, False, tuple(m for m in signoff.missing if m != by))
 
 
-def _render_one(loaded: LoadedPartnership, document: str, templates_dir: Path) -> RenderedDocument:
+def _render_one(loaded: LoadedPartnership, document: str, templates_dir: Path | None) -> RenderedDocument:
     names = {name: kind for kind in KINDS.values() for name in kind.document_names(loaded.partnership)}
     if document not in names:
         listing = ", ".join(sorted(names)) or "none"

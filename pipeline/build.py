@@ -25,7 +25,7 @@ from pipeline.checked_files import CheckedFiles
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.input_file import read_partnership_file
 from pipeline.inputs import Template, duplicate_slug_problems, find_partnership_files, is_slug, template_digests
-from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.kinds import KINDS
 from pipeline.manifest import current_documents, sha256
 from pipeline.pdf import require_soffice
 from pipeline.pdf_plan import needs_pdfs, settle_pdfs
@@ -91,7 +91,7 @@ def build(
     paths: Sequence[Path],
     out_dir: Path,
     kinds: Iterable[str] = (),
-    templates_dir: Path = TEMPLATES_DIR,
+    templates_dir: Path | None = None,
     progress: Progress | None = None,
     release: bool = False,
     strict: bool = False,

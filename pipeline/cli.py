@@ -7,7 +7,6 @@ User errors (PartnerdocsError) are printed without a traceback and exit 1; usage
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -19,9 +18,11 @@ import click
 from pipeline import __version__
 from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, STRICT, TEMPLATES
 from pipeline.errors import PartlyWrittenError, PartnerdocsError, format_problems
-from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.kinds import KINDS
 
-DOCS_DIR = TEMPLATES_DIR.parent / "docs"
+SCHEMA_TARGET = Path("schemas") / "partnership.schema.json"
+"""Where `schema` writes, relative to the working directory: the path each partnership file's first line names."""
+DOCS_DIR = Path("docs")
 
 
 class _Group(click.Group):
@@ -234,7 +235,7 @@ def build(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...],
     out_dir: Path,
-    templates_dir: Path,
+    templates_dir: Path | None,
     make_pdf: bool,
     release: bool,
     all_final: bool,
@@ -362,20 +363,27 @@ def _not_a_docx(path: Path, error: Exception) -> Any:
     "out_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Where to write the JSON Schema (default: schemas/partnership.schema.json).",
+    help="Where to write the JSON Schema (default: schemas/partnership.schema.json in the current folder).",
 )
 def schema(out_file: Path | None) -> None:
     """Write the JSON Schema of partnership files, and the reference pages in docs/.
 
     Editors use the schema for autocompletion and inline errors: VS Code with the YAML extension
     reads the '# yaml-language-server: $schema=...' line at the top of each partnership file.
-    Without --out, docs/schema.md (every field), docs/lint-rules.md (every rule) and
-    docs/legal-positions.md (the confidentiality wording each legal position selects) are rewritten too.
-    """
-    from pipeline.write import write_atomically
-    from schemas import SCHEMA_FILE, Partnership
+    Run it again after upgrading partnerdocs, so the editor knows the new fields.
+    Without --out, it writes into the current folder: schemas/partnership.schema.json, and
+    docs/schema.md (every field), docs/lint-rules.md (every rule) and docs/legal-positions.md (the
+    confidentiality wording each legal position selects).
 
-    target = out_file or SCHEMA_FILE
+    \b
+    Examples:
+      partnerdocs schema
+      partnerdocs schema --out /tmp/partnership.schema.json
+    """
+    from pipeline.reference import partnership_schema_json
+    from pipeline.write import write_atomically
+
+    target = out_file or SCHEMA_TARGET
     if out_file is None:
         from pipeline.reference import legal_positions_markdown, rules_markdown, schema_markdown
 
@@ -387,11 +395,7 @@ def schema(out_file: Path | None) -> None:
         for name, text in pages:
             write_atomically(DOCS_DIR / name, text.encode("utf-8"))
             click.echo(f"wrote {_relative(DOCS_DIR / name)}")
-    document = Partnership.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["title"] = "partnerdocs partnership file"
-    data = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    write_atomically(target, data.encode("utf-8"))
+    write_atomically(target, partnership_schema_json().encode("utf-8"))
     click.echo(f"wrote {_relative(target)}")
 
 
@@ -404,8 +408,9 @@ def _relative(path: Path) -> Path:
 
 
 # Registered last: those commands import the shared options above.
+from pipeline.cli_init import init  # noqa: E402
 from pipeline.cli_publish import publish  # noqa: E402
 from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-for _command in (status, approve, verify, publish):
+for _command in (status, approve, verify, publish, init):
     main.add_command(_command)

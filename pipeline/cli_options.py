@@ -8,8 +8,6 @@ from typing import Any, TypeVar
 
 import click
 
-from pipeline.kinds import TEMPLATES_DIR
-
 Command = TypeVar("Command", bound=Callable[..., Any])
 Decorator = Callable[[Command], Command]
 
@@ -21,8 +19,9 @@ TEMPLATES: Decorator[Any] = click.option(
     "--templates",
     "templates_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=TEMPLATES_DIR,
-    help="Folder holding the Word templates (default: the project's templates/).",
+    default=None,
+    help="Folder of Word templates that replace partnerdocs' own, kind by kind: only the files it has "
+    "(default: ./templates when there is one).",
 )
 PARTNERSHIPS_FOLDER: Decorator[Any] = click.option(
     "--partnerships",

@@ -14,7 +14,7 @@ from pipeline.signature import ALLOWED_SIGNERS
 @click.command()
 @PATHS
 @TEMPLATES
-def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
+def status(paths: tuple[Path, ...], templates_dir: Path | None) -> None:
     """Show whether each document is final, who still has to approve it, and what counsel must review.
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
@@ -50,6 +50,7 @@ def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
 )
 @click.option("--role", help="The approver's title (default: the signatory's title in the YAML).")
 @PARTNERSHIPS_FOLDER
+@TEMPLATES
 def approve(
     slug: str,
     document: str,
@@ -58,13 +59,15 @@ def approve(
     fingerprint_prefix: str | None,
     role: str | None,
     folder: Path,
+    templates_dir: Path | None,
 ) -> None:
     """Record that a signatory approved the current version of a document.
 
     SLUG names the partnership file (partnerships/SLUG.yaml); DOCUMENT is a kind such as 'mou' or a
     letter such as 'letter-of-intent-omalley'. The approval is added under 'approvals' in the YAML with
     the document's content fingerprint, keeping the file's comments and layout. Commit the change:
-    once every required signatory has approved, the next build marks the document FINAL.
+    once every required signatory has approved, the next build marks the document FINAL. The document
+    is rendered from the same templates as 'build' (give the same --templates, if any).
 
     \b
     Example:
@@ -76,7 +79,7 @@ def approve(
     path = folder / f"{slug}.yaml"
     if not path.is_file():
         raise PartnerdocsError([Problem(str(path), message=f"there is no partnership file for '{slug}'")])
-    result = record(path, document, member, date_text, fingerprint_prefix, role)
+    result = record(path, document, member, date_text, fingerprint_prefix, role, templates_dir)
     if result.already:
         click.echo(
             f"{member} had already approved this version of {document} (fingerprint {result.fingerprint[:SHORT]})."
@@ -119,7 +122,7 @@ def verify(
     manifest_file: Path | None,
     allowed_signers: Path,
     folder: Path,
-    templates_dir: Path,
+    templates_dir: Path | None,
 ) -> None:
     """Check that a document is exactly one partnerdocs built, and whether it is final.
 

@@ -21,7 +21,7 @@ from pipeline.formatting import long_date
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
 from pipeline.holds import held_documents, reasons_for
 from pipeline.inputs import Template, template_digests
-from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
+from pipeline.kinds import KINDS, DocumentKind, PlannedDocument
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
@@ -78,7 +78,7 @@ class PartnershipResult:
 def render_all(
     partnerships: Iterable[LoadedPartnership],
     kinds: Iterable[str] = (),
-    templates_dir: Path = TEMPLATES_DIR,
+    templates_dir: Path | None = None,
     only: str | None = None,
 ) -> Iterator[RenderedDocument]:
     """Render the chosen kinds (default: all) of every partnership in memory, one by one; writes nothing.

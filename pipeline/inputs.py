@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import DocumentKind
+from pipeline.template_files import template_path
 
 DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
 # schemas.types.ID_PATTERN, repeated here so that looking at a file name imports no pydantic (a test
@@ -60,15 +61,18 @@ def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:
     return problems
 
 
-def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path) -> dict[str, Template]:
-    """Each kind's template with the hash of its bytes; a missing template is a problem."""
+def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path | None = None) -> dict[str, Template]:
+    """Each kind's template (pipeline.template_files chooses which) with the hash of its bytes: the same bytes
+    give the same digest wherever they are read from. A missing template is a problem."""
+    if templates_dir is not None and not templates_dir.is_dir():
+        raise PartnerdocsError([Problem(str(templates_dir), message="there is no folder of templates here")])
     templates, problems = {}, []
     for kind in kinds:
-        path = templates_dir / kind.template_name
+        path = template_path(kind.template_name, templates_dir)
         try:
             templates[kind.id] = Template(path, hashlib.sha256(path.read_bytes()).hexdigest())
         except OSError:
-            problems.append(Problem(str(path), message=f"the {kind.id} template is missing"))
+            problems.append(Problem(str(path), message=f"the {kind.id} template is missing: reinstall partnerdocs"))
     if problems:
         raise PartnerdocsError(problems)
     return templates

@@ -10,7 +10,6 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.audience import Audience
@@ -18,8 +17,6 @@ from pipeline.audience import Audience
 if TYPE_CHECKING:
     from schemas import Partnership
     from schemas.members import Member
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Reference pages generated from the code: every YAML field (docs/schema.md) and every lint rule
-(docs/lint-rules.md). Tests fail when the committed pages differ from what this module writes."""
+(docs/lint-rules.md), and the JSON Schema editors read. Tests fail when the committed pages differ from
+what this module writes."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pipeline.lint import RULES
@@ -10,6 +12,14 @@ from schemas import Partnership
 from schemas.types import ID_PATTERN, PARTIAL_DATE_PATTERN
 
 ROOT_TITLE = "Partnership"
+
+
+def partnership_schema_json() -> str:
+    """The JSON Schema of partnership files, as `partnerdocs schema` and `partnerdocs init` write it."""
+    document = Partnership.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "partnerdocs partnership file"
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def schema_markdown() -> str:

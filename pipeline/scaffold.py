@@ -90,7 +90,7 @@ def _header(slug: str) -> str:
 # How to edit it:
 # - Replace every value that contains TODO with the real facts. A document
 #   is only a draft to talk about while any TODO is left: run
-#   `.venv/bin/partnerdocs lint` to list the ones remaining, line by line.
+#   `partnerdocs lint` to list the ones remaining, line by line.
 # - Each organization is described ONCE, under `members`. Everywhere else it
 #   is named by its short `id` (member-one and member-two below). To rename
 #   an id, change it everywhere it appears in this file.
@@ -108,8 +108,9 @@ def _header(slug: str) -> str:
 #   value empty or write "none".
 # - Indent with spaces, never tabs, and line up items exactly as below.
 # - A line starting with # is a comment like this one; documents ignore it.
-# - Check the file with `.venv/bin/partnerdocs validate` (or `make validate`)
-#   and build the documents with `make docs`. A message names the line to fix.
+# - Check the file with `partnerdocs validate` and build the documents with
+#   `partnerdocs build` (in partnerdocs' own folder: `make validate` and
+#   `make docs`). A message names the line to fix.
 # - Editors: the first line links this file to the schema, so VS Code with
 #   the Red Hat "YAML" extension completes field names, explains each field
 #   and underlines mistakes (press Ctrl+Space where you want a field).

@@ -69,11 +69,12 @@ def against_signed_manifest(document: Path, signature: Path, manifest: Path | No
     )
 
 
-def against_fresh_render(document: Path, partnerships: Path, templates_dir: Path) -> str:
+def against_fresh_render(document: Path, partnerships: Path, templates_dir: Path | None = None) -> str:
     """A one-line confirmation that `document` is byte for byte what its partnership file and the
     templates produce now."""
     from pipeline.documents import render_all
     from pipeline.partnerships import load_partnerships
+    from pipeline.template_files import describe, template_path
 
     data = document.read_bytes()
     kind, slug, identifier = _made_from(document, data)
@@ -88,7 +89,7 @@ def against_fresh_render(document: Path, partnerships: Path, templates_dir: Path
     rendered = list(render_all(load_partnerships([path]), [kind], templates_dir))
     for candidate in rendered:
         if sha256(candidate.docx) == actual:
-            template = templates_dir / candidate.kind.template_name
+            template = template_path(candidate.kind.template_name, templates_dir)
             return (
                 f"{document}: matches {candidate.name}.docx as {path} and {template} produce it now "
                 f"({candidate.signoff.status.upper()}, fingerprint {candidate.signoff.fingerprint[:SHORT]}); "
@@ -105,7 +106,7 @@ def against_fresh_render(document: Path, partnerships: Path, templates_dir: Path
             "it was changed after partnerdocs built it, or built from an earlier version of the partnership "
             "file or template; check it against the signed manifest it was published with (--signature)"
         )
-    message = f"does not match any {kind} that {path} and the templates in {templates_dir} produce now: {reason}"
+    message = f"does not match any {kind} that {path} and {describe(templates_dir)} produce now: {reason}"
     raise _refusal(document, message)
 
 

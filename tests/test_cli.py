@@ -26,6 +26,11 @@ def test_every_command_has_help_with_an_explanation(command: str) -> None:
     assert len(main.commands[command].help or "") > 60
 
 
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"partnerdocs {command} " in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_main_help_lists_the_commands() -> None:
     result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0

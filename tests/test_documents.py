@@ -15,9 +15,10 @@ from docxtpl import DocxTemplate
 
 from conftest import EXAMPLES, ROOT
 from pipeline.audience import Audience, is_visible
-from pipeline.kinds import KINDS, TEMPLATES_DIR
+from pipeline.kinds import KINDS
 from pipeline.partnerships import load_partnerships
 from pipeline.render import make_environment
+from pipeline.template_files import packaged_template
 from schemas import Partnership
 
 PARTNERSHIPS = {loaded.slug: loaded.partnership for loaded in load_partnerships([ROOT / "partnerships"])}
@@ -43,7 +44,7 @@ def test_every_kind_is_built_for_every_example(built_examples: Path) -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_template_variables_are_all_provided(kind: str) -> None:
-    wanted = DocxTemplate(str(TEMPLATES_DIR / KINDS[kind].template_name)).get_undeclared_template_variables(
+    wanted = DocxTemplate(str(packaged_template(KINDS[kind].template_name))).get_undeclared_template_variables(
         jinja_env=make_environment()
     )
     for slug, partnership in PARTNERSHIPS.items():

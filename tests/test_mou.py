@@ -11,12 +11,12 @@ from conftest import HOSTILE_TEXT, minimal_data
 from pipeline.audience import Audience
 from pipeline.contexts.mou import mou_context
 from pipeline.finalize import DocumentProperties, Finish, finalize
-from pipeline.kinds import TEMPLATES_DIR
 from pipeline.render import render_template
+from pipeline.template_files import packaged_template
 from pipeline.text import docx_text
 from schemas import Partnership
 
-TEMPLATE = TEMPLATES_DIR / "mou.docx"
+TEMPLATE = packaged_template("mou.docx")
 PROPS = DocumentProperties(title="Memorandum of Understanding", subject="test")
 
 

@@ -17,8 +17,8 @@ from conftest import ROOT
 from pipeline.audience import Audience
 from pipeline.contexts.mou import mou_context
 from pipeline.finalize import DocumentProperties, Finish, finalize
-from pipeline.kinds import TEMPLATES_DIR
 from pipeline.render import render_template
+from pipeline.template_files import packaged_template
 from pipeline.text import docx_text
 from schemas import Partnership
 
@@ -146,7 +146,7 @@ def _pair_data() -> dict[str, Any]:
 def _render(data: dict[str, Any]) -> str:
     partnership = Partnership.model_validate(data)
     props = DocumentProperties(title="Memorandum of Understanding", subject="test")
-    rendered = render_template(TEMPLATES_DIR / "mou.docx", mou_context(partnership, Audience.members))
+    rendered = render_template(packaged_template("mou.docx"), mou_context(partnership, Audience.members))
     return docx_text(finalize(rendered, Finish(props)))
 
 
