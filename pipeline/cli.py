@@ -387,3 +387,7 @@ from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
 for _command in (status, approve, verify):
     main.add_command(_command)
+
+from pipeline.cli_redline import redline  # noqa: E402
+
+main.add_command(redline)

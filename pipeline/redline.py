@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.errors import PartnerdocsError
 from pipeline.redline_blocks import BlockDiff
 from pipeline.redline_marks import DEL, INS, WP, Relinker, Tracker, w
 from pipeline.redline_package import RELATIONSHIP, DocxFile, Relationships, rels_name, serialize, write_package
@@ -48,7 +49,15 @@ class Redline:
 
 def redline(old_path: Path, new_path: Path, author: str = DEFAULT_AUTHOR, date: str | None = None) -> Redline:
     """NEW's file with the changes from OLD tracked; `date` (YYYY-MM-DD) is put on every mark when given."""
-    old, new = DocxFile(old_path), DocxFile(new_path)
+    opened, problems = [], []
+    for path in (old_path, new_path):
+        try:
+            opened.append(DocxFile(path))
+        except PartnerdocsError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise PartnerdocsError(problems)  # both files' problems at once
+    old, new = opened
     parts = _compared_parts(old, new)
     old_roots = {part: old.xml(part) for part, _ in parts}
     new_roots = {part: new.xml(part) for _, part in parts}
