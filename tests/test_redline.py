@@ -64,7 +64,10 @@ def settle(redlined: bytes, accept: bool) -> bytes:
 
 def _settled_part(root: etree._Element, gone: str, kept: str, accept: bool) -> bytes:
     for row in [r for r in root.iter(w("tr")) if r.find(f"{w('trPr')}/{gone}") is not None]:
-        row.getparent().remove(row)
+        table = row.getparent()
+        table.remove(row)
+        if table.find(w("tr")) is None:  # a table without rows is gone too
+            table.getparent().remove(table)
     for mark in list(root.iter(gone)):
         mark.getparent().remove(mark)
     for mark in list(root.iter(kept)):
@@ -125,6 +128,17 @@ def test_accepting_every_change_gives_the_new_text_and_rejecting_gives_the_old(v
         assert docx_text(settle(result.docx, accept=False)) == docx_text(old), new
         changed += bool(result.changes)
     assert changed >= 8  # every MOU, charter, packet and guide the changes reach, and a letter
+
+
+def test_two_unrelated_documents_still_accept_to_the_new_and_reject_to_the_old(built_examples: Path) -> None:
+    # Almost nothing in common: most blocks are deleted or inserted whole, whole tables included.
+    for kind in ("mou", "onboarding-packet", "emergency-response-guide"):
+        old = built_examples / "riverbend-task-force" / f"{kind}.docx"
+        new = built_examples / "harbor-hope-omalley" / f"{kind}.docx"
+        for first, second in ((old, new), (new, old)):
+            result = redline(first, second)
+            assert docx_text(settle(result.docx, accept=True)) == docx_text(second)
+            assert docx_text(settle(result.docx, accept=False)) == docx_text(first)
 
 
 def test_a_changed_number_reads_as_the_old_number_deleted_and_the_new_one_inserted(

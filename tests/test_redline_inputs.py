@@ -220,7 +220,9 @@ def test_an_odd_but_well_formed_document_gives_a_redline(tmp_path: Path, name: s
 
 def test_entities_declared_in_the_file_are_not_expanded(tmp_path: Path) -> None:
     good = word_file(tmp_path / "good.docx", 1)
-    laughs = '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+    laughs = (
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+    )
     parts = parts_of(good)
     parts["word/document.xml"] = (
         f'<?xml version="1.0"?><!DOCTYPE d [{laughs}]><w:document xmlns:w="{w("")[1:-1]}"><w:body>'
