@@ -1,9 +1,8 @@
 """`partnerdocs redline`: Word tracked changes between two versions of a document.
 
 The examples are built twice, before and after a change to their YAML; each redline must read, with
-every change accepted, as the new document, and with every change rejected, as the old one. Accepting
-and rejecting are done here by hand on the XML, as Word does it: accepting drops deletions (and rows
-marked deleted) and keeps insertions; rejecting does the reverse and puts back the old paragraph style.
+every change accepted, as the new document, and with every change rejected, as the old one (conftest's
+settle() accepts or rejects them as Word does).
 """
 
 from __future__ import annotations
@@ -19,13 +18,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import ROOT
+from conftest import ROOT, marks, settle, w
 from pipeline.build import build
 from pipeline.cli import main
 from pipeline.redline import redline
 from pipeline.text import docx_text
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 runner = CliRunner()
 
@@ -43,62 +41,6 @@ CHANGES = {
         ("  - Transparency\n", "  - Transparency\n  - Shared learning\n"),
     ],
 }
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-def settle(redlined: bytes, accept: bool) -> bytes:
-    """The document with every tracked change accepted (or rejected), as Word's Accept All gives it."""
-    gone, kept = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(redlined)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
-                data = _settled_part(etree.fromstring(data), gone, kept, accept)
-            target.writestr(info, data)
-    return out.getvalue()
-
-
-def _settled_part(root: etree._Element, gone: str, kept: str, accept: bool) -> bytes:
-    for row in [r for r in root.iter(w("tr")) if r.find(f"{w('trPr')}/{gone}") is not None]:
-        table = row.getparent()
-        table.remove(row)
-        if table.find(w("tr")) is None:  # a table without rows is gone too
-            table.getparent().remove(table)
-    for mark in list(root.iter(gone)):
-        mark.getparent().remove(mark)
-    for mark in list(root.iter(kept)):
-        for child in list(mark):
-            mark.addprevious(child)
-        mark.getparent().remove(mark)
-    for change in list(root.iter(w("pPrChange"))):
-        properties = change.getparent()
-        if not accept:
-            for child in [c for c in properties if c.tag not in (w("rPr"), w("sectPr"), w("pPrChange"))]:
-                properties.remove(child)
-            for index, child in enumerate(change.find(w("pPr"))):
-                properties.insert(index, child)
-        properties.remove(change)
-    if not accept:
-        for text in root.iter(w("delText")):
-            text.tag = w("t")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def marks(data: bytes) -> dict[str, int]:
-    """How many w:ins and w:del elements each part of a .docx holds (parts without any left out)."""
-    found = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if name.endswith(".xml"):
-                root = etree.fromstring(archive.read(name))
-                count = sum(1 for _ in root.iter(w("ins"), w("del")))
-                if count:
-                    found[name] = count
-    return found
 
 
 @pytest.fixture(scope="module")

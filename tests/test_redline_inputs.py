@@ -12,6 +12,7 @@ import struct
 import subprocess
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -20,12 +21,12 @@ from click.testing import CliRunner
 from docx.shared import Inches
 from lxml import etree
 
+from conftest import marks, settle, w
 from pipeline import redline_package
 from pipeline.cli import main
 from pipeline.errors import PartnerdocsError
 from pipeline.redline import redline
 from pipeline.text import docx_text
-from test_redline import marks, settle, w
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 runner = CliRunner()
@@ -141,7 +142,9 @@ def with_body(source: Path, target: Path, body: str) -> Path:
     ],
     ids=["broken-zip", "rtf", "no-rels", "no-main-part", "bad-xml", "bad-rels", "tracked-changes"],
 )
-def test_a_file_that_is_not_a_usable_word_document_is_a_problem(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_usable_word_document_is_a_problem(
+    tmp_path: Path, make: Callable[[Path, Path], Path], message: str
+) -> None:
     good = word_file(tmp_path / "good.docx", 1)
     bad = make(tmp_path / "bad.docx", good)
     for old, new in ((bad, good), (good, bad)):
@@ -165,7 +168,7 @@ def test_a_zip_bomb_stops_at_the_limit(tmp_path: Path, monkeypatch: pytest.Monke
     bomb = fake_docx(tmp_path / "bomb.docx", parts)
     assert bomb.stat().st_size < 100_000
     monkeypatch.setattr(redline_package, "MAX_PART_BYTES", 2_000_000)
-    with pytest.raises(PartnerdocsError, match="word/document.xml inflates to more than 2,000,000 bytes"):
+    with pytest.raises(PartnerdocsError, match=r"word/document\.xml inflates to more than 2,000,000 bytes"):
         redline(good, bomb)
     monkeypatch.setattr(redline_package, "MAX_PART_BYTES", 64_000_000)
     monkeypatch.setattr(redline_package, "MAX_TOTAL_BYTES", 2_500_000)
