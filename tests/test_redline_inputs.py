@@ -5,8 +5,10 @@ Any .docx gives either a redline or a Problem naming the file, never a traceback
 
 from __future__ import annotations
 
+import copy
 import io
 import os
+import random
 import shutil
 import struct
 import subprocess
@@ -235,3 +237,41 @@ def test_entities_declared_in_the_file_are_not_expanded(tmp_path: Path) -> None:
     laughing = fake_docx(tmp_path / "laughs.docx", parts)
     result = redline(good, laughing)
     assert b"aaaaaaaaaa" not in zipfile.ZipFile(io.BytesIO(result.docx)).read("word/document.xml")
+
+
+def shuffled(source: Path, target: Path, seed: int) -> Path:
+    """`source` with paragraphs, tables, runs, links and rows removed, copied, moved or reworded at random."""
+    rng = random.Random(seed)
+    parts = parts_of(source)
+    root = etree.fromstring(parts["word/document.xml"])
+    movable = [w(tag) for tag in ("p", "tbl", "r", "tr", "hyperlink")]
+    for _ in range(rng.randint(1, 12)):
+        element = rng.choice(list(root.iter(*movable)))
+        family = set(element.iterancestors()) | {element}
+        elsewhere = [e for e in root.iter(element.tag) if e not in family and element not in set(e.iterancestors())]
+        action = rng.random()
+        if action < 0.3 and element.tag != w("tr"):
+            element.getparent().remove(element)
+        elif action < 0.5:
+            element.addnext(copy.deepcopy(element))
+        elif action < 0.7 and elsewhere:
+            rng.choice(elsewhere).addnext(element)
+        elif texts := list(element.iter(w("t"))):
+            text = rng.choice(texts)
+            words = (text.text or "").split(" ")
+            rng.shuffle(words)
+            text.text = " ".join(words[: rng.randint(0, len(words))]) + rng.choice(["", " X", "Ü", " Steady"])
+    parts["word/document.xml"] = etree.tostring(root)
+    return fake_docx(target, parts)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_document_changed_at_random_still_accepts_to_the_new_and_rejects_to_the_old(
+    built_examples: Path, tmp_path: Path, seed: int
+) -> None:
+    source = built_examples / "harbor-hope-omalley" / ("mou.docx" if seed % 2 else "onboarding-packet.docx")
+    changed = shuffled(source, tmp_path / "changed.docx", seed)
+    for old, new in ((source, changed), (changed, source)):
+        result = redline(old, new)
+        assert docx_text(settle(result.docx, accept=True)) == docx_text(new)
+        assert docx_text(settle(result.docx, accept=False)) == docx_text(old)
