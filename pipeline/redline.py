@@ -29,7 +29,7 @@ from pipeline.errors import PartnerdocsError
 from pipeline.redline_blocks import BlockDiff
 from pipeline.redline_marks import DEL, INS, WP, Relinker, Tracker, w
 from pipeline.redline_package import RELATIONSHIP, DocxFile, Relationships, rels_name, serialize, write_package
-from pipeline.redline_words import Atoms, Resolver
+from pipeline.redline_words import Atoms, Resolver, TooManyAtomsError
 
 DEFAULT_AUTHOR = "partnerdocs"
 _HEADER_OR_FOOTER = (
@@ -82,11 +82,15 @@ def redline(old_path: Path, new_path: Path, author: str = DEFAULT_AUTHOR, date: 
         before = tracker.count
         old_root, new_root = old_roots[old_part], new_roots[new_part]
         body = new_root.find(w("body"))
-        if body is not None:
-            old_body = old_root.find(w("body"))
-            diff.container(old_body if old_body is not None else etree.Element(w("body")), body)
-        else:
-            diff.container(old_root, new_root)
+        try:
+            if body is not None:
+                old_body = old_root.find(w("body"))
+                diff.container(old_body if old_body is not None else etree.Element(w("body")), body)
+            else:
+                diff.container(old_root, new_root)
+        except TooManyAtomsError as error:
+            limit = f"{error.args[0]:,}"
+            raise new.problem(f"the two files hold more than {limit} distinct pictures, links and fields") from None
         if tracker.count != before:
             replaced[new_part] = serialize(new_root)
         if new_rels.changed:

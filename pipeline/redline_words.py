@@ -34,8 +34,14 @@ _MARKS = {
         "commentRangeEnd",
     )
 }
-_FIRST_ATOM = 0xF0000  # Supplementary Private Use Area-A: never in a document's own text
-_TOKEN = re.compile(r"[\U000F0000-\U000FFFFD]|\w+|\s+|[^\w\s]")
+# The Supplementary Private Use Areas (planes 15 and 16): no font or keyboard puts them in a document's text.
+_ATOM_CHARS = [*range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)]
+_TOKEN = re.compile(r"[\U000F0000-\U0010FFFD]|\w+|\s+|[^\w\s]")
+
+
+class TooManyAtomsError(Exception):
+    """More distinct pictures, links and fields than there are characters to stand for them."""
+
 
 Resolver = Callable[[str], str]
 """A relationship id of the file a paragraph comes from -> what it points at (an address, a picture's digest)."""
@@ -59,7 +65,9 @@ class Atoms:
     def char(self, element: etree._Element, resolve: Resolver) -> str:
         key = _canonical(element, resolve)
         if key not in self._chars:
-            self._chars[key] = chr(_FIRST_ATOM + len(self._chars) % 0xFFFD)
+            if len(self._chars) == len(_ATOM_CHARS):
+                raise TooManyAtomsError(len(_ATOM_CHARS))
+            self._chars[key] = chr(_ATOM_CHARS[len(self._chars)])
         return self._chars[key]
 
 

@@ -275,3 +275,14 @@ def test_a_document_changed_at_random_still_accepts_to_the_new_and_rejects_to_th
         result = redline(old, new)
         assert docx_text(settle(result.docx, accept=True)) == docx_text(new)
         assert docx_text(settle(result.docx, accept=False)) == docx_text(old)
+
+
+def test_more_pictures_links_and_fields_than_can_be_told_apart_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import redline_words
+
+    monkeypatch.setattr(redline_words, "_ATOM_CHARS", redline_words._ATOM_CHARS[:1])
+    old, new = word_file(tmp_path / "v1.docx", 1), word_file(tmp_path / "v2.docx", 2)
+    with pytest.raises(PartnerdocsError, match="more than 1 distinct pictures, links and fields"):
+        redline(old, new)
