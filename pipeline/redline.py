@@ -28,7 +28,7 @@ from lxml import etree
 from pipeline.errors import PartnerdocsError
 from pipeline.redline_blocks import BlockDiff
 from pipeline.redline_marks import DEL, INS, WP, Relinker, Tracker, w
-from pipeline.redline_package import RELATIONSHIP, DocxFile, Relationships, rels_name, serialize, write_package
+from pipeline.redline_package import RELATIONSHIP, DocxFile, rels_name, resolve, serialize, write_package
 from pipeline.redline_words import Atoms, Resolver, TooManyAtomsError
 
 DEFAULT_AUTHOR = "partnerdocs"
@@ -105,41 +105,34 @@ def redline(old_path: Path, new_path: Path, author: str = DEFAULT_AUTHOR, date: 
 
 def _compared_parts(old: DocxFile, new: DocxFile) -> list[tuple[str, str]]:
     """(old part, new part): the main documents, then each header and footer both files have."""
-    parts = [(old.main_part, new.main_part)]
-    old_rels, new_rels = old.relationships(old.main_part), new.relationships(new.main_part)
-    old_headers = {_target(old_rels, rel_type, rid) for rel_type, rid in _ids(old_rels)}
-    for rel_type, rel_id in _ids(new_rels):
-        target = _target(new_rels, rel_type, rel_id)
-        if target in old_headers and new.has(target) and (target, target) not in parts:
-            parts.append((target, target))
-    return parts
+    old_headers = set(_headers_and_footers(old))
+    shared = [part for part in _headers_and_footers(new) if part in old_headers and old.has(part)]
+    return [(old.main_part, new.main_part), *((part, part) for part in dict.fromkeys(shared))]
 
 
-def _ids(rels: Relationships) -> list[tuple[str, str]]:
+def _headers_and_footers(source: DocxFile) -> list[str]:
+    """The header and footer parts the main document of `source` refers to, that it holds."""
     found = []
-    for relation in rels.root.iter(RELATIONSHIP):
+    for relation in source.relationships(source.main_part).root.iter(RELATIONSHIP):
         if relation.get("Type") in _HEADER_OR_FOOTER and relation.get("TargetMode") != "External":
-            found.append((relation.get("Type", ""), relation.get("Id", "")))
+            part = resolve(source.main_part, relation.get("Target", ""))
+            if source.has(part):
+                found.append(part)
     return sorted(found)
-
-
-def _target(rels: Relationships, rel_type: str, rel_id: str) -> str:
-    found = rels.get(rel_id)
-    return found[1] if found else ""
 
 
 def _resolver(source: DocxFile, part: str) -> Resolver:
     """What a relationship id of `part` points at, so equal content in two files compares equal."""
     relationships = source.relationships(part)
 
-    def resolve(rel_id: str) -> str:
+    def points_at(rel_id: str) -> str:
         found = relationships.get(rel_id)
         if found is None:
             return "missing"
         rel_type, target, external = found
         return f"{rel_type} {target}" if external else f"{rel_type} {source.digest(target)}"
 
-    return resolve
+    return points_at
 
 
 def _timestamp(date: str | None) -> str | None:

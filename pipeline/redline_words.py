@@ -147,7 +147,7 @@ def rewrite(
         if piece.kind == "mark":
             children.append(piece.element)
             continue
-        cuts = sorted({start, end} | {c for c in [*inserted_bounds(inserted), *deletions] if start < c < end})
+        cuts = sorted({start, end} | {c for c in [*_bounds(inserted), *deletions] if start < c < end})
         for cut_start, cut_end in pairwise(cuts):
             delete_at(cut_start)
             if piece.kind == "atom" or (cut_start, cut_end) == (start, end):
@@ -164,7 +164,7 @@ def rewrite(
     new_p.extend(children)
 
 
-def inserted_bounds(inserted: Sequence[tuple[int, int]]) -> list[int]:
+def _bounds(inserted: Sequence[tuple[int, int]]) -> list[int]:
     return [bound for span in inserted for bound in span]
 
 
