@@ -414,3 +414,7 @@ from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
 for _command in (status, approve, verify, publish, init):
     main.add_command(_command)
+
+from pipeline.cli_redline import redline  # noqa: E402
+
+main.add_command(redline)

@@ -1,4 +1,4 @@
-"""Reading a partnership file: only a regular file, and never more than the size limit.
+"""Reading a partnership file (or a Word file to compare): only a regular file, never more than a size limit.
 
 A path can name something that is not a file at all. `read_bytes()` on a named pipe (FIFO) waits
 forever for a writer, on a link to /dev/zero it reads until memory runs out, and on a 2 GB sparse file
@@ -25,52 +25,60 @@ _CHUNK = 1 << 16
 
 def read_partnership_file(path: Path) -> bytes:
     """The bytes of the file at `path`, or PartnerdocsError if it is not a regular file within the limit."""
+    return read_regular_file(path, MAX_FILE_BYTES, "partnership files")
+
+
+def read_regular_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of the file at `path`, or PartnerdocsError if it is not a regular file of at most `limit`
+    bytes; `what` names such files in the messages ("partnership files", "Word files")."""
     try:
         # Checked before opening too: opening a device can have effects of its own (a tape rewinds).
-        _check(path, path.stat())
+        _check(path, path.stat(), limit, what)
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise _refusal(path, f"cannot read the file: {error.strerror}") from error
     try:
         # Checked again on what was opened, in case the path was replaced in between.
-        _check(path, os.fstat(descriptor))
-        return _read_bounded(path, descriptor)
+        _check(path, os.fstat(descriptor), limit, what)
+        return _read_bounded(path, descriptor, limit, what)
     except OSError as error:
         raise _refusal(path, f"cannot read the file: {error.strerror}") from error
     finally:
         os.close(descriptor)
 
 
-def too_big(path: Path, size: int, exact: bool = True) -> PartnerdocsError:
-    amount = f"{size:,} bytes" if exact else f"more than {MAX_FILE_BYTES:,} bytes"
-    message = f"the file is {amount}; partnership files are limited to {MAX_FILE_BYTES:,} bytes"
+def too_big(
+    path: Path, size: int, exact: bool = True, limit: int = MAX_FILE_BYTES, what: str = "partnership files"
+) -> PartnerdocsError:
+    amount = f"{size:,} bytes" if exact else f"more than {limit:,} bytes"
+    message = f"the file is {amount}; {what} are limited to {limit:,} bytes"
     return PartnerdocsError([Problem(str(path), 1, 1, message=message)])
 
 
-def _check(path: Path, status: os.stat_result) -> None:
+def _check(path: Path, status: os.stat_result, limit: int, what: str) -> None:
     if not stat.S_ISREG(status.st_mode):
         kind = _kind(status.st_mode)
         if path.is_symlink():
-            what = f"this is a link to {os.path.realpath(path)}, which is {kind}"
+            where = f"this is a link to {os.path.realpath(path)}, which is {kind}"
         else:
-            what = f"this is {kind}"
-        raise _refusal(path, f"{what}, not a regular file; partnerdocs reads partnership files only from regular files")
-    if status.st_size > MAX_FILE_BYTES:
-        raise too_big(path, status.st_size)
+            where = f"this is {kind}"
+        raise _refusal(path, f"{where}, not a regular file; partnerdocs reads {what} only from regular files")
+    if status.st_size > limit:
+        raise too_big(path, status.st_size, limit=limit, what=what)
 
 
-def _read_bounded(path: Path, descriptor: int) -> bytes:
+def _read_bounded(path: Path, descriptor: int, limit: int, what: str) -> bytes:
     # A regular file can still be longer than its size said (it grew, or the file system reports 0):
     # read one byte past the limit, never more.
     chunks, total = [], 0
-    while total <= MAX_FILE_BYTES:
-        chunk = os.read(descriptor, min(_CHUNK, MAX_FILE_BYTES + 1 - total))
+    while total <= limit:
+        chunk = os.read(descriptor, min(_CHUNK, limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-    if total > MAX_FILE_BYTES:
-        raise too_big(path, total, exact=False)
+    if total > limit:
+        raise too_big(path, total, exact=False, limit=limit, what=what)
     return b"".join(chunks)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import shutil
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from lxml import etree
 
 from pipeline.yaml_core import CoreSafeLoader
 
@@ -290,3 +293,65 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..
 def soffice_calls(log: Path) -> list[dict[str, Any]]:
     """The calls a fake soffice logged, in order."""
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+# Word tracked changes, for the redline tests: accepting and rejecting are done on the XML as Word does
+# it: accepting drops deletions (and rows marked deleted) and keeps insertions; rejecting does the
+# reverse and puts back the old paragraph style.
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def settle(redlined: bytes, accept: bool) -> bytes:
+    """The document with every tracked change accepted (or rejected), as Word's Accept All gives it."""
+    gone, kept = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(redlined)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                data = _settled_part(etree.fromstring(data), gone, kept, accept)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _settled_part(root: etree._Element, gone: str, kept: str, accept: bool) -> bytes:
+    for row in [r for r in root.iter(w("tr")) if r.find(f"{w('trPr')}/{gone}") is not None]:
+        table = row.getparent()
+        table.remove(row)
+        if table.find(w("tr")) is None:  # a table without rows is gone too
+            table.getparent().remove(table)
+    for mark in list(root.iter(gone)):
+        mark.getparent().remove(mark)
+    for mark in list(root.iter(kept)):
+        for child in list(mark):
+            mark.addprevious(child)
+        mark.getparent().remove(mark)
+    for change in list(root.iter(w("pPrChange"))):
+        properties = change.getparent()
+        if not accept:
+            for child in [c for c in properties if c.tag not in (w("rPr"), w("sectPr"), w("pPrChange"))]:
+                properties.remove(child)
+            for index, child in enumerate(change.find(w("pPr"))):
+                properties.insert(index, child)
+        properties.remove(change)
+    if not accept:
+        for text in root.iter(w("delText")):
+            text.tag = w("t")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def marks(data: bytes) -> dict[str, int]:
+    """How many w:ins and w:del elements each part of a .docx holds (parts without any left out)."""
+    found = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                root = etree.fromstring(archive.read(name))
+                count = sum(1 for _ in root.iter(w("ins"), w("del")))
+                if count:
+                    found[name] = count
+    return found
