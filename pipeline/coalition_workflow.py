@@ -20,9 +20,10 @@ def _project_repository() -> str:
     except metadata.PackageNotFoundError:
         return _DEFAULT_REPOSITORY
     for url in urls:
-        label, _, address = url.partition(",")
+        label, _, address = str(url).partition(",")
         if label.strip().lower() == "repository" and "github.com/" in address:
-            return address.strip().split("github.com/", 1)[1].removesuffix(".git").strip("/")
+            repository: str = address.strip().split("github.com/", 1)[1].removesuffix(".git").strip("/")
+            return repository
     return _DEFAULT_REPOSITORY
 
 
