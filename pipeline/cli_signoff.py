@@ -3,39 +3,74 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES
+from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES, output_format, verbosity
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.signature import ALLOWED_SIGNERS
+
+if TYPE_CHECKING:
+    from pipeline.documents import RenderedDocument
 
 
 @click.command()
 @PATHS
 @TEMPLATES
-def status(paths: tuple[Path, ...], templates_dir: Path) -> None:
+@output_format("json")
+@verbosity("Also give each document's fingerprint and who approved it.")
+def status(paths: tuple[Path, ...], templates_dir: Path, output_format: str, verbosity: int | None) -> None:
     """Show whether each document is final, who still has to approve it, and what counsel must review.
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
     Under each draft, the clauses a lawyer should check before anyone signs are listed; the same list
     is printed at the end of the draft itself.
+
+    \b
+    Examples:
+      partnerdocs status
+      partnerdocs status -q                      # the counts only
+      partnerdocs status --format json | jq '.documents[] | select(.status == "draft") | .document'
     """
     from pipeline.documents import draft_reasons, render_all
     from pipeline.partnerships import load_partnerships
 
+    records = []
     final = drafts = 0
     # Each line as soon as its document is rendered: a large repository takes a while.
     for document in render_all(load_partnerships(paths), templates_dir=templates_dir):
-        line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
-        if document.signoff.final:
-            final += 1
-        else:
-            drafts += 1
-            line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
-            line += "".join(f"\n    counsel review: {item}" for item in document.counsel_review)
-        click.echo(line)
+        signoff = document.signoff
+        reasons = "" if signoff.final else draft_reasons(signoff, document.loaded.partnership)
+        final += signoff.final
+        drafts += not signoff.final
+        if output_format == "json":
+            from pipeline.json_report import status_record
+
+            records.append(status_record(document, reasons))
+        elif verbosity != -1:
+            click.echo(_status_line(document, reasons, verbosity == 1))
+    if output_format == "json":
+        from pipeline.json_report import report
+
+        click.echo(report("status", [], True, documents=records, summary={"final": final, "draft": drafts}))
+        return
     click.echo(f"{final} final, {drafts} draft.")
+
+
+def _status_line(document: RenderedDocument, reasons: str, verbose: bool) -> str:
+    from pipeline.signoff import SHORT
+
+    signoff = document.signoff
+    line = f"{document.slug}/{document.name}: {signoff.status.upper()}"
+    if not signoff.final:
+        line += f" ({reasons})"
+    if verbose:
+        approved = ", ".join(f"{a.by} on {a.date}" for a in signoff.approved) or "nobody yet"
+        line += f"\n    fingerprint {signoff.fingerprint[:SHORT]}; approved by {approved}"
+    if not signoff.final:
+        line += "".join(f"\n    counsel review: {item}" for item in document.counsel_review)
+    return line
 
 
 @click.command()
