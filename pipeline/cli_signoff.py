@@ -135,9 +135,12 @@ def approve(
 )
 @click.option(
     "--manifest",
-    "manifest_file",
+    "manifest_files",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The signed manifest (default: the signature's file name without .sig). Only with --signature.",
+    help="A manifest to find the document in by its checksum; repeat for several (default: the manifest beside "
+    "the file, then output/*/manifest.json). With --signature, the signed manifest (default: the signature's "
+    "file name without .sig).",
 )
 @click.option(
     "--allowed-signers",
@@ -151,34 +154,35 @@ def approve(
 def verify(
     docx_file: Path,
     signature_file: Path | None,
-    manifest_file: Path | None,
+    manifest_files: tuple[Path, ...],
     allowed_signers: Path,
     folder: Path,
     templates_dir: Path,
 ) -> None:
-    """Check that a document is exactly one partnerdocs built, and whether it is final.
+    """Check that a document is exactly one partnerdocs built, say which one, and whether it is final.
 
-    Without --signature, the document is compared with what its partnership file (in --partnerships)
-    and the templates produce now. With --signature, it is looked up in the manifest CI signed when it
-    published it; the signature is checked offline against the keys in the allowed signers file.
-    Either way the file may have any name: it is found by its checksum. The answer says which of the
-    two it was checked against. Exits 1 when the file differs in any way (edited, re-saved, replaced).
-    An unsigned manifest.json is never taken as evidence: anyone can write one.
+    The file may have any name: it is found by its checksum in the manifests given with --manifest, or
+    else in the manifest beside it and in output/*/manifest.json, which say which document it is. It is
+    then checked against the manifest's signature when one lies beside it (manifest.json.sig), or else
+    against a fresh render of that document from its partnership file (in --partnerships) and the
+    templates. A file no manifest lists is rendered as its own properties say. With --signature, it is
+    looked up in the manifest CI signed when it published it. Signatures are checked offline against the
+    keys in the allowed signers file. The answer says what the file was checked against. Exits 1 when the
+    file differs in any way (edited, re-saved, replaced). An unsigned manifest.json is never taken as
+    evidence, only as the name of the document: anyone can write one.
 
     \b
     Examples:
       partnerdocs verify output/harbor-hope-omalley/mou.docx
+      partnerdocs verify "MOU final (2).docx" --manifest ~/Downloads/manifest.json
       partnerdocs verify "MOU final (2).docx" --signature manifest.json.sig
     """
-    from pipeline.verify import against_fresh_render, against_signed_manifest
+    from pipeline.verify import against_signed_manifest, identified
 
     if signature_file is not None:
-        click.echo(against_signed_manifest(docx_file, signature_file, manifest_file, allowed_signers))
+        if len(manifest_files) > 1:
+            raise click.UsageError("--signature signs one manifest: give --manifest once, or leave it out.")
+        manifest = manifest_files[0] if manifest_files else None
+        click.echo(against_signed_manifest(docx_file, signature_file, manifest, allowed_signers))
         return
-    if manifest_file is not None:
-        raise click.UsageError(
-            "--manifest needs --signature: anyone who can write to output/ can write a manifest, so an unsigned "
-            "one proves nothing. Give the signature published with it, or leave --manifest out to compare the "
-            "document with a fresh render."
-        )
-    click.echo(against_fresh_render(docx_file, folder, templates_dir))
+    click.echo(identified(docx_file, manifest_files, folder, templates_dir, allowed_signers))
