@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.checked_files import CheckedFiles
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from pipeline.history import SourceHistory
 
 Progress = Callable[[int, int], None]
+Finished = Callable[["PartnershipResult", int, int], None]
+"""Called with each partnership's result as soon as it is rendered (before anything is put in place), and
+how many of how many are done: what a log shows of a long build."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class _Settings:
     release: bool
     jobs: int
     progress: Progress | None
+    finished: Finished | None
     pdf: bool
     trusted: bool
     """Whether the records of earlier PDFs in output/ are believed: not by a release, nor by --force --pdf."""
@@ -65,6 +69,8 @@ class BuildReport:
     """The documents written by this build."""
     unchanged: int = 0
     """Documents left as they were because nothing they depend on changed."""
+    kept: list[tuple[Path, dict[str, Any]]] = field(default_factory=list)
+    """Those documents: their folder and their manifest entry (checked against their files)."""
     skipped: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
@@ -100,6 +106,7 @@ def build(
     pdf: bool = False,
     pdf_progress: Progress | None = None,
     all_final: bool = False,
+    finished: Finished | None = None,
 ) -> BuildReport:
     """Build what is out of date; refuse (writing nothing) on any problem or lint finding with strict. A
     release renders everything, believing nothing in output/, and writes drafts too (`publish` then
@@ -116,7 +123,7 @@ def build(
     # A release believes nothing in output/; --force --pdf makes every PDF again (after new fonts, say).
     release = release or all_final
     trusted = not (release or (force and pdf))
-    settings = _Settings(strict, release, jobs, progress, pdf, trusted, pdf_progress, all_final)
+    settings = _Settings(strict, release, jobs, progress, finished, pdf, trusted, pdf_progress, all_final)
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
     files = find_partnership_files(paths)
     problems = duplicate_slug_problems(files) + link_problems(out_dir, files)
@@ -146,6 +153,7 @@ def build(
         elif pdf and readable and needs_pdfs(folder):
             pdfs_only.append(path.stem)
         report.unchanged += sum(len(entries) for entries in current.values())
+        report.kept += [(folder, entry) for kind in sorted(current) for entry in current[kind]]
     out_dir_existed = out_dir.exists()
     try:
         remove_stale_staging(out_dir)
@@ -179,8 +187,7 @@ def _build_and_switch(
     folders at once. `pdfs_only` names the partnerships whose documents are current but PDFs are not."""
     staging = Staging(out_dir)
     try:
-        strict, all_final = settings.strict, settings.all_final
-        results = _run(to_build, templates, staging.root, out_dir, strict, all_final, settings.jobs, settings.progress)
+        results = _run(to_build, templates, staging.root, out_dir, settings)
         for result in results:
             problems += result.problems
             # Lint findings are errors with --strict, and for the rules that hold documents back with
@@ -230,26 +237,27 @@ def _run(
     templates: dict[str, Template],
     staging: Path,
     out_dir: Path,
-    strict: bool,
-    all_final: bool,
-    jobs: int,
-    progress: Progress | None,
+    settings: _Settings,
 ) -> list[PartnershipResult]:
     if not work:
         return []
     from pipeline.documents import build_one
 
+    jobs = settings.jobs
     arguments = [
-        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict, all_final)
+        (path, list(stale), templates, history, source_sha256, staging, out_dir, settings.strict, settings.all_final)
         for path, history, source_sha256, stale in work
     ]
+
+    def done_with(result: PartnershipResult, done: int) -> PartnershipResult:
+        if settings.progress:
+            settings.progress(done, len(work))
+        if settings.finished:
+            settings.finished(result, done, len(work))
+        return result
+
     if jobs <= 1 or len(work) == 1:
-        results = []
-        for done, args in enumerate(arguments, 1):
-            results.append(build_one(*args))
-            if progress:
-                progress(done, len(work))
-        return results
+        return [done_with(build_one(*args), done) for done, args in enumerate(arguments, 1)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -272,7 +280,5 @@ def _run(
         futures = {pool.submit(build_one, *args): index for index, args in enumerate(arguments)}
         ordered: list[PartnershipResult | None] = [None] * len(arguments)
         for done, future in enumerate(as_completed(futures), 1):
-            ordered[futures[future]] = future.result()
-            if progress:
-                progress(done, len(work))
+            ordered[futures[future]] = done_with(future.result(), done)
     return [result for result in ordered if result is not None]

@@ -6,18 +6,17 @@ User errors (PartnerdocsError) are printed without a traceback and exit 1; usage
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
 from pipeline import __version__
-from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, STRICT, TEMPLATES
-from pipeline.errors import PartlyWrittenError, PartnerdocsError, format_problems
+from pipeline.cli_options import FORMAT_KEY, PARTNERSHIPS_FOLDER, PATHS, STRICT, TEMPLATES, output_format, verbosity
+from pipeline.cli_output import plural, print_problems, report_failure
+from pipeline.errors import PartnerdocsError
 from pipeline.kinds import KINDS
 
 SCHEMA_TARGET = Path("schemas") / "partnership.schema.json"
@@ -30,20 +29,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PartnerdocsError as error:
-            click.echo(format_problems(error.problems), err=True)
-            count = len(error.problems)
-            summary = f"{count:,} problem{'s' if count != 1 else ''} found"
-            if isinstance(error, PartlyWrittenError):
-                summary += f"; written before it stopped: {_some(error.written)}; nothing else changed"
-            elif ctx.invoked_subcommand == "build":
-                summary += "; nothing was written, earlier documents are unchanged"
-            click.echo(summary + ".", err=True)
+            # In the format the command was asked for (its --format option leaves it in ctx.meta).
+            report_failure(ctx.invoked_subcommand, ctx.meta.get(FORMAT_KEY, "text"), error)
             ctx.exit(1)
-
-
-def _some(names: tuple[str, ...], shown: int = 3) -> str:
-    more = len(names) - shown
-    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,38 +52,42 @@ def main() -> None:
 
 @main.command()
 @PATHS
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json prints the problems as a list of objects, for editors and scripts.",
-)
-def validate(paths: tuple[Path, ...], output_format: str) -> None:
+@output_format("json", "github")
+@verbosity("Also name each file checked, with the number of its problems.", quiet=False)
+def validate(paths: tuple[Path, ...], output_format: str, verbosity: int | None) -> None:
     """Check partnership files and report every problem at once.
 
     PATHS are YAML files or folders (default: partnerships/). Each problem is printed as
     FILE:LINE:COLUMN: FIELD: MESSAGE. Exits 1 if any file has a problem.
 
     \b
-    Example:
+    Examples:
       partnerdocs validate partnerships/county-task-force.yaml
+      partnerdocs validate --format github      # annotations on a pull request's lines
+      partnerdocs validate --format json | jq '.problems[] | .message'
     """
-    from pipeline.partnerships import load_partnerships
+    from pipeline.json_report import report
+    from pipeline.partnerships import check_partnerships
 
-    try:
-        loaded = load_partnerships(paths)
-    except PartnerdocsError as error:
-        if output_format == "json":
-            click.echo(format_problems(error.problems, "json"))
-            sys.exit(1)
-        raise
+    checked = check_partnerships(paths)
+    files = checked.files
     if output_format == "json":
-        click.echo("[]")
-        return
-    count = len(loaded)
-    click.echo(f"{count} partnership file{'s' if count != 1 else ''} checked: no problems.")
+        names = [str(f) for f in files]
+        click.echo(
+            report("validate", checked.problems, not checked.problems, files=names, summary={"files": len(files)})
+        )
+    else:
+        if verbosity:
+            for path in files:
+                found = sum(1 for problem in checked.problems if problem.file == str(path))
+                click.echo(f"{path}: {plural(found, 'problem') if found else 'ok'}")
+        print_problems(checked.problems, output_format)
+        if checked.problems:
+            click.echo(f"{plural(len(checked.problems), 'problem')} found.", err=True)
+        else:
+            click.echo(f"{plural(len(files), 'partnership file')} checked: no problems.")
+    if checked.problems:
+        sys.exit(1)
 
 
 @main.command()
@@ -147,38 +139,55 @@ def new(slug: str, level: str, leadership: str, folder: Path) -> None:
 @main.command()
 @PATHS
 @STRICT
+@output_format("json", "github")
 @click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json prints the findings as a list of objects, for editors and scripts.",
+    "--skip-invalid",
+    is_flag=True,
+    help="Name each file that does not validate in one line, without its problems, and lint the others: for "
+    "running beside 'partnerdocs validate', which lists those problems (the pre-commit hooks do).",
 )
-def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
+@verbosity("Also name each file checked, with the number of its findings.", quiet=False)
+def lint(paths: tuple[Path, ...], strict: bool, output_format: str, skip_invalid: bool, verbosity: int | None) -> None:
     """Check partnerships for design mistakes the partnership toolkits warn about.
 
     PATHS are YAML files or folders (default: partnerships/). Each finding names its rule, its line
     and why the rule exists; docs/lint-rules.md lists every rule. Findings are warnings (exit 0)
-    unless --strict is given (exit 1). 'partnerdocs build' runs the same checks.
+    unless --strict is given (exit 1). A file that does not validate is reported with its problems
+    (exit 1) and the other files are linted. 'partnerdocs build' runs the same checks.
 
     \b
-    Example:
+    Examples:
       partnerdocs lint --strict partnerships/county-task-force.yaml
+      partnerdocs lint --format github          # annotations on a pull request's lines
     """
-    from pipeline.partnerships import lint_all, load_partnerships
+    from pipeline.errors import Problem
+    from pipeline.json_report import report
+    from pipeline.partnerships import check_partnerships, lint_all
 
-    findings = lint_all(load_partnerships(paths), strict)
+    checked = check_partnerships(paths)
+    invalid = checked.problems
+    if skip_invalid:
+        message = "not linted: it does not validate ('partnerdocs validate' lists its problems)"
+        invalid = [Problem(str(path), message=message) for path in checked.files if checked.invalid(path)]
+    findings = lint_all(checked.loaded, strict)
+    failed = bool(invalid) or (strict and bool(findings))
     if output_format == "json":
-        click.echo(format_problems(findings, "json"))
-    elif findings:
-        click.echo(format_problems(findings), err=not strict)
-        count = len(findings)
-        noun = "error" if strict else "warning"
-        click.echo(f"{count} {noun}{'s' if count != 1 else ''}.", err=True)
+        names = [str(f) for f in checked.files]
+        summary = {"files": len(names)}
+        click.echo(report("lint", invalid + findings, not failed, files=names, strict=strict, summary=summary))
     else:
-        click.echo("No lint findings.")
-    if strict and findings:
+        for path in checked.files if verbosity else ():
+            found = sum(1 for finding in findings if finding.file == str(path))
+            click.echo(f"{path}: {'does not validate' if checked.invalid(path) else plural(found, 'finding')}")
+        # Warnings are diagnostics (stderr); with --strict they are the errors this run is about.
+        print_problems(invalid + findings, output_format, err=not strict)
+        counts = [f"{plural(len(invalid), 'problem')} found"] if invalid else []
+        counts += [plural(len(findings), "error" if strict else "warning")] if findings else []
+        if counts:
+            click.echo("; ".join(counts) + ".", err=True)
+        else:
+            click.echo("No lint findings.")
+    if failed:
         sys.exit(1)
 
 
@@ -231,6 +240,8 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     help="Partnerships built at the same time, in separate processes.",
 )
 @click.option("--force", is_flag=True, help="Rebuild every document, even those whose inputs did not change.")
+@output_format("json", "github")
+@verbosity("Also list the documents left unchanged, and every kind of document a partnership cannot have.")
 def build(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...],
@@ -242,6 +253,8 @@ def build(
     strict: bool,
     jobs: int,
     force: bool,
+    output_format: str,
+    verbosity: int | None,
 ) -> None:
     """Build the documents of partnerships.
 
@@ -259,80 +272,26 @@ def build(
     With --pdf each document gets a PDF too, made before anything is put in place, and made again
     whenever its document changes; without it, a PDF whose document changed is removed.
 
+    On a terminal a bar shows the progress; in a log (output not a terminal) a line per partnership
+    does, printed as soon as it is rendered.
+
     \b
     Examples:
       partnerdocs build
       partnerdocs build partnerships/county-task-force.yaml --kind mou --out /tmp/docs
       partnerdocs build --pdf
       partnerdocs build --release && partnerdocs publish --to public/ --audience public
+      partnerdocs build -q --format github      # in CI: annotations and the summary only
     """
     from pipeline.build import build as run_build
+    from pipeline.cli_output import build_progress, print_build
 
-    with _progress_bar("Building") as progress, _progress_bar("Converting to PDF") as pdf_progress:
+    with build_progress(output_format, verbosity) as shown:
         report = run_build(
-            paths,
-            out_dir,
-            kinds,
-            templates_dir,
-            progress,
-            release,
-            strict,
-            jobs,
-            force,
-            make_pdf,
-            pdf_progress,
-            all_final,
-        )
-    if report.warnings:
-        click.echo(format_problems(report.warnings), err=True)
-    # A partnership without, say, letters of intent is normal; say so only when that kind was asked for.
-    for note in report.skipped if kinds else ():
-        click.echo(f"skipped {note}", err=True)
-    for document in report.documents:
-        status = "final" if document.final else "DRAFT"
-        click.echo(f"wrote {document.target} (+ {document.target.with_suffix('.txt').name}) [{status}]")
-        if document.stale:
-            click.echo(f"  draft again: {document.reasons}", err=True)
-        elif release and not document.final:
-            click.echo(f"  waits for: {document.reasons}", err=True)
-    for pdf in report.pdfs:
-        click.echo(f"wrote {pdf}")
-    for pdf in report.removed_pdfs:
-        click.echo(f"removed {pdf}: not known to be made from the {pdf.stem}.docx beside it ('build --pdf' makes it)")
-    drafts = sum(1 for d in report.documents if not d.final)
-    summary = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''} built"
-    summary += f", {drafts} of them draft{'s' if drafts != 1 else ''}" if drafts else ""
-    if report.unchanged:
-        summary += f"; {report.unchanged} unchanged (use --force to rebuild them)"
-    if make_pdf:
-        summary += f"; {len(report.pdfs)} PDF{'s' if len(report.pdfs) != 1 else ''} made"
-    click.echo(summary + ".")
-
-
-@contextlib.contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    # Only on a terminal: logs and CI stay quiet and readable.
-    if not sys.stderr.isatty():
-        yield None
-        return
-    bar: Any = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            bar.__enter__()
-        if bar:
-            bar.update(done - bar.pos)
-        if bar and done >= total:  # ended here, so that the next bar starts on a line of its own
-            bar.__exit__(None, None, None)
-            bar = False
-
-    try:
-        yield update
-    finally:
-        if bar:
-            bar.__exit__(None, None, None)
+            paths, out_dir, kinds, templates_dir, shown.progress, release, strict, jobs, force, make_pdf,
+            shown.pdf_progress, all_final=all_final, finished=shown.finished,
+        )  # fmt: skip
+    print_build(report, out_dir, kinds, make_pdf, output_format, verbosity, release or all_final)
 
 
 @main.command()

@@ -3,39 +3,74 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES
+from pipeline.cli_options import PARTNERSHIPS_FOLDER, PATHS, TEMPLATES, output_format, verbosity
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.signature import ALLOWED_SIGNERS
+
+if TYPE_CHECKING:
+    from pipeline.documents import RenderedDocument
 
 
 @click.command()
 @PATHS
 @TEMPLATES
-def status(paths: tuple[Path, ...], templates_dir: Path | None) -> None:
+@output_format("json")
+@verbosity("Also give each document's fingerprint and who approved it.")
+def status(paths: tuple[Path, ...], templates_dir: Path | None, output_format: str, verbosity: int | None) -> None:
     """Show whether each document is final, who still has to approve it, and what counsel must review.
 
     PATHS are YAML files or folders (default: partnerships/). Nothing is written.
     Under each draft, the clauses a lawyer should check before anyone signs are listed; the same list
     is printed at the end of the draft itself.
+
+    \b
+    Examples:
+      partnerdocs status
+      partnerdocs status -q                      # the counts only
+      partnerdocs status --format json | jq '.documents[] | select(.status == "draft") | .document'
     """
     from pipeline.documents import draft_reasons, render_all
     from pipeline.partnerships import load_partnerships
 
+    records = []
     final = drafts = 0
     # Each line as soon as its document is rendered: a large repository takes a while.
     for document in render_all(load_partnerships(paths), templates_dir=templates_dir):
-        line = f"{document.slug}/{document.name}: {document.signoff.status.upper()}"
-        if document.signoff.final:
-            final += 1
-        else:
-            drafts += 1
-            line += f" ({draft_reasons(document.signoff, document.loaded.partnership)})"
-            line += "".join(f"\n    counsel review: {item}" for item in document.counsel_review)
-        click.echo(line)
+        signoff = document.signoff
+        reasons = "" if signoff.final else draft_reasons(signoff, document.loaded.partnership)
+        final += signoff.final
+        drafts += not signoff.final
+        if output_format == "json":
+            from pipeline.json_report import status_record
+
+            records.append(status_record(document, reasons))
+        elif verbosity != -1:
+            click.echo(_status_line(document, reasons, verbosity == 1))
+    if output_format == "json":
+        from pipeline.json_report import report
+
+        click.echo(report("status", [], True, documents=records, summary={"final": final, "draft": drafts}))
+        return
     click.echo(f"{final} final, {drafts} draft.")
+
+
+def _status_line(document: RenderedDocument, reasons: str, verbose: bool) -> str:
+    from pipeline.signoff import SHORT
+
+    signoff = document.signoff
+    line = f"{document.slug}/{document.name}: {signoff.status.upper()}"
+    if not signoff.final:
+        line += f" ({reasons})"
+    if verbose:
+        approved = ", ".join(f"{a.by} on {a.date}" for a in signoff.approved) or "nobody yet"
+        line += f"\n    fingerprint {signoff.fingerprint[:SHORT]}; approved by {approved}"
+    if not signoff.final:
+        line += "".join(f"\n    counsel review: {item}" for item in document.counsel_review)
+    return line
 
 
 @click.command()
@@ -103,9 +138,12 @@ def approve(
 )
 @click.option(
     "--manifest",
-    "manifest_file",
+    "manifest_files",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The signed manifest (default: the signature's file name without .sig). Only with --signature.",
+    help="A manifest to find the document in by its checksum; repeat for several (default: the manifest beside "
+    "the file, then output/*/manifest.json). With --signature, the signed manifest (default: the signature's "
+    "file name without .sig).",
 )
 @click.option(
     "--allowed-signers",
@@ -119,34 +157,35 @@ def approve(
 def verify(
     docx_file: Path,
     signature_file: Path | None,
-    manifest_file: Path | None,
+    manifest_files: tuple[Path, ...],
     allowed_signers: Path,
     folder: Path,
     templates_dir: Path | None,
 ) -> None:
-    """Check that a document is exactly one partnerdocs built, and whether it is final.
+    """Check that a document is exactly one partnerdocs built, say which one, and whether it is final.
 
-    Without --signature, the document is compared with what its partnership file (in --partnerships)
-    and the templates produce now. With --signature, it is looked up in the manifest CI signed when it
-    published it; the signature is checked offline against the keys in the allowed signers file.
-    Either way the file may have any name: it is found by its checksum. The answer says which of the
-    two it was checked against. Exits 1 when the file differs in any way (edited, re-saved, replaced).
-    An unsigned manifest.json is never taken as evidence: anyone can write one.
+    The file may have any name: it is found by its checksum in the manifests given with --manifest, or
+    else in the manifest beside it and in output/*/manifest.json, which say which document it is. It is
+    then checked against the manifest's signature when one lies beside it (manifest.json.sig), or else
+    against a fresh render of that document from its partnership file (in --partnerships) and the
+    templates. A file no manifest lists is rendered as its own properties say. With --signature, it is
+    looked up in the manifest CI signed when it published it. Signatures are checked offline against the
+    keys in the allowed signers file. The answer says what the file was checked against. Exits 1 when the
+    file differs in any way (edited, re-saved, replaced). An unsigned manifest.json is never taken as
+    evidence, only as the name of the document: anyone can write one.
 
     \b
     Examples:
       partnerdocs verify output/harbor-hope-omalley/mou.docx
+      partnerdocs verify "MOU final (2).docx" --manifest ~/Downloads/manifest.json
       partnerdocs verify "MOU final (2).docx" --signature manifest.json.sig
     """
-    from pipeline.verify import against_fresh_render, against_signed_manifest
+    from pipeline.verify import against_signed_manifest, identified
 
     if signature_file is not None:
-        click.echo(against_signed_manifest(docx_file, signature_file, manifest_file, allowed_signers))
+        if len(manifest_files) > 1:
+            raise click.UsageError("--signature signs one manifest: give --manifest once, or leave it out.")
+        manifest = manifest_files[0] if manifest_files else None
+        click.echo(against_signed_manifest(docx_file, signature_file, manifest, allowed_signers))
         return
-    if manifest_file is not None:
-        raise click.UsageError(
-            "--manifest needs --signature: anyone who can write to output/ can write a manifest, so an unsigned "
-            "one proves nothing. Give the signature published with it, or leave --manifest out to compare the "
-            "document with a fresh render."
-        )
-    click.echo(against_fresh_render(docx_file, folder, templates_dir))
+    click.echo(identified(docx_file, manifest_files, folder, templates_dir, allowed_signers))

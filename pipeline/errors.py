@@ -1,10 +1,11 @@
-"""Problems are data: where (file, line, column, field path) and what. They are formatted here only."""
+"""Problems are data: where (file, line, column, field path) and what. They are formatted here only: as text
+for people, as JSON objects for scripts and editors, as GitHub Actions workflow commands for annotations."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import groupby
 
 MAX_PROBLEMS_SHOWN = 50
@@ -72,13 +73,72 @@ def show_value(value: object) -> str:
     return f'"{text}"' if "'" in text else f"'{text}'"
 
 
+FORMATS = ("text", "json", "github")
+"""What --format accepts where problems are reported."""
+
+
 def format_problems(problems: Iterable[Problem], output_format: str = "text") -> str:
-    """The problems, sorted by file and line, as lines of text or as a JSON list: the first
-    MAX_PROBLEMS_SHOWN of each file, then one line (or object) that counts the rest."""
-    shown = list(_shown(sorted(problems)))
+    """The problems, sorted by file and line, as lines of text, a JSON list (problem_records) or GitHub
+    workflow commands (github_command): the first MAX_PROBLEMS_SHOWN of each file, then one line (or
+    object) that counts the rest."""
     if output_format == "json":
-        return json.dumps([asdict(p) for p in shown], indent=2, ensure_ascii=False)
+        return json.dumps(problem_records(problems), indent=2, ensure_ascii=False)
+    shown = _shown(sorted(problems))
+    if output_format == "github":
+        return "\n".join(github_command(p) for p in shown)
     return "\n".join(str(p) for p in shown)
+
+
+def problem_records(problems: Iterable[Problem]) -> list[dict[str, str | int]]:
+    """The problems as the JSON output of every command gives them (README, "Machine-readable output"):
+    one object each, with the same keys always, capped per file like the text."""
+    return [_record(problem) for problem in _shown(sorted(problems))]
+
+
+def _record(problem: Problem) -> dict[str, str | int]:
+    # The keys are a promise to scripts: renaming a field of Problem must not rename them.
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.path,
+        "message": problem.message,
+        "severity": problem.severity,
+        "rule": problem.rule,
+        "hint": problem.hint,
+    }
+
+
+def github_command(problem: Problem) -> str:
+    """The problem as one GitHub Actions workflow command (`::error file=F,line=L,col=C,title=T::message`;
+    warnings as ::warning), which the runner shows as an annotation on that line of the pull request.
+
+    Values are escaped as the Actions toolkit escapes them (packages/core/src/command.ts), which the
+    runner undoes: a message keeps its line breaks, and no value can end the command early or add a
+    property of its own (a file name holding ',line=1' or '::' stays a file name). Empty properties are
+    left out, as the toolkit does: a problem with no line is an annotation on the whole file.
+    """
+    command = "error" if problem.severity == "error" else "warning"
+    title = f"{problem.path} ({problem.rule})" if problem.path and problem.rule else problem.path or problem.rule
+    properties = {
+        "file": problem.file,
+        "line": str(problem.line) if problem.line else "",
+        "col": str(problem.column) if problem.line and problem.column else "",
+        "title": title or "partnerdocs",
+    }
+    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items() if value)
+    message = f"{problem.message}\nwhy: {problem.hint}" if problem.hint else problem.message
+    return f"::{command} {listed}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: '%' first, so that the escapes added after it stay escapes."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: as a message, and ':' and ',' too, which end a property."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _shown(ordered: list[Problem]) -> Iterator[Problem]:

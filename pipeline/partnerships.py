@@ -42,19 +42,40 @@ def load_one(path: Path) -> tuple[LoadedPartnership | None, list[Problem]]:
     return (None if problems else LoadedPartnership(source, partnership)), problems
 
 
-def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
-    """Every partnership, validated; or one PartnerdocsError listing the problems of all files."""
+@dataclass(frozen=True)
+class Checked:
+    """The files found under the paths given, the partnerships among them that are valid, and every problem
+    of the others. A file with the same name as an earlier one is never valid: their documents would
+    overwrite each other."""
+
+    files: list[Path]
+    loaded: list[LoadedPartnership]
+    problems: list[Problem]
+
+    def invalid(self, path: Path) -> bool:
+        return any(problem.file == str(path) for problem in self.problems)
+
+
+def check_partnerships(paths: Sequence[Path]) -> Checked:
+    """Every partnership file, validated one by one; PartnerdocsError only when there is no file at all."""
     files = find_partnership_files(paths)
     problems = duplicate_slug_problems(files)
+    duplicates = {problem.file for problem in problems}
     loaded = []
     for path in files:
         partnership, found = load_one(path)
         problems += found
-        if partnership is not None:
+        if partnership is not None and str(path) not in duplicates:
             loaded.append(partnership)
-    if problems:
-        raise PartnerdocsError(problems)
-    return loaded
+    return Checked(files, loaded, problems)
+
+
+def load_partnerships(paths: Sequence[Path]) -> list[LoadedPartnership]:
+    """Every partnership, validated; or one PartnerdocsError listing the problems of all files."""
+    checked = check_partnerships(paths)
+    if checked.problems:
+        raise PartnerdocsError(checked.problems)
+    return checked.loaded
 
 
 def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) -> list[Problem]:

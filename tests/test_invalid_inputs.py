@@ -41,15 +41,15 @@ def test_json_format_lists_problems_as_objects(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(INVALID)
     result = CliRunner().invoke(main, ["validate", "--format", "json", "bad-email-and-date.yaml"])
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)
+    problems = json.loads(result.stdout)["problems"]
     assert problems[0] == {
         "file": "bad-email-and-date.yaml",
         "line": 17,
         "column": 14,
-        "path": "members[0].contacts.primary.email",
+        "field": "members[0].contacts.primary.email",
         "message": "'jane@' is not a valid email address (There must be something after the @-sign)",
         "severity": "error",
         "rule": "",
         "hint": "",
     }
-    assert [p["path"] for p in problems] == ["members[0].contacts.primary.email", "members[0].joined"]
+    assert [p["field"] for p in problems] == ["members[0].contacts.primary.email", "members[0].joined"]

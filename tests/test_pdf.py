@@ -87,7 +87,7 @@ def test_a_libreoffice_failure_leaves_every_earlier_file_as_it_was(
     assert files(out) == before  # every .docx, .txt, .pdf and manifest, byte for byte; no staging folder left
     if how == "refuses the charters":  # exactly the documents without a PDF are named
         said = "LibreOffice made no PDF of it, in a batch nor alone (it said: Error: source file could not be loaded)"
-        assert result.output.splitlines()[:-1] == [
+        assert result.stderr.splitlines()[:-1] == [  # stdout has the progress lines
             f"{out / slug / 'governance-charter.docx'}: {said}" for slug in SLUGS
         ]
     # A first build fails the same way: no folder at all.

@@ -45,13 +45,13 @@ def test_the_json_format_is_capped_the_same_way(tmp_path: Path, monkeypatch: pyt
     text = yaml.safe_dump(minimal_data(), allow_unicode=True) + "".join(f"k{n}: 1\n" for n in range(60))
     (tmp_path / "some.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--format", "json", "some.yaml"])
-    problems = json.loads(result.stdout)
+    problems = json.loads(result.stdout)["problems"]
     assert len(problems) == MAX_PROBLEMS_SHOWN + 1
     assert problems[-1] == {
         "file": "some.yaml",
         "line": 0,
         "column": 0,
-        "path": "",
+        "field": "",
         "message": "… and 10 more problems in this file",
         "severity": "error",
         "rule": "",
