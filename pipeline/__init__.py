@@ -1,3 +1,3 @@
 """partnerdocs: turn a partnership's YAML into its documents."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -86,7 +86,8 @@ and more. A fact is changed once, in that file, and every document follows.
    (Windows: the installer from graphviz.org; macOS: `brew install graphviz`; Debian or Ubuntu:
    `apt install graphviz`).
 2. Install partnerdocs {version}, the version this repository uses:
-   `pipx install partnerdocs=={version}` (or `pip install partnerdocs=={version}` in a virtual environment).
+   `pipx install "partnerdocs @ git+https://github.com/{PROJECT_REPOSITORY}@v{version}"` (or the same
+   with `pip install` in a virtual environment).
 3. In your copy of this repository, once: `git config diff.docx.textconv "partnerdocs text"`, so that
    `git diff` shows Word documents as text. Optionally, `pre-commit install` checks every commit.
 4. Edit the partnership file in VS Code and accept the "YAML" extension it recommends: it completes
