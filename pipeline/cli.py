@@ -348,24 +348,28 @@ def schema(out_file: Path | None) -> None:
 
     Editors use the schema for autocompletion and inline errors: VS Code with the YAML extension
     reads the '# yaml-language-server: $schema=...' line at the top of each partnership file.
-    Without --out, docs/schema.md (every field), docs/lint-rules.md (every rule) and
-    docs/legal-positions.md (the confidentiality wording each legal position selects) are rewritten too.
+    Without --out, schemas/approval.schema.json (an approval file), docs/schema.md (every field),
+    docs/lint-rules.md (every rule) and docs/legal-positions.md (the confidentiality wording each
+    legal position selects) are rewritten too.
     """
     from pipeline.write import write_atomically
     from schemas import SCHEMA_FILE, Partnership
 
     target = out_file or SCHEMA_FILE
     if out_file is None:
+        from pipeline.approval_files import approval_schema
         from pipeline.reference import legal_positions_markdown, rules_markdown, schema_markdown
+        from schemas import APPROVAL_SCHEMA_FILE
 
         pages = (
-            ("schema.md", schema_markdown()),
-            ("lint-rules.md", rules_markdown()),
-            ("legal-positions.md", legal_positions_markdown()),
+            (DOCS_DIR / "schema.md", schema_markdown()),
+            (DOCS_DIR / "lint-rules.md", rules_markdown()),
+            (DOCS_DIR / "legal-positions.md", legal_positions_markdown()),
+            (APPROVAL_SCHEMA_FILE, approval_schema()),
         )
-        for name, text in pages:
-            write_atomically(DOCS_DIR / name, text.encode("utf-8"))
-            click.echo(f"wrote {_relative(DOCS_DIR / name)}")
+        for path, text in pages:
+            write_atomically(path, text.encode("utf-8"))
+            click.echo(f"wrote {_relative(path)}")
     document = Partnership.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "partnerdocs partnership file"
@@ -383,7 +387,8 @@ def _relative(path: Path) -> Path:
 
 
 # Registered last: those commands import the shared options above.
+from pipeline.cli_move_approvals import move_approvals  # noqa: E402
 from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-for _command in (status, approve, verify):
+for _command in (status, approve, verify, move_approvals):
     main.add_command(_command)

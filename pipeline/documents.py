@@ -110,7 +110,7 @@ def build_one(
     loaded, problems = load_one(path)
     if loaded is None:
         return PartnershipResult(path, problems=tuple(problems))
-    warnings = lint(loaded.source, loaded.partnership, strict, release)
+    warnings = lint(loaded.source, loaded.as_written, strict, release)
     try:
         rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history)
         staged = [_stage(document, staging, out_dir) for document in rendered]
