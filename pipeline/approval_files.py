@@ -58,14 +58,16 @@ def check_approval_file(
     if approval.by not in known:
         return None, [problem_at(source, ("by",), unknown_member_message(approval.by, known))]
     problems = [problem_at(source, (field,), message) for field, message in approval_check(approval, required)]
+    if problems:
+        return None, problems
     expected = file_name(approval)
     if file.path.name != expected:
         message = (
             f"the file's name does not say what it records: rename it {expected} (an approval file is named "
             "after its document, member, date and fingerprint, so that two approvals never share a name)"
         )
-        problems.append(Problem(str(file.path), 1, 1, message=message))
-    return (None if problems else approval), problems
+        return None, [Problem(str(file.path), 1, 1, message=message)]
+    return approval, []
 
 
 def file_name(approval: Approval) -> str:

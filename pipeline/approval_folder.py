@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +34,6 @@ MAX_APPROVAL_BYTES = 32 * 1024
 NAME_FINGERPRINT = 12
 """Characters of the fingerprint in a file name: enough that two versions of a document never share one."""
 WHAT = "approval files"
-
-# document . member . date . fingerprint .yaml: neither a document name nor a member id holds a dot.
-_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*\.\d{4}-\d{2}-\d{2}\.[0-9a-f]{12}\.yaml")
 
 
 @dataclass(frozen=True)
@@ -68,12 +64,9 @@ def partnership_file_of(path: Path) -> Path | None:
 
 
 def approval_file_name(document: str, by: str, date: str, fingerprint: str) -> str:
-    """The name of the file that records one approval: what it approves, by whom, when, of which version."""
+    """The name of the file that records one approval: what it approves, by whom, when, of which version.
+    Neither a document name nor a member id holds a dot, so the name reads back one way only."""
     return f"{document}.{by}.{date}.{fingerprint[:NAME_FINGERPRINT]}.yaml"
-
-
-def looks_like_approval_file_name(name: str) -> bool:
-    return _NAME.fullmatch(name) is not None
 
 
 def read_approval_files(partnership_file: Path) -> tuple[list[ApprovalFile], list[Problem]]:

@@ -10,6 +10,7 @@ writing its file (see `locked`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -117,7 +118,7 @@ def _approve(
     fields = {
         "document": document,
         "by": by,
-        "role": role if role is not None else (member.signatory.title if member.signatory else "Signatory"),
+        "role": role or (member.signatory.title if member.signatory else "Signatory"),
         "date": on_date,
         "fingerprint": current,
         "approvers": list(signoff.required),
@@ -128,16 +129,16 @@ def _approve(
 
 
 def _write(target: Path, text: str, loaded: LoadedPartnership) -> None:
-    """Write an approval file, checked first exactly as the next command will read it (a --role of '', say,
-    is refused with the field named).
+    """Write an approval file, checked first exactly as the next command will read it (a --role holding a
+    control character, say, is refused with the field named).
 
     A file of the same name can only hold this member's approval of this version on this same day, given
     alongside approvers since changed (else it would count, and nothing would be written): it is replaced."""
     data = text.encode("utf-8")
     required = required_approvals(loaded.partnership)
     _, problems = check_approval_file(ApprovalFile(target, data), loaded.partnership, required)
-    if problems:
-        raise PartnerdocsError(problems)
+    if problems:  # named as the file would be, which was not written
+        raise PartnerdocsError([dataclasses.replace(p, message=f"{p.message}; nothing was changed") for p in problems])
     write_atomically(target, data)
 
 
