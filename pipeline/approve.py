@@ -35,6 +35,8 @@ from schemas.signoff import Approval
 @dataclass(frozen=True)
 class Recorded:
     path: Path
+    """Where the approval is recorded: its approval file (or, for one recorded before approval files, the
+    partnership file that lists it)."""
     document: str
     by: str
     fingerprint: str

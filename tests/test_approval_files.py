@@ -267,6 +267,21 @@ def test_validating_an_approval_file_checks_its_partnership(write_partnership: C
     assert code == 1 and output.startswith(f"{recorded}:4:5: by: 'nobody' is not the id of any organization")
 
 
+def test_approving_again_on_the_same_day_after_the_approvers_changed_replaces_the_file(
+    write_partnership: Callable[..., Path],
+) -> None:
+    path = write_partnership()
+    first = approve(path, "mou", "harbor-hope", "2026-03-01").path
+    data = minimal_data()
+    data["approvers"] = [{"document": "mou", "members": ["harbor-hope"]}]
+    write_partnership(data)
+    assert statuses(path)["mou"].startswith("DRAFT (still to approve: Harbor & Hope; the approvers changed since")
+    again = approve(path, "mou", "harbor-hope", "2026-03-01")
+    assert not again.already and again.path == first
+    assert "approvers: [harbor-hope]\n" in first.read_text(encoding="utf-8")
+    assert statuses(path)["mou"] == "FINAL"
+
+
 # --- The list in the partnership file, and files, together ---------------------------------------------------
 
 
