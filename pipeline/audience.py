@@ -25,3 +25,8 @@ def is_visible(visibility: str, audience: Audience) -> bool:
     if visibility == "withheld":
         return False
     return _REACH[str(visibility)] <= _REACH[audience.value]
+
+
+def reaches(document: Audience, readers: Audience) -> bool:
+    """True when a document made for `document` may go to `readers` (it shows nothing they may not see)."""
+    return _REACH[document.value] <= _REACH[readers.value]

@@ -56,6 +56,8 @@ class _Settings:
     trusted: bool
     """Whether the records of earlier PDFs in output/ are believed: not by a release, nor by --force --pdf."""
     pdf_progress: Progress | None
+    all_final: bool = False
+    """With release: refuse unless every document is final (a coalition's strict mode)."""
 
 
 @dataclass
@@ -98,10 +100,13 @@ def build(
     force: bool = False,
     pdf: bool = False,
     pdf_progress: Progress | None = None,
+    all_final: bool = False,
 ) -> BuildReport:
-    """Build what is out of date; refuse (writing nothing) on any problem, lint finding with strict,
-    or, with release, draft document or finding of a rule that blocks a release (a contradiction).
-    With pdf, every document of the partnerships built gets a PDF made from it, or nothing is written."""
+    """Build what is out of date; refuse (writing nothing) on any problem or lint finding with strict. A
+    release renders everything, believing nothing in output/, and writes drafts too (`publish` then
+    publishes the final ones); with all_final it refuses unless every document is final and no rule holds
+    one back (pipeline.holds). With pdf, every document of the partnerships built gets a PDF made from it,
+    or nothing is written."""
     from pipeline.history import NO_HISTORY, source_histories
 
     linked = output_link_problem(out_dir)
@@ -110,7 +115,9 @@ def build(
     if pdf:
         require_soffice()  # before any work: a build that cannot make its PDFs writes nothing
     # A release believes nothing in output/; --force --pdf makes every PDF again (after new fonts, say).
-    settings = _Settings(strict, release, jobs, progress, pdf, not (release or (force and pdf)), pdf_progress)
+    release = release or all_final
+    trusted = not (release or (force and pdf))
+    settings = _Settings(strict, release, jobs, progress, pdf, trusted, pdf_progress, all_final)
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
     files = find_partnership_files(paths)
     problems = duplicate_slug_problems(files) + orphaned_folder_problems(files) + link_problems(out_dir, files)
@@ -173,20 +180,19 @@ def _build_and_switch(
 ) -> None:
     """Render every stale partnership into a fresh staging folder, make the PDFs there, then switch their
     folders at once. `pdfs_only` names the partnerships whose documents are current but PDFs are not."""
-    release = settings.release
     staging = Staging(out_dir)
     try:
-        results = _run(
-            to_build, templates, staging.root, out_dir, settings.strict, release, settings.jobs, settings.progress
-        )
+        strict, all_final = settings.strict, settings.all_final
+        results = _run(to_build, templates, staging.root, out_dir, strict, all_final, settings.jobs, settings.progress)
         for result in results:
             problems += result.problems
-            # Lint findings are errors with --strict, and for the rules that block a release with --release.
+            # Lint findings are errors with --strict, and for the rules that hold documents back with
+            # --all-final; without it those documents are drafts (pipeline.holds), listed, not errors.
             problems += [w for w in result.warnings if w.severity == "error"]
             report.warnings += [w for w in result.warnings if w.severity != "error"]
             report.skipped += result.skipped
             report.documents += result.documents
-            if release:
+            if settings.all_final:
                 problems += [_not_final(result.path, d.entry.name, d.reasons) for d in result.documents if not d.final]
         if problems:
             # A broken template fails every partnership the same way: say it once.
@@ -228,7 +234,7 @@ def _run(
     staging: Path,
     out_dir: Path,
     strict: bool,
-    release: bool,
+    all_final: bool,
     jobs: int,
     progress: Progress | None,
 ) -> list[PartnershipResult]:
@@ -237,7 +243,7 @@ def _run(
     from pipeline.documents import build_one
 
     arguments = [
-        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict, release)
+        (path, list(stale), templates, history, source_sha256, staging, out_dir, strict, all_final)
         for path, history, source_sha256, stale in work
     ]
     if jobs <= 1 or len(work) == 1:

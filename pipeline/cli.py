@@ -209,9 +209,15 @@ def lint(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
 @click.option(
     "--release",
     is_flag=True,
-    help="Render every document again and refuse, writing nothing, unless every one is final and no "
-    "consistency rule finds a contradiction (docs/lint-rules.md marks those rules); what CI runs on merge to "
-    "main. Nothing recorded in OUT decides it.",
+    help="Render every document again, believing nothing recorded in OUT, and refuse, writing nothing, if a "
+    "consistency rule finds a contradiction (docs/lint-rules.md marks those rules). Drafts are written and "
+    "listed with what they wait for; 'partnerdocs publish' then publishes the final documents. What CI runs "
+    "on merge to main.",
+)
+@click.option(
+    "--all-final",
+    is_flag=True,
+    help="With --release (implied): also refuse, writing nothing, unless every document is final.",
 )
 @STRICT
 @click.option(
@@ -231,6 +237,7 @@ def build(
     templates_dir: Path,
     make_pdf: bool,
     release: bool,
+    all_final: bool,
     strict: bool,
     jobs: int,
     force: bool,
@@ -256,12 +263,24 @@ def build(
       partnerdocs build
       partnerdocs build partnerships/county-task-force.yaml --kind mou --out /tmp/docs
       partnerdocs build --pdf
+      partnerdocs build --release && partnerdocs publish --to public/ --audience public
     """
     from pipeline.build import build as run_build
 
     with _progress_bar("Building") as progress, _progress_bar("Converting to PDF") as pdf_progress:
         report = run_build(
-            paths, out_dir, kinds, templates_dir, progress, release, strict, jobs, force, make_pdf, pdf_progress
+            paths,
+            out_dir,
+            kinds,
+            templates_dir,
+            progress,
+            release,
+            strict,
+            jobs,
+            force,
+            make_pdf,
+            pdf_progress,
+            all_final,
         )
     if report.warnings:
         click.echo(format_problems(report.warnings), err=True)
@@ -273,6 +292,8 @@ def build(
         click.echo(f"wrote {document.target} (+ {document.target.with_suffix('.txt').name}) [{status}]")
         if document.stale:
             click.echo(f"  draft again: {document.reasons}", err=True)
+        elif release and not document.final:
+            click.echo(f"  waits for: {document.reasons}", err=True)
     for pdf in report.pdfs:
         click.echo(f"wrote {pdf}")
     for pdf in report.removed_pdfs:
@@ -388,7 +409,8 @@ def _relative(path: Path) -> Path:
 
 # Registered last: those commands import the shared options above.
 from pipeline.cli_move_approvals import move_approvals  # noqa: E402
+from pipeline.cli_publish import publish  # noqa: E402
 from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-for _command in (status, approve, verify, move_approvals):
+for _command in (status, approve, verify, publish, move_approvals):
     main.add_command(_command)

@@ -19,6 +19,7 @@ from pipeline.errors import PartnerdocsError, Problem
 from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.formatting import long_date
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
+from pipeline.holds import held_documents, reasons_for
 from pipeline.inputs import Template, template_digests
 from pipeline.kinds import KINDS, TEMPLATES_DIR, DocumentKind, PlannedDocument
 from pipeline.manifest import Entry, sha256
@@ -129,6 +130,7 @@ def _render_kinds(
 ) -> tuple[list[RenderedDocument], list[str]]:
     """The documents of the given kinds for one partnership, and a note for each kind it cannot have."""
     rendered, skipped = [], []
+    held = held_documents(loaded.partnership)
     for kind in kinds:
         reason = kind.requires(loaded.partnership)
         if reason:
@@ -136,7 +138,8 @@ def _render_kinds(
             continue
         for planned in kind.plan(loaded.partnership, history.content_date):
             if only is None or planned.name == only:
-                rendered.append(_render(loaded, kind, planned, templates[kind.id], history))
+                holds = reasons_for(held, kind.id, planned.name)
+                rendered.append(_render(loaded, kind, planned, templates[kind.id], history, holds))
     return rendered, skipped
 
 
@@ -187,6 +190,7 @@ def draft_reasons(signoff: Signoff, partnership: Partnership) -> str:
         parts.append(f"out of date: {stale}")
     if not signoff.required:
         parts.append("nobody is set to approve it (add 'approvers' to the YAML)")
+    parts += signoff.held
     return "; ".join(parts)
 
 
@@ -203,6 +207,7 @@ def _render(
     planned: PlannedDocument,
     template: Template,
     history: SourceHistory,
+    held: tuple[str, ...] = (),
 ) -> RenderedDocument:
     partnership = loaded.partnership
     template_sha256 = template.sha256
@@ -210,14 +215,14 @@ def _render(
     styles = document.package.styles
     seen: dict[BaseOxmlElement, list[str]] = {}  # each block's text, worked out once for both renditions
     current = fingerprint(template_sha256, document_text(document.body, document.headers(), styles, seen))
-    signoff = evaluate(partnership, kind.id, planned.name, current)
+    signoff = evaluate(partnership, kind.id, planned.name, current, held)
     notice = None
     if not signoff.final:
-        waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing) or "its approvers"
-        notice = (
-            f"Draft – not for signature. This version (content fingerprint {current[:SHORT]}) "
-            f"still needs approval from {waiting}."
-        )
+        waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing)
+        needs = f"still needs approval from {waiting}" if waiting or not held else ""
+        if held:
+            needs += (" and " if needs else "") + "has blanks to complete or facts to correct first"
+        notice = f"Draft – not for signature. This version (content fingerprint {current[:SHORT]}) {needs}."
     properties = DocumentProperties(
         title=f"{planned.title}: {partnership.name}",
         subject=partnership.name,
@@ -265,4 +270,5 @@ def _manifest_entry(document: RenderedDocument, digest: str, text_digest: str) -
         approvals=approvals,
         missing=signoff.missing,
         draft_reasons="" if signoff.final else draft_reasons(signoff, document.loaded.partnership),
+        audience=document.kind.audience_of(document.name).value,
     )

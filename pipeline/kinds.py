@@ -60,6 +60,10 @@ class DocumentKind:
     """True for a kind with no date of its own (charter, guide, packet): it shows the core group's seats as of
     the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
 
+    def audience_of(self, name: str) -> Audience:
+        """The readers of the document of this name: the kind's, except the editions made for wider readers."""
+        return WIDER_EDITIONS.get(name, self.audience)
+
     def document_names(self, partnership: Partnership) -> list[str]:
         """The names of the files this kind makes for a partnership, without building their contexts."""
         if self.requires(partnership) is not None:
@@ -96,6 +100,8 @@ def _needs_agreement(partnership: Partnership) -> str | None:
 PUBLIC_COPY = "mou-public-copy"
 AFFILIATE_EDITION = "onboarding-packet-affiliates"
 """The packet for affiliates and resource partners: no member directory, only what the public may see."""
+WIDER_EDITIONS = {PUBLIC_COPY: Audience.public, AFFILIATE_EDITION: Audience.public}
+"""Documents made for readers wider than their kind's: they show only what the public may see."""
 
 
 def _mou_names(partnership: Partnership) -> list[str]:

@@ -64,6 +64,8 @@ class Entry:
     missing: tuple[str, ...]
     draft_reasons: str
     """Why the document is a draft, as the build printed it ('' when final)."""
+    audience: str = ""
+    """Who the document is for (pipeline.audience): what `publish` decides from."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class Entry:
             "approvals": list(self.approvals),
             "missing_approvals": list(self.missing),
             "draft_reasons": self.draft_reasons,
+            "audience": self.audience,
         }
 
 
@@ -214,9 +217,10 @@ _OPTIONAL_ENTRY_FIELDS: dict[str, Callable[[object], bool]] = {
     "pdf": _is_text,
     "pdf_sha256": _is_sha256,
     "pdf_from": _is_sha256,
+    "audience": lambda v: v in ("public", "members", "core_team"),
 }
-"""Fields an entry may lack: text_sha256 in a manifest from an earlier version (such an entry is never
-current), and the PDF_FIELDS, present (all three) only for a document with a PDF."""
+"""Fields an entry may lack: text_sha256 and audience in a manifest from an earlier version (such an entry is
+never current), and the PDF_FIELDS, present (all three) only for a document with a PDF."""
 PDF_FIELDS = ("pdf", "pdf_sha256", "pdf_from")
 """A document's PDF: its file name, its sha256 and the sha256 of the exact .docx it was made from. A PDF
 belongs to that .docx only: beside any other, it is made again (build --pdf) or removed."""
@@ -281,8 +285,8 @@ def current_documents(
 
 
 def _as_built(folder: Path, entry: dict[str, Any], checked: CheckedFiles | None) -> bool:
-    if "text_sha256" not in entry:
-        return False
+    if "text_sha256" not in entry or "audience" not in entry:
+        return False  # written by an earlier version: rendered again, so the manifest says it all
     for name, digest in ((entry["path"], entry["sha256"]), (entry["text"], entry["text_sha256"])):
         if checked is not None and checked.known(folder / name, digest):
             continue

@@ -45,10 +45,12 @@ class Signoff:
     signatory agreed to a document that others would sign too, so they approve again."""
     newly_required: tuple[str, ...] = ()
     """Members still to approve whom no approval that counts was given alongside: added since."""
+    held: tuple[str, ...] = ()
+    """Why a lint rule holds the document back (pipeline.holds): blanks to complete, a contradiction."""
 
     @property
     def final(self) -> bool:
-        return bool(self.required) and not self.missing
+        return bool(self.required) and not self.missing and not self.held
 
     @property
     def status(self) -> str:
@@ -91,7 +93,9 @@ def required_approvers(partnership: Partnership, kind_id: str, document: str) ->
     return list(dict.fromkeys(chosen)) if chosen else default_approvers(partnership, kind_id, document)
 
 
-def evaluate(partnership: Partnership, kind_id: str, document: str, current: str) -> Signoff:
+def evaluate(
+    partnership: Partnership, kind_id: str, document: str, current: str, held: tuple[str, ...] = ()
+) -> Signoff:
     """Compare the recorded approvals of a document with its current fingerprint and approvers.
 
     An approval counts when it is for the current content and everyone it was given alongside must
@@ -122,7 +126,7 @@ def evaluate(partnership: Partnership, kind_id: str, document: str, current: str
     missing = tuple(member for member in needed if member not in approved_by)
     counted_with = {member for a in approved for member in a.approvers or ()}
     newly_required = tuple(member for member in missing if approved and member not in counted_with)
-    return Signoff(document, current, needed, approved, missing, stale, regrouped, newly_required)
+    return Signoff(document, current, needed, approved, missing, stale, regrouped, newly_required, held)
 
 
 def approval_problems(

@@ -297,20 +297,25 @@ def contradicting_approved_file(write: Callable[..., Path]) -> Path:
     return path
 
 
-def test_release_refuses_a_contradiction_that_a_normal_build_only_warns_about(
+def test_a_contradiction_holds_approved_documents_back_and_all_final_refuses_it(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = contradicting_approved_file(write_partnership)
-    release = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(tmp_path / "rel")])
-    assert release.exit_code == 1
-    assert "background: error[consistency-member-count]: This text counts 3 in " in release.output
+    strict = ["build", str(path), "--all-final", "--kind", "mou", "--out", str(tmp_path / "rel")]
+    refused = runner.invoke(main, strict)
+    assert refused.exit_code == 1
+    assert "background: error[consistency-member-count]: This text counts 3 in " in refused.output
     assert not (tmp_path / "rel").exists()
-    normal = runner.invoke(main, ["build", str(path), "--kind", "mou", "--out", str(tmp_path / "out")])
-    assert normal.exit_code == 0, normal.output
-    assert "background: warning[consistency-member-count]" in normal.output
-    assert "[final]" in normal.output
-    # The documents are now up to date and final, so nothing is rendered: the release must still refuse.
-    cached = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(tmp_path / "out")])
+    # Approved by everyone, yet a draft: a final document must not state a fact two ways.
+    for command in (["build"], ["build", "--release"]):
+        result = runner.invoke(main, [*command, str(path), "--kind", "mou", "--out", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+        assert "background: warning[consistency-member-count]" in result.output
+        assert "[DRAFT]" in result.output and "[final]" not in result.output
+    text = (tmp_path / "out" / path.stem / "mou.txt").read_text(encoding="utf-8")
+    assert "has blanks to complete or facts to correct first" in text
+    # The documents are now up to date, so nothing is rendered: the strict release must still refuse.
+    cached = runner.invoke(main, [*strict[:-1], str(tmp_path / "out")])
     assert cached.exit_code == 1
     assert "background: error[consistency-member-count]" in cached.output
 

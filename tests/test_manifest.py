@@ -49,7 +49,7 @@ def test_release_ignores_a_final_status_written_into_the_manifest(
             entry.update(status="final", missing_approvals=[], draft_reasons="")
 
     rewrite(out / "pathways" / "manifest.json", make_final)
-    released = build_mou(path, out, "--release")
+    released = build_mou(path, out, "--all-final")
     assert released.exit_code == 1
     assert f"{path}: approvals (mou): mou is not final: still to approve: Harbor & Hope, O'Malley" in released.output
 

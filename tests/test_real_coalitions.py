@@ -103,7 +103,7 @@ def test_a_pending_citation_is_listed_and_blocks_a_release(
     assert warning.severity == "warning" and warning.line > 1
     assert warning.path == "mandatory_reporting.legal_reference_pending"
     assert [p.severity for p in citation_findings(path, release=True)] == ["error"]
-    result = CliRunner().invoke(main, ["build", "--release", "--out", str(tmp_path / "out"), str(path)])
+    result = CliRunner().invoke(main, ["build", "--all-final", "--out", str(tmp_path / "out"), str(path)])
     assert result.exit_code != 0
     assert "pending counsel review" in result.output
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -83,13 +84,13 @@ def test_a_template_change_makes_it_a_draft_again(write_partnership: Callable[..
     assert mou_status(tmp_path / "after")[0] == "Draft"
 
 
-def test_release_is_refused_with_the_list_of_what_is_missing(
+def test_all_final_is_refused_with_the_list_of_what_is_missing(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = write_partnership()
     approve(path, "mou", "harbor-hope", "2026-03-01")
     out = tmp_path / "out"
-    result = runner.invoke(main, ["build", str(path), "--release", "--out", str(out)])
+    result = runner.invoke(main, ["build", str(path), "--release", "--all-final", "--out", str(out)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert f"{path}: approvals (mou): mou is not final: still to approve: O'Malley Staffing Solutions, LLC" in lines
@@ -99,6 +100,20 @@ def test_release_is_refused_with_the_list_of_what_is_missing(
     )
     assert lines[-1].endswith("nothing was written, earlier documents are unchanged.")
     assert not out.exists()
+
+
+def test_a_release_writes_drafts_too_and_says_what_each_waits_for(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_partnership()
+    approve(path, "mou", "harbor-hope", "2026-03-01")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(path), "--release", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'pathways' / 'mou.docx'} (+ mou.txt) [DRAFT]" in result.output
+    assert "  waits for: still to approve: O'Malley Staffing Solutions, LLC" in result.output
+    manifest = json.loads((out / "pathways" / "manifest.json").read_text(encoding="utf-8"))
+    assert {d["name"]: d["status"] for d in manifest["documents"]}["mou"] == "draft"
 
 
 def test_release_builds_final_documents(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
@@ -304,9 +319,10 @@ def test_release_explains_unchanged_drafts_as_it_does_new_ones(
 ) -> None:
     path = write_partnership()
     out = tmp_path / "out"
-    first = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(out)])
+    strict = ["build", str(path), "--all-final", "--kind", "mou", "--out", str(out)]
+    first = runner.invoke(main, strict)
     build([path], out, ["mou"])  # the drafts now exist and are unchanged
-    second = runner.invoke(main, ["build", str(path), "--release", "--kind", "mou", "--out", str(out)])
+    second = runner.invoke(main, strict)
     assert first.exit_code == second.exit_code == 1
     expected = f"{path}: approvals (mou): mou is not final: still to approve: Harbor & Hope, O'Malley Staffing"
     assert expected in first.output

@@ -72,7 +72,7 @@ def test_planted_staging_folders_and_links_are_never_used(tmp_path: Path) -> Non
     before = files(outside)
 
     with pytest.raises(PartnerdocsError):
-        build([source], out, release=True)  # refused: every document is a draft
+        build([source], out, all_final=True)  # refused: every document is a draft
     assert files(outside) == before
     build([source], out)
     assert files(outside) == before

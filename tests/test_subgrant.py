@@ -10,6 +10,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from conftest import minimal_data
+from pipeline.approve import approve
 from pipeline.cli import main
 from pipeline.contexts.common import BLANK_LINE
 from pipeline.partnerships import load_partnerships
@@ -109,9 +110,15 @@ def test_a_missing_value_prints_a_blank_and_blocks_a_release(
     assert "| Federal awarding agency | Office for Victims of Crime |" in text
     lint = runner.invoke(main, ["lint", str(path)])
     assert "warning[subgrant-blank]: subgrant-agreement-omalley prints blanks for: Federal Award" in lint.output
+    for member in ("harbor-hope", "omalley"):  # both parties approve: the blank still holds it back
+        approve(path, "subgrant-agreement-omalley", member, "2026-12-01")
     release = runner.invoke(main, ["build", str(path), "--release", "--out", str(tmp_path / "rel")])
-    assert release.exit_code != 0
-    assert "error[subgrant-blank]" in release.output
+    assert release.exit_code == 0, release.output
+    assert "subgrant-agreement-omalley.docx (+ subgrant-agreement-omalley.txt) [DRAFT]" in release.output
+    assert "held back by lint rule subgrant-blank" in release.output
+    strict = runner.invoke(main, ["build", str(path), "--all-final", "--out", str(tmp_path / "strict")])
+    assert strict.exit_code != 0
+    assert "error[subgrant-blank]" in strict.output
 
 
 def test_a_complete_subgrant_prints_no_blank(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
