@@ -120,12 +120,19 @@ def test_approvals_recorded_on_two_branches_merge_without_a_conflict(
     verified = runner.invoke(main, ["verify", str(out / "pathways" / "mou.docx"), "--partnerships", str(path.parent)])
     assert verified.exit_code == 0 and "(FINAL, fingerprint " in verified.output, verified.output
 
-    release = runner.invoke(main, ["build", str(path), "--release", "--out", str(out)])
-    assert release.exit_code == 1
-    assert f"{path}: approvals (onboarding-packet): onboarding-packet is not final: still to" in release.output
-    assert "approvals (mou)" not in release.output
+    # A release renders everything again: the three are final, the packet a draft that says what it waits for.
+    release = runner.invoke(main, ["build", str(path), "--release", "--out", str(tmp_path / "release")])
+    assert release.exit_code == 0, release.output
+    assert release.output.count("[final]") == 3
+    assert "onboarding-packet.txt) [DRAFT]\n  waits for: still to approve: Harbor & Hope\n" in release.output
+    strict = runner.invoke(main, ["build", str(path), "--release", "--all-final", "--out", str(tmp_path / "strict")])
+    assert strict.exit_code == 1
+    assert f"{path}: approvals (onboarding-packet): onboarding-packet is not final: still to" in strict.output
+    assert "approvals (mou)" not in strict.output
     kinds = ["--kind", "mou", "--kind", "governance-charter", "--kind", "emergency-response-guide"]
-    final = runner.invoke(main, ["build", str(path), "--release", *kinds, "--out", str(tmp_path / "release")])
+    final = runner.invoke(
+        main, ["build", str(path), "--release", "--all-final", *kinds, "--out", str(tmp_path / "all")]
+    )
     assert final.exit_code == 0, final.output
     assert final.output.count("[final]") == 3
 
