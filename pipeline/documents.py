@@ -130,7 +130,7 @@ def _render_kinds(
 ) -> tuple[list[RenderedDocument], list[str]]:
     """The documents of the given kinds for one partnership, and a note for each kind it cannot have."""
     rendered, skipped = [], []
-    held = held_documents(loaded.partnership)
+    held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
     for kind in kinds:
         reason = kind.requires(loaded.partnership)
         if reason:
