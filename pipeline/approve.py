@@ -1,40 +1,42 @@
-"""`partnerdocs approve`: record a signatory's approval of the exact version they read, in the YAML.
+"""`partnerdocs approve`: record a signatory's approval of the exact version they read, as a file of its own.
 
-The file is edited with ruamel.yaml's round-trip mode, which keeps comments, quotes and layout,
-and the result is validated before it replaces the original, so a refused approval leaves the
-file exactly as it was. Two approvals recorded at the same time both land: each holds a lock from
-reading the file to replacing it (see `_locked`).
+Each approval is one small file in the partnership's approvals folder (pipeline.approval_folder), named
+after what it records, so approvals recorded on two branches merge without a conflict. The file is checked
+exactly as it will be read before it is written, and written atomically: a refused approval changes nothing.
+Two approvals recorded at the same time both land: each holds a lock from reading the partnership to
+writing its file (see `locked`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from pipeline.approval_files import check_approval_file, file_name
+from pipeline.approval_folder import ApprovalFile, approval_file_name, approvals_folder
 from pipeline.documents import RenderedDocument, render_all
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import KINDS
-from pipeline.load import load_source
-from pipeline.partnerships import LoadedPartnership, load_partnerships
+from pipeline.partnerships import LoadedPartnership, load_partnerships, required_approvals
 from pipeline.signoff import SHORT
-from pipeline.validate import validate_document
 from pipeline.write import write_atomically
-
-# Indentation styles tried in turn: the first that reproduces the file unchanged is used to edit it.
-_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (2, 4, 0))
+from schemas.signoff import Approval
 
 
 @dataclass(frozen=True)
 class Recorded:
     path: Path
+    """Where the approval is recorded: its approval file (or, for one recorded before approval files, the
+    partnership file that lists it)."""
     document: str
     by: str
     fingerprint: str
@@ -51,18 +53,18 @@ def approve(
     role: str | None = None,
     templates_dir: Path | None = None,
 ) -> Recorded:
-    """Add an approval of `document` by member `by` for its current fingerprint to the file at `path`."""
-    with _locked(path):
+    """Record an approval of `document` by member `by` for its current fingerprint, for the file at `path`."""
+    with locked(path):
         return _approve(path, document, by, date_text, fingerprint_prefix, role, templates_dir)
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the folder of `path` while its file is read, checked and rewritten.
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of `path` while its approvals are read, checked and written.
 
-    The lock is on the folder, not the file: the file is replaced by a rename, so a lock on it would
-    stay with the old copy while a later approval read the new one. A folder lock needs no lock file
-    that could be committed by mistake, and releases itself when the process ends, however it ends.
+    The lock is on the folder, not the file: a file is replaced by a rename, so a lock on it would stay
+    with the old copy while a later approval read the new one. A folder lock needs no lock file that
+    could be committed by mistake, and releases itself when the process ends, however it ends.
     """
     try:
         import fcntl
@@ -111,19 +113,63 @@ def _approve(
             "should read the current version before approving it"
         )
         raise _refusal(path, message)
-    if by in {a.by for a in signoff.approved}:
-        return Recorded(path, document, by, current, True, signoff.missing)
+    counted = next((a for a in signoff.approved if a.by == by), None)
+    if counted is not None:
+        return Recorded(_file_of(path, counted), document, by, current, True, signoff.missing)
     member = partnership.member(by)
-    entry = {
+    fields = {
         "document": document,
         "by": by,
         "role": role or (member.signatory.title if member.signatory else "Signatory"),
         "date": on_date,
         "fingerprint": current,
-        "approvers": _flow(signoff.required),
+        "approvers": list(signoff.required),
     }
-    _append_approval(path, entry)
-    return Recorded(path, document, by, current, False, tuple(m for m in signoff.missing if m != by))
+    target = approvals_folder(path) / approval_file_name(document, by, on_date.isoformat(), current)
+    _write(target, approval_text(fields), loaded)
+    return Recorded(target, document, by, current, False, tuple(m for m in signoff.missing if m != by))
+
+
+def _write(target: Path, text: str, loaded: LoadedPartnership) -> None:
+    """Write an approval file, checked first exactly as the next command will read it (a --role holding a
+    control character, say, is refused with the field named).
+
+    A file of the same name can only hold this member's approval of this version on this same day, given
+    alongside approvers since changed (else it would count, and nothing would be written): it is replaced."""
+    data = text.encode("utf-8")
+    required = required_approvals(loaded.partnership)
+    _, problems = check_approval_file(ApprovalFile(target, data), loaded.partnership, required)
+    if problems:  # named as the file would be, which was not written
+        raise PartnerdocsError([dataclasses.replace(p, message=f"{p.message}; nothing was changed") for p in problems])
+    write_atomically(target, data)
+
+
+def _file_of(path: Path, approval: Approval) -> Path:
+    """Where an approval is recorded: its file in the folder, or the partnership file that still lists it."""
+    target = approvals_folder(path) / file_name(approval)
+    return target if target.is_file() else path
+
+
+def approval_text(fields: Mapping[str, object]) -> str:
+    """An approval file's text: a comment saying what the file is, then the approval's fields in order
+    (those that are None left out), the list of approvers on one line."""
+    entry = CommentedMap()
+    for key in ("document", "by", "role", "date", "fingerprint", "approvers"):
+        value = fields.get(key)
+        if value is not None:
+            entry[key] = _flow(tuple(value)) if isinstance(value, list) else value
+    buffer = io.StringIO()
+    buffer.write(_HEADER)
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.dump(entry, buffer)
+    return buffer.getvalue()
+
+
+_HEADER = (
+    "# One approval, recorded by 'partnerdocs approve' (README, \"Signing off and publishing\").\n"
+    "# Commit this file as it is. Deleting it withdraws the approval.\n"
+)
 
 
 def _render_one(loaded: LoadedPartnership, document: str, templates_dir: Path | None) -> RenderedDocument:
@@ -148,48 +194,8 @@ def _refusal(path: Path, message: str) -> PartnerdocsError:
     return PartnerdocsError([Problem(str(path), message=f"{message}; nothing was changed")])
 
 
-def _append_approval(path: Path, entry: dict[str, object]) -> None:
-    original = path.read_text(encoding="utf-8")
-    yaml = _round_trip_yaml(original)
-    data = yaml.load(original)
-    approvals = data.get("approvals")
-    if approvals is None:
-        approvals = CommentedSeq()
-        data["approvals"] = approvals
-    approvals.append(CommentedMap(entry))
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    updated = buffer.getvalue()
-    _check_still_valid(path, updated)
-    write_atomically(path, updated.encode("utf-8"))
-
-
 def _flow(items: tuple[str, ...]) -> CommentedSeq:
     """A list written on one line, `[harbor-hope, omalley]`, as a person would write it."""
     sequence = CommentedSeq(items)
     sequence.fa.set_flow_style()
     return sequence
-
-
-def _round_trip_yaml(text: str) -> YAML:
-    for mapping, sequence, offset in _INDENTS:
-        yaml = _configured(mapping, sequence, offset)
-        buffer = io.StringIO()
-        yaml.dump(yaml.load(text), buffer)
-        if buffer.getvalue() == text:
-            return yaml
-    return _configured(*_INDENTS[0])
-
-
-def _configured(mapping: int, sequence: int, offset: int) -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
-
-
-def _check_still_valid(path: Path, text: str) -> None:
-    _, problems = validate_document(load_source(path, text.encode("utf-8")))
-    if problems:
-        raise PartnerdocsError(problems)

@@ -3,9 +3,9 @@
 Every document is rendered into a fresh staging folder of this build inside the output folder; only
 when every partnership succeeded is each partnership's folder switched for its new one, in one rename
 (pipeline.staging), so a failed build or a refused release leaves the previous outputs exactly as they
-were. A partnership whose inputs (its YAML, the templates, the partnerdocs code, its git history) are
-unchanged since the manifest was written, and whose files are still as built, is skipped without even
-being parsed; this module imports nothing heavy for that. A release renders everything: what it
+were. A partnership whose inputs (its YAML, its approval files, the templates, the partnerdocs code, its
+git history) are unchanged since the manifest was written, and whose files are still as built, is skipped
+without even being parsed; this module imports nothing heavy for that. A release renders everything: what it
 publishes is decided from what it renders, never from a status recorded in output/. PDFs (--pdf) are
 part of the build: made in the staging folder before anything is switched (pipeline.pdf_plan).
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
+from pipeline.approval_folder import approvals_digest, orphaned_folder_problems
 from pipeline.checked_files import CheckedFiles
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.input_file import read_partnership_file
@@ -126,7 +127,7 @@ def build(
     settings = _Settings(strict, release, jobs, progress, finished, pdf, trusted, pdf_progress, all_final)
     chosen = [KINDS[k] for k in kinds] or list(KINDS.values())
     files = find_partnership_files(paths)
-    problems = duplicate_slug_problems(files) + link_problems(out_dir, files)
+    problems = duplicate_slug_problems(files) + orphaned_folder_problems(files) + link_problems(out_dir, files)
     templates = template_digests(chosen, templates_dir)
     histories = source_histories(files)
     version = code_version()
@@ -140,7 +141,9 @@ def build(
         except PartnerdocsError as error:  # not a regular file, or too big: said once, with the others
             problems += error.problems
             continue
-        keys = {k.id: _input_key(version, source_sha256, templates[k.id], history.commit) for k in chosen}
+        # A new approval file makes the partnership's documents out of date, so the next build makes them final.
+        approvals = approvals_digest(path)
+        keys = {k.id: _input_key(version, source_sha256, approvals, templates[k.id], history.commit) for k in chosen}
         folder = out_dir / path.stem
         # A file whose name is no slug is rendered, so that validation says what is wrong with it. The manifest
         # is a cache, never an authority: a release renders all it would publish.
@@ -223,8 +226,8 @@ def _cannot_write(out_dir: Path, error: OSError) -> PartnerdocsError:
     return PartnerdocsError([Problem(str(out_dir), message=message)])
 
 
-def _input_key(version: str, source_sha256: str, template: Template, commit: str | None) -> str:
-    payload = f"{version}\n{source_sha256}\n{template.sha256}\n{commit or ''}"
+def _input_key(version: str, source_sha256: str, approvals: str, template: Template, commit: str | None) -> str:
+    payload = f"{version}\n{source_sha256}\n{approvals}\n{template.sha256}\n{commit or ''}"
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

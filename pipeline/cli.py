@@ -330,9 +330,10 @@ def schema(out_file: Path | None) -> None:
     Editors use the schema for autocompletion and inline errors: VS Code with the YAML extension
     reads the '# yaml-language-server: $schema=...' line at the top of each partnership file.
     Run it again after upgrading partnerdocs, so the editor knows the new fields.
-    Without --out, it writes into the current folder: schemas/partnership.schema.json, and
-    docs/schema.md (every field), docs/lint-rules.md (every rule) and docs/legal-positions.md (the
-    confidentiality wording each legal position selects).
+    Without --out, it writes into the current folder: schemas/partnership.schema.json and
+    schemas/approval.schema.json (an approval file), and docs/schema.md (every field),
+    docs/lint-rules.md (every rule) and docs/legal-positions.md (the confidentiality wording each
+    legal position selects).
 
     \b
     Examples:
@@ -344,16 +345,18 @@ def schema(out_file: Path | None) -> None:
 
     target = out_file or SCHEMA_TARGET
     if out_file is None:
+        from pipeline.approval_files import approval_schema
         from pipeline.reference import legal_positions_markdown, rules_markdown, schema_markdown
 
         pages = (
-            ("schema.md", schema_markdown()),
-            ("lint-rules.md", rules_markdown()),
-            ("legal-positions.md", legal_positions_markdown()),
+            (DOCS_DIR / "schema.md", schema_markdown()),
+            (DOCS_DIR / "lint-rules.md", rules_markdown()),
+            (DOCS_DIR / "legal-positions.md", legal_positions_markdown()),
+            (SCHEMA_TARGET.parent / "approval.schema.json", approval_schema()),
         )
-        for name, text in pages:
-            write_atomically(DOCS_DIR / name, text.encode("utf-8"))
-            click.echo(f"wrote {_relative(DOCS_DIR / name)}")
+        for path, text in pages:
+            write_atomically(path, text.encode("utf-8"))
+            click.echo(f"wrote {_relative(path)}")
     write_atomically(target, partnership_schema_json().encode("utf-8"))
     click.echo(f"wrote {_relative(target)}")
 
@@ -368,10 +371,11 @@ def _relative(path: Path) -> Path:
 
 # Registered last: those commands import the shared options above.
 from pipeline.cli_init import init  # noqa: E402
+from pipeline.cli_move_approvals import move_approvals  # noqa: E402
 from pipeline.cli_publish import publish  # noqa: E402
 from pipeline.cli_signoff import approve, status, verify  # noqa: E402
 
-for _command in (status, approve, verify, publish, init):
+for _command in (status, approve, verify, publish, move_approvals, init):
     main.add_command(_command)
 
 from pipeline.cli_redline import redline  # noqa: E402

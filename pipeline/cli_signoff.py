@@ -99,10 +99,11 @@ def approve(
     """Record that a signatory approved the current version of a document.
 
     SLUG names the partnership file (partnerships/SLUG.yaml); DOCUMENT is a kind such as 'mou' or a
-    letter such as 'letter-of-intent-omalley'. The approval is added under 'approvals' in the YAML with
-    the document's content fingerprint, keeping the file's comments and layout. Commit the change:
-    once every required signatory has approved, the next build marks the document FINAL. The document
-    is rendered from the same templates as 'build' (give the same --templates, if any).
+    letter such as 'letter-of-intent-omalley'. The approval, with the document's content fingerprint,
+    is written as one small file in partnerships/SLUG.approvals/, named after the document, member,
+    date and fingerprint, so approvals recorded on two branches merge without a conflict. Commit the
+    file: once every required signatory has approved, the next build marks the document FINAL.
+    The document is rendered from the same templates as 'build' (give the same --templates, if any).
 
     \b
     Example:
@@ -120,7 +121,10 @@ def approve(
             f"{member} had already approved this version of {document} (fingerprint {result.fingerprint[:SHORT]})."
         )
     else:
-        click.echo(f"recorded in {path}: {member} approved {document} (fingerprint {result.fingerprint[:SHORT]}).")
+        click.echo(
+            f"recorded in {result.path}: {member} approved {document} (fingerprint {result.fingerprint[:SHORT]}); "
+            "commit this file."
+        )
     if result.still_missing:
         click.echo(f"still to approve {document}: {', '.join(result.still_missing)}")
     else:

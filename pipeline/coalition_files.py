@@ -11,6 +11,7 @@ import json
 from pipeline.coalition_workflow import PROJECT_REPOSITORY, WORKFLOW_FILE
 
 SCHEMA_PATH = "schemas/partnership.schema.json"
+APPROVAL_SCHEMA_PATH = "schemas/approval.schema.json"
 """Where the JSON Schema goes: the path the first line of every partnership file names (../schemas/...)."""
 
 YAML_VERSION = "1.2"
@@ -29,7 +30,10 @@ def vscode_settings() -> str:
     return _json(
         {
             "yaml.yamlVersion": YAML_VERSION,
-            "yaml.schemas": {f"./{SCHEMA_PATH}": ["partnerships/*.yaml", "partnerships/*.yml"]},
+            "yaml.schemas": {
+                f"./{SCHEMA_PATH}": ["partnerships/*.yaml", "partnerships/*.yml"],
+                f"./{APPROVAL_SCHEMA_PATH}": ["partnerships/*.approvals/*.yaml"],
+            },
         }
     )
 

@@ -111,7 +111,7 @@ def build_one(
     loaded, problems = load_one(path)
     if loaded is None:
         return PartnershipResult(path, problems=tuple(problems))
-    warnings = lint(loaded.source, loaded.partnership, strict, release)
+    warnings = lint(loaded.source, loaded.as_written, strict, release)
     try:
         rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history)
         staged = [_stage(document, staging, out_dir) for document in rendered]
@@ -130,7 +130,7 @@ def _render_kinds(
 ) -> tuple[list[RenderedDocument], list[str]]:
     """The documents of the given kinds for one partnership, and a note for each kind it cannot have."""
     rendered, skipped = [], []
-    held = held_documents(loaded.partnership)
+    held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
     for kind in kinds:
         reason = kind.requires(loaded.partnership)
         if reason:

@@ -87,12 +87,14 @@ def init_repository(root: Path, slug: str, templates: Iterable[str] = ()) -> Ini
 
 
 def _files(root: Path, slug: str, version: str, templates: Iterable[str]) -> list[_File]:
+    from pipeline.approval_files import approval_schema
     from pipeline.reference import partnership_schema_json
     from pipeline.scaffold import scaffold
     from pipeline.template_files import packaged_template
     from schemas.vocabulary import LeadershipModel, Level
 
     schema = partnership_schema_json().encode("utf-8")
+    approvals = approval_schema().encode("utf-8")
     refresh = f"partnerdocs schema --out {texts.SCHEMA_PATH}"
     files = [
         _starter(root, slug, lambda: scaffold(slug, Level.cooperation, LeadershipModel.primary_lead).encode()),
@@ -101,6 +103,14 @@ def _files(root: Path, slug: str, version: str, templates: Iterable[str]) -> lis
             lambda: schema,
             "the schema editors check partnership files against",
             lambda old: "" if old == schema else f"it differs from partnerdocs {version}'s schema: `{refresh}`",
+        ),
+        _File(
+            texts.APPROVAL_SCHEMA_PATH,
+            lambda: approvals,
+            "the schema editors check approval files against",
+            lambda old: (
+                "" if old == approvals else f"it differs from partnerdocs {version}'s: run `partnerdocs schema`"
+            ),
         ),
         _File(".vscode/settings.json", _utf8(texts.vscode_settings), "VS Code checks partnership files", _settings),
         _File(".vscode/extensions.json", _utf8(texts.vscode_extensions), "VS Code recommends the YAML extension"),

@@ -5,6 +5,8 @@ forever for a writer, on a link to /dev/zero it reads until memory runs out, and
 it reads 2 GB before the size check could refuse it. So the kind and size of the file are checked
 before anything is read, on what was actually opened, and reading stops one byte past the limit.
 A link to a regular file is followed: some coalitions keep partnership files elsewhere and link them.
+Approval files are read the same way, with a smaller limit, and never through a link (see
+pipeline/approval_folder.py): nothing outside a partnership's approvals folder can count as an approval.
 """
 
 from __future__ import annotations
@@ -25,16 +27,18 @@ _CHUNK = 1 << 16
 
 def read_partnership_file(path: Path) -> bytes:
     """The bytes of the file at `path`, or PartnerdocsError if it is not a regular file within the limit."""
-    return read_regular_file(path, MAX_FILE_BYTES, "partnership files")
+    return read_input_file(path)
 
 
-def read_regular_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of the file at `path`, or PartnerdocsError if it is not a regular file of at most `limit`
-    bytes; `what` names such files in the messages ("partnership files", "Word files")."""
+def read_input_file(
+    path: Path, limit: int = MAX_FILE_BYTES, what: str = "partnership files", follow_link: bool = True
+) -> bytes:
+    """The bytes of the regular file at `path` (`what` names such files in messages), at most `limit` of
+    them; without `follow_link`, a link is refused rather than followed, even one replacing the file late."""
     try:
         # Checked before opening too: opening a device can have effects of its own (a tape rewinds).
-        _check(path, path.stat(), limit, what)
-        descriptor = os.open(path, _OPEN_FLAGS)
+        _check(path, path.stat() if follow_link else os.lstat(path), limit, what)
+        descriptor = os.open(path, _OPEN_FLAGS if follow_link else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except OSError as error:
         raise _refusal(path, f"cannot read the file: {error.strerror}") from error
     try:
@@ -56,13 +60,18 @@ def too_big(
 
 
 def _check(path: Path, status: os.stat_result, limit: int, what: str) -> None:
+    if stat.S_ISLNK(status.st_mode):
+        where = os.path.realpath(path)
+        raise _refusal(
+            path, f"this is a link to {where}; partnerdocs reads {what} only as they are, never through a link"
+        )
     if not stat.S_ISREG(status.st_mode):
         kind = _kind(status.st_mode)
         if path.is_symlink():
-            where = f"this is a link to {os.path.realpath(path)}, which is {kind}"
+            described = f"this is a link to {os.path.realpath(path)}, which is {kind}"
         else:
-            where = f"this is {kind}"
-        raise _refusal(path, f"{where}, not a regular file; partnerdocs reads {what} only from regular files")
+            described = f"this is {kind}"
+        raise _refusal(path, f"{described}, not a regular file; partnerdocs reads {what} only from regular files")
     if status.st_size > limit:
         raise too_big(path, status.st_size, limit=limit, what=what)
 

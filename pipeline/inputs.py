@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.approval_folder import partnership_file_of
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import DocumentKind
 from pipeline.template_files import template_path
@@ -36,18 +37,24 @@ def is_slug(name: str) -> bool:
 
 
 def find_partnership_files(paths: Sequence[Path]) -> list[Path]:
-    """The YAML files named, or found in the folders named (default: ./partnerships)."""
+    """The YAML files named, or found in the folders named (default: ./partnerships), each once.
+
+    An approvals folder, or an approval file, named stands for its partnership file (pipeline.approval_folder):
+    a pre-commit hook passes every file a commit changes, and an approval is checked with its partnership."""
     roots = list(paths) or [DEFAULT_PARTNERSHIPS_DIR]
     files: list[Path] = []
     for root in roots:
-        if root.is_dir():
+        owner = partnership_file_of(root)
+        if owner is not None:
+            files.append(owner)
+        elif root.is_dir():
             files += sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
         else:
             files.append(root)
     if not files:
         where = ", ".join(str(r) for r in roots)
         raise PartnerdocsError([Problem(where, message="no partnership files (*.yaml) found here")])
-    return files
+    return list(dict.fromkeys(files))
 
 
 def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.approval_files import file_approvals, with_approvals
+from pipeline.approval_folder import orphaned_folder_problems
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.inputs import duplicate_slug_problems, find_partnership_files
 from pipeline.kinds import KINDS
@@ -22,6 +24,15 @@ from schemas import Partnership
 class LoadedPartnership:
     source: SourceDocument
     partnership: Partnership
+    """The partnership with every approval recorded for it: those its file lists and those of its approvals
+    folder (pipeline.approval_files). Everything that decides whether a document is final reads these."""
+    written: Partnership | None = None
+    """The partnership as its file alone writes it, for checks that point at lines of the file (lint);
+    None when it holds nothing more than `partnership`."""
+
+    @property
+    def as_written(self) -> Partnership:
+        return self.written or self.partnership
 
     @property
     def slug(self) -> str:
@@ -39,7 +50,12 @@ def load_one(path: Path) -> tuple[LoadedPartnership | None, list[Problem]]:
         return None, problems
     required = required_approvals(partnership)
     problems += [problem_at(source, loc, msg) for loc, msg in approval_problems(partnership, required)]
-    return (None if problems else LoadedPartnership(source, partnership)), problems
+    recorded, found = file_approvals(path, partnership, required)
+    problems += found
+    if problems:
+        return None, problems
+    complete = with_approvals(partnership, recorded)
+    return LoadedPartnership(source, complete, partnership if complete is not partnership else None), problems
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,7 @@ def check_partnerships(paths: Sequence[Path]) -> Checked:
     files = find_partnership_files(paths)
     problems = duplicate_slug_problems(files)
     duplicates = {problem.file for problem in problems}
+    problems += orphaned_folder_problems(files)
     loaded = []
     for path in files:
         partnership, found = load_one(path)
@@ -82,7 +99,7 @@ def lint_all(partnerships: Iterable[LoadedPartnership], strict: bool = False) ->
     """The lint findings of every partnership: warnings, or errors when strict."""
     from pipeline.lint import lint
 
-    return [finding for loaded in partnerships for finding in lint(loaded.source, loaded.partnership, strict)]
+    return [finding for loaded in partnerships for finding in lint(loaded.source, loaded.as_written, strict)]
 
 
 def required_approvals(partnership: Partnership) -> dict[str, list[str]]:

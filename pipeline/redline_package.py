@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.input_file import read_regular_file
+from pipeline.input_file import read_input_file
 
 MAX_DOCX_BYTES = 50_000_000
 MAX_PART_BYTES = 64_000_000
@@ -54,7 +54,7 @@ class DocxFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        data = read_regular_file(path, MAX_DOCX_BYTES, "Word files to compare")
+        data = read_input_file(path, MAX_DOCX_BYTES, "Word files to compare")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             # A name listed twice (a crafted zip) is read and written once.

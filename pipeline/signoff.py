@@ -113,7 +113,12 @@ def evaluate(
         if a.document == document and a.by in needed
     ]
     current_content = [a for a in mine if a.fingerprint == current]
-    approved = tuple(a for a in current_content if set(a.approvers or ()) <= set(needed))
+    # A member who approved the same version again (another day, another branch) counts once.
+    first: dict[str, Approval] = {}
+    for approval in current_content:
+        if set(approval.approvers or ()) <= set(needed):
+            first.setdefault(approval.by, approval)
+    approved = tuple(first.values())
     approved_by = {a.by for a in approved}
     regrouped = tuple({a.by: a for a in current_content if a.by not in approved_by}.values())
     for_current_content = {a.by for a in current_content}
@@ -129,19 +134,23 @@ def approval_problems(
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """Approvals and overrides that name a document that does not exist, or an approver it does not need."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    names = ", ".join(sorted(required))
     for index, override in enumerate(partnership.approvers):
         if override.document not in required and not any(d.startswith(override.document) for d in required):
             problems.append((("approvers", index, "document"), f"no document is named '{override.document}'"))
     for index, approval in enumerate(partnership.approvals):
-        if approval.document not in required:
-            message = f"no document is named '{approval.document}'; the documents are: {names}"
-            problems.append((("approvals", index, "document"), message))
-        elif approval.by not in required[approval.document]:
-            who = ", ".join(required[approval.document]) or "nobody"
-            message = f"'{approval.by}' is not among those who must approve {approval.document} ({who})"
-            problems.append((("approvals", index, "by"), message))
-        elif approval.approvers is not None and approval.by not in approval.approvers:
-            message = f"'{approval.by}' approved {approval.document} but is not among the approvers listed here"
-            problems.append((("approvals", index, "approvers"), message))
+        problems += [(("approvals", index, field), message) for field, message in approval_check(approval, required)]
     return problems
+
+
+def approval_check(approval: Approval, required: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """What is wrong with one approval, given every document and its approvers: (field, message) pairs."""
+    if approval.document not in required:
+        names = ", ".join(sorted(required))
+        return [("document", f"no document is named '{approval.document}'; the documents are: {names}")]
+    if approval.by not in required[approval.document]:
+        who = ", ".join(required[approval.document]) or "nobody"
+        return [("by", f"'{approval.by}' is not among those who must approve {approval.document} ({who})")]
+    if approval.approvers is not None and approval.by not in approval.approvers:
+        message = f"'{approval.by}' approved {approval.document} but is not among the approvers listed here"
+        return [("approvers", message)]
+    return []

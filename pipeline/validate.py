@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from annotated_types import MinLen
 from pydantic import BaseModel, ValidationError
@@ -21,6 +21,7 @@ from schemas.references import reference_problems
 from schemas.types import ID_PATTERN
 
 SLUG_PATTERN = re.compile(ID_PATTERN)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[Problem]]:
@@ -54,7 +55,18 @@ def _explained_by_load(source: SourceDocument, detail: ErrorDetails) -> bool:
     return any(location[:end] in source.refused for end in range(deepest))
 
 
-def _worded(source: SourceDocument, details: list[ErrorDetails]) -> list[Problem]:
+def validate_part(source: SourceDocument, model: type[ModelT], within: Location) -> tuple[ModelT | None, list[Problem]]:
+    """A file that holds one part of a partnership (an approval file holds one of its `approvals`), validated by
+    that part's model and worded as if it were there: `within` is where such a part sits in a partnership."""
+    problems: list[Problem] = list(source.problems)
+    try:
+        return model.model_validate(source.data), problems
+    except ValidationError as error:
+        details = [d for d in error.errors(include_url=False) if not _explained_by_load(source, d)]
+        return None, problems + _worded(source, details, within)
+
+
+def _worded(source: SourceDocument, details: list[ErrorDetails], within: Location = ()) -> list[Problem]:
     """A problem for each error, worded in full for the first ones of the file (those that get printed).
 
     Wording can be slow (a suggestion compares the key with every field name) and a hostile file can hold
@@ -68,7 +80,11 @@ def _worded(source: SourceDocument, details: list[ErrorDetails]) -> list[Problem
         worded |= {i for i in order[MAX_PROBLEMS_SHOWN:] if placed[i][:2] == last}
     return [
         Problem(
-            str(source.path), position.line, position.column, path, _message(source, d) if i in worded else d["msg"]
+            str(source.path),
+            position.line,
+            position.column,
+            path,
+            _message(source, d, within) if i in worded else d["msg"],
         )
         for i, (position, path, d) in enumerate(placed)
     ]
@@ -79,9 +95,11 @@ def problem_at(source: SourceDocument, location: Location, message: str) -> Prob
     return Problem(str(source.path), position.line, position.column, format_path(location), message)
 
 
-def _message(source: SourceDocument, detail: ErrorDetails) -> str:
+def _message(source: SourceDocument, detail: ErrorDetails, within: Location = ()) -> str:
+    """The message for one error; `within` places the model validated inside a partnership, where the
+    fields, choices and list limits of the error's location are looked up."""
     kind = detail["type"]
-    location = tuple(detail["loc"])
+    location = (*within, *detail["loc"])
     value = detail.get("input")
     context = detail.get("ctx") or {}
     if kind == "missing":
@@ -93,7 +111,7 @@ def _message(source: SourceDocument, detail: ErrorDetails) -> str:
     if kind == "list_type" and value is None and (empty := _empty_list(location)):
         return empty
     if kind in _EXPECTED_TYPES:
-        return _wrong_type(source, location, value, _EXPECTED_TYPES[kind])
+        return _wrong_type(source, tuple(detail["loc"]), value, _EXPECTED_TYPES[kind])
     if kind == "string_pattern_mismatch":
         return _pattern_mismatch(value, context.get("pattern", ""))
     if kind == "string_too_short":

@@ -5,5 +5,7 @@ from pathlib import Path
 from schemas.partnership import Partnership
 
 SCHEMA_FILE = Path(__file__).parent / "partnership.schema.json"
+APPROVAL_SCHEMA_FILE = Path(__file__).parent / "approval.schema.json"
+"""The schema of one approval file (partnerships/<slug>.approvals/*.yaml)."""
 
-__all__ = ["SCHEMA_FILE", "Partnership"]
+__all__ = ["APPROVAL_SCHEMA_FILE", "SCHEMA_FILE", "Partnership"]

@@ -159,8 +159,10 @@ class Partnership(Model):
     approvals: list[Approval] = Field(
         default_factory=list,
         max_length=5000,
-        description="Recorded approvals; `partnerdocs approve` adds them. A document is final when every "
-        "required approval matches its current content.",
+        description="Approvals listed in the partnership file, as partnerdocs recorded them before approval files. "
+        "Still read, together with the approval files in `partnerships/<name>.approvals/`, where `partnerdocs approve` "
+        "records each approval now; `partnerdocs move-approvals` moves this list there. A document is final when "
+        "every required approval matches its current content.",
     )
 
     @property

@@ -30,7 +30,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
     current = {m.id for m in partnership.current_members}
     for location, value in _member_references(partnership, ()):
         if value not in known:
-            problems.append((location, _unknown_member_message(value, sorted(known))))
+            problems.append((location, unknown_member_message(value, sorted(known))))
     problems += _letter_collisions(partnership)
     problems += _goal_references(partnership)
     problems += _plan_references(partnership, known, current)
@@ -119,7 +119,7 @@ def _outcome_references(partnership: Partnership) -> list[tuple[Location, str]]:
     return problems
 
 
-def _unknown_member_message(value: str, known: list[str]) -> str:
+def unknown_member_message(value: str, known: list[str]) -> str:
     message = f"'{value}' is not the id of any organization under 'members'"
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:

@@ -15,7 +15,9 @@ FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
 
 
 class Approval(Model):
-    """One signatory's approval of one document, for the content whose fingerprint it names."""
+    """One signatory's approval of one document, for the content whose fingerprint it names. `partnerdocs approve`
+    writes each approval as a file of its own in the folder beside the partnership file
+    (`partnerships/<name>.approvals/`), holding these fields."""
 
     document: str = Field(
         pattern=DOCUMENT_NAME,

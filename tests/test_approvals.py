@@ -24,8 +24,10 @@ def _approve_when_both_are_ready(path: Path, member: str, barrier: Any) -> None:
 
 
 def recorded(path: Path) -> list[dict[str, Any]]:
+    """The approvals recorded for a partnership file: those it lists, then its approval files in name order."""
     approvals: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8")).get("approvals", [])
-    return approvals
+    files = sorted(path.with_suffix(".approvals").glob("*.yaml"))
+    return approvals + [yaml.safe_load(file.read_text(encoding="utf-8")) for file in files]
 
 
 def status_line(path: Path, document: str) -> str:
@@ -61,8 +63,8 @@ def test_two_approvals_recorded_at_the_same_time_both_land(write_partnership: Ca
 
 def test_approve_records_whom_the_approval_was_given_alongside(write_partnership: Callable[..., Path]) -> None:
     path = write_partnership()
-    approve(path, "mou", "harbor-hope", "2026-03-01")
-    assert "approvers: [harbor-hope, omalley]\n" in path.read_text(encoding="utf-8")
+    recorded_as = approve(path, "mou", "harbor-hope", "2026-03-01").path
+    assert "approvers: [harbor-hope, omalley]\n" in recorded_as.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["recorded", "recorded-before-approvers-were"])
@@ -70,9 +72,12 @@ def test_an_override_that_drops_an_approver_does_not_make_the_mou_final(
     write_partnership: Callable[..., Path], legacy: bool
 ) -> None:
     path = write_partnership()
-    approve(path, "mou", "harbor-hope", "2026-03-01")
-    if legacy:  # as partnerdocs recorded approvals before it wrote down the approvers
-        edit(path, lambda data: data["approvals"][0].pop("approvers", None))
+    file = approve(path, "mou", "harbor-hope", "2026-03-01").path
+    if legacy:  # as partnerdocs recorded approvals before it wrote down the approvers, in the partnership file
+        approval = yaml.safe_load(file.read_text(encoding="utf-8"))
+        approval.pop("approvers")
+        file.unlink()
+        edit(path, lambda data: data.update(approvals=[approval]))
     edit(path, lambda data: data.update(approvers=[{"document": "mou", "members": ["harbor-hope"]}]))
     assert status_line(path, "mou") == (
         "pathways/mou: DRAFT (still to approve: Harbor & Hope; the approvers changed since Harbor & Hope approved "

@@ -140,8 +140,12 @@ def test_vs_code_reads_partnerships_as_yaml_1_2_with_the_schema() -> None:
     # The loader reads YAML 1.2; the editor must too, or it shows a clean file that validate rejects.
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.yamlVersion"] == "1.2"
-    assert settings["yaml.schemas"] == {"./schemas/partnership.schema.json": "partnerships/*.yaml"}
+    assert settings["yaml.schemas"] == {
+        "./schemas/partnership.schema.json": "partnerships/*.yaml",
+        "./schemas/approval.schema.json": "partnerships/*.approvals/*.yaml",
+    }
     assert (ROOT / "schemas" / "partnership.schema.json").is_file()
+    assert (ROOT / "schemas" / "approval.schema.json").is_file()
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert extensions["recommendations"] == ["redhat.vscode-yaml"]
 

@@ -119,4 +119,4 @@ def assert_commands_work(repo: Path, head: str) -> None:
     assert status.exit_code == 0, status.output
     approved = runner.invoke(main, ["approve", "pathways", "mou", "--by", "omalley", "--partnerships", str(folder)])
     assert approved.exit_code == 0, approved.output
-    assert approved.output.startswith(f"recorded in {path}: omalley approved mou")
+    assert approved.output.startswith(f"recorded in {folder / 'pathways.approvals'}/mou.omalley.")

@@ -28,6 +28,7 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 FILES = (
     "partnerships/coalition.yaml",
     "schemas/partnership.schema.json",
+    "schemas/approval.schema.json",
     ".vscode/settings.json",
     ".vscode/extensions.json",
     ".pre-commit-config.yaml",
@@ -102,6 +103,7 @@ def test_init_sets_up_every_file_and_the_diff_driver(repository: Path) -> None:
     ours = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert vscode["yaml.yamlVersion"] == ours["yaml.yamlVersion"] == "1.2"
     assert "partnerships/*.yaml" in vscode["yaml.schemas"]["./schemas/partnership.schema.json"]
+    assert vscode["yaml.schemas"]["./schemas/approval.schema.json"] == ["partnerships/*.approvals/*.yaml"]
     extensions = json.loads((repository / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
 

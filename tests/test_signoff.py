@@ -160,17 +160,27 @@ def test_verify_passes_for_built_files_and_fails_for_a_tampered_one(
     assert "it was edited after partnerdocs built it" in result.output
 
 
-def test_approve_keeps_comments_and_layout(tmp_path: Path) -> None:
+def test_approve_writes_one_approval_file_and_leaves_the_partnership_file_as_it_was(tmp_path: Path) -> None:
     source = ROOT / "partnerships" / "harbor-hope-omalley.yaml"
     path = tmp_path / source.name
     shutil.copy(source, path)
-    before = path.read_text(encoding="utf-8")
-    approve(path, "letter-of-intent-omalley", "omalley", "2026-03-01")
-    after = path.read_text(encoding="utf-8")
-    assert after.startswith(before)
-    added = after[len(before) :]
-    assert added.startswith("approvals:\n  - document: letter-of-intent-omalley\n    by: omalley\n")
-    assert "    date: 2026-03-01\n    fingerprint: " in added
+    before = path.read_bytes()
+    result = approve(path, "letter-of-intent-omalley", "omalley", "2026-03-01")
+    assert path.read_bytes() == before
+    assert result.path == tmp_path / "harbor-hope-omalley.approvals" / (
+        f"letter-of-intent-omalley.omalley.2026-03-01.{result.fingerprint[:12]}.yaml"
+    )
+    assert [p.name for p in result.path.parent.iterdir()] == [result.path.name]
+    assert result.path.read_text(encoding="utf-8") == (
+        "# One approval, recorded by 'partnerdocs approve' (README, \"Signing off and publishing\").\n"
+        "# Commit this file as it is. Deleting it withdraws the approval.\n"
+        "document: letter-of-intent-omalley\n"
+        "by: omalley\n"
+        "role: President & CEO\n"
+        "date: 2026-03-01\n"
+        f"fingerprint: {result.fingerprint}\n"
+        "approvers: [omalley]\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -196,6 +206,7 @@ def test_bad_approvals_are_refused_and_leave_the_yaml_untouched(
     assert message in result.output
     assert "nothing was changed" in result.output
     assert path.read_bytes() == before
+    assert not (folder / "harbor-hope-omalley.approvals").exists()
 
 
 def test_approval_in_yaml_by_someone_not_required_points_at_its_line(
@@ -220,6 +231,8 @@ def test_approving_twice_is_harmless(write_partnership: Callable[..., Path]) -> 
     second = approve(path, "mou", "omalley", "2026-03-05")
     assert second.already and not first.already
     assert path.read_bytes() == before
+    assert second.path == first.path  # where the approval that counts is recorded
+    assert list(path.with_suffix(".approvals").iterdir()) == [first.path]
 
 
 def test_revision_history_is_written_in_the_partnerships_own_words(
@@ -281,7 +294,8 @@ def test_approval_survives_revision_history(write_partnership: Callable[..., Pat
     subprocess.run(["git", "-C", str(tmp_path), *env, "add", "."], check=True)
     subprocess.run(["git", "-C", str(tmp_path), *env, "commit", "-q", "-m", "Add"], check=True)
     approve_all(path)
-    subprocess.run(["git", "-C", str(tmp_path), *env, "commit", "-q", "-am", "Approve the MOU"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), *env, "add", "."], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), *env, "commit", "-q", "-m", "Approve the MOU"], check=True)
     build([path], tmp_path / "out", ["mou"])
     assert mou_status(tmp_path / "out")[0] == "Final"
 
