@@ -122,6 +122,23 @@ with examples.
    document has approved its current version, it is final, and the workflow publishes it from main.
    Any later change to what a document says makes it a draft again, to be approved again.
 
+## Who gets which document
+
+On main, the workflow publishes every final document that the `audience` in
+`{WORKFLOW_FILE.as_posix()}` may read, and a version tag (`git tag v1 && git push --tags`)
+attaches them to a release. Everyone who can read this repository can download what the workflow
+publishes, so choose the audience by who reads the repository:
+
+- `members` (the default) for a private repository that only member organizations can read: the MOU,
+  charter, onboarding packet, evaluation plan, subgrant agreements and partnership plans;
+- `public` for a public repository: only the MOU's public copy and the affiliates' packet.
+
+The Emergency Guide carries restricted phone numbers for the core team and is never published. The
+coordinator builds it (`partnerdocs build --kind emergency-response-guide`) and gives it to the core
+team over the partnership's secure channel (an encrypted e-mail or a shared drive only they can
+open), as it does for any document meant for fewer readers than the repository has. Approvals are
+small files in `partnerships/{slug}.approvals/`: approvals made on two branches never conflict.
+
 ## What each file is for
 
 | file | what it does |
