@@ -130,10 +130,7 @@ def test_the_publish_step_publishes_finals_and_lists_drafts(tmp_path: Path, writ
     path = write_partnership()
     for member in ("harbor-hope", "omalley"):
         approve(path, "mou", member, "2026-03-01")
-    work = tmp_path / "repo"
-    work.mkdir()
-    (work / "partnerships").mkdir()
-    shutil.copy(path, work / "partnerships" / path.name)
+    work = path.parent.parent  # the repository: partnerships/ with the file and its approvals folder
     script = _step(_workflow("coalition.yml"), "publish", "Render every document and publish the final ones")
     environment = dict(
         os.environ,
