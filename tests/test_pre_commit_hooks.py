@@ -84,7 +84,11 @@ def test_lint_alone_still_lists_the_problems_of_a_file_that_does_not_validate(tm
     assert re.search(r"^1 problem found; \d+ warnings\.$", output, re.MULTILINE)
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="needs pre-commit (pip install pre-commit)")
+# make test installs pre-commit beside pytest, in the environment running the tests, which need not be on PATH.
+PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="needs pre-commit (pip install pre-commit)")
 def test_pre_commit_prints_each_problem_once(tmp_path: Path) -> None:
     """End to end with pre-commit, the hooks as .pre-commit-hooks.yaml defines them, run from a local repository
     with partnerdocs on PATH (language: system), so that nothing is downloaded. Six files: more than pre-commit
@@ -109,7 +113,7 @@ def test_pre_commit_prints_each_problem_once(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=repository, check=True)
     subprocess.run(["git", "add", "-A"], cwd=repository, check=True)
     done = subprocess.run(
-        ["pre-commit", "run", "--all-files", "--color", "never"],
+        [str(PRE_COMMIT), "run", "--all-files", "--color", "never"],
         cwd=repository,
         env=environment,
         capture_output=True,
