@@ -22,6 +22,7 @@ from pipeline.history import NO_HISTORY, SourceHistory, source_histories
 from pipeline.holds import held_documents, reasons_for
 from pipeline.inputs import Template, template_digests
 from pipeline.kinds import KINDS, DocumentKind, PlannedDocument
+from pipeline.locales import current_language, document_language, word_language, writing_in
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
@@ -136,10 +137,12 @@ def _render_kinds(
         if reason:
             skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
             continue
-        for planned in kind.plan(loaded.partnership, history.content_date):
-            if only is None or planned.name == only:
-                holds = reasons_for(held, kind.id, planned.name)
-                rendered.append(_render(loaded, kind, planned, templates[kind.id], history, holds))
+        # Contexts format dates and money while planning, the template while rendering: both in the language.
+        with writing_in(document_language(loaded.partnership, kind.id)):
+            for planned in kind.plan(loaded.partnership, history.content_date):
+                if only is None or planned.name == only:
+                    holds = reasons_for(held, kind.id, planned.name)
+                    rendered.append(_render(loaded, kind, planned, templates[kind.id], history, holds))
     return rendered, skipped
 
 
@@ -226,6 +229,7 @@ def _render(
     properties = DocumentProperties(
         title=f"{planned.title}: {partnership.name}",
         subject=partnership.name,
+        language=word_language(current_language()),
         keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
         category=kind.title,
         status="Final" if signoff.final else "Draft",

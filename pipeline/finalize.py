@@ -38,6 +38,7 @@ class DocumentProperties:
     title: str
     subject: str
     language: str = "en-US"
+    """The document's language as Word writes it (pipeline.locales.word_language): core properties and styles."""
     keywords: str = ""
     category: str = ""
     status: str = ""
@@ -76,7 +77,7 @@ def finalize(rendered: RenderedTemplate, finish: Finish) -> bytes:
         {figure.relationship_id: figure.media_name for figure in rendered.figures}
     )
     parts.update((figure.media_name, figure.png()) for figure in rendered.figures)
-    return package.write(parts, draft=finish.draft_notice is not None)
+    return package.write(parts, draft=finish.draft_notice is not None, language=finish.properties.language)
 
 
 def _paragraph(text: str, style_id: str | None) -> CT_P:

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pipeline.locales import date_long, month_and_year, us_dollars, year_alone
 from schemas.types import PartialDate, Precision
 
 FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -16,12 +17,19 @@ FIXED_TIMESTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def long_date(value: dt.date | PartialDate | None, missing: str = "") -> str:
-    """2025-10-01 -> 'October 1, 2025'; a partial date at its precision: '2019', 'March 2019'."""
+    """2025-10-01 -> 'October 1, 2025'; a partial date at its precision: '2019', 'March 2019'.
+
+    In the language of the document being written (pipeline.locales): '1 de octubre de 2025', 'marzo de 2019'.
+    """
     if value is None:
         return missing
     if isinstance(value, PartialDate):
-        return value.written
-    return f"{value:%B} {value.day}, {value.year}"
+        if value.month is None:
+            return year_alone(value.year)
+        if value.day is None:
+            return month_and_year(value.year, value.month)
+        return date_long(value.first_day)
+    return date_long(value)
 
 
 def on_date(value: dt.date | PartialDate) -> str:
@@ -68,10 +76,10 @@ def printed(value: Any) -> Any:
 
 
 def money(value: int | None, missing: str = "") -> str:
-    """1200 -> '$1,200'."""
+    """1200 -> '$1,200' (in the document's language: US Spanish also writes '$1,200')."""
     if value is None:
         return missing
-    return f"${value:,}"
+    return us_dollars(value)
 
 
 def join_and(items: Iterable[Any], conjunction: str = "and") -> str:

@@ -37,6 +37,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.styles_language import default_language, rezipped, with_default_language
 from pipeline.text import style_names
 
 DRAFT_STYLE = "Draft Notice"
@@ -91,6 +92,10 @@ class TemplatePackage:
     """True when the body has drawings, whose ids are renumbered after rendering (loops copy them)."""
     helper: DocxTemplate = dataclasses.field(repr=False)
     """docxtpl's post-processing (listings, table columns), holding no document."""
+    styles_part: str = ""
+    """The styles part's name, usually /word/styles.xml ('' when the template has none)."""
+    language: str | None = None
+    """The language the template's styles set as default ('en-US'), as Word writes it."""
 
     def style_id(self, name: str) -> str | None:
         """The id of the style Word shows as `name`, or None when the template has no such style."""
@@ -114,9 +119,16 @@ class TemplatePackage:
         xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml
 
-    def write(self, parts: Mapping[str, bytes], draft: bool) -> bytes:
-        """The document's bytes: the unchanging parts plus `parts` (part name -> XML bytes)."""
-        buffer = io.BytesIO(self.draft_zip if draft else self.final_zip)
+    def write(self, parts: Mapping[str, bytes], draft: bool, language: str | None = None) -> bytes:
+        """The document's bytes: the unchanging parts plus `parts` (part name -> XML bytes).
+
+        `language` is the document's language as Word writes it ('es-US'); the styles are changed to it when the
+        template's differ (the template's own zipped parts are used as they are otherwise).
+        """
+        unchanged = self.draft_zip if draft else self.final_zip
+        if language is not None and language != self.language and self.styles_part:
+            unchanged = _in_language(self, draft, language)
+        buffer = io.BytesIO(unchanged)
         # The fastest deflate level: a document's own parts are compressed for every document (about a
         # millisecond saved each), at the cost of a file a few kilobytes larger.
         with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -126,6 +138,16 @@ class TemplatePackage:
                     entry.compress_type = zipfile.ZIP_STORED  # already compressed: deflating it again only costs time
                 archive.writestr(entry, blob, compresslevel=1)
         return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=64)
+def _in_language(package: TemplatePackage, draft: bool, language: str) -> bytes:
+    """The template's unchanging parts with the styles' default language set to `language` (made once)."""
+    unchanged = package.draft_zip if draft else package.final_zip
+    entry = package.styles_part.lstrip("/")
+    with zipfile.ZipFile(io.BytesIO(unchanged)) as archive:
+        styles = archive.read(entry)
+    return rezipped(unchanged, entry, with_default_language(styles, language))
 
 
 def _zip_entry(partname: str) -> zipfile.ZipInfo:
@@ -165,6 +187,8 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
     relationships_part = str(document.part.partname.rels_uri)
     own = rendered | {core_part, relationships_part}
     final_zip = _zip_of(package, own)
+    styles_part = document.part.part_related_by(RT.STYLES) if RT.STYLES in _reltypes(document) else None
+    language = default_language(styles_part.blob) if styles_part is not None else None
     draft_style_id = _add_draft_style(document.styles, names)
     draft_zip = _zip_of(package, own) if DRAFT_STYLE not in names.values() else final_zip
     relationships = {
@@ -191,7 +215,13 @@ def _load(path: str, mtime_ns: int, size: int) -> TemplatePackage:
         cell_loops=bool(_CELL_LOOP.search(re.sub(r"<[^>]+>", "", body))),
         drawings=document.element.body.find(f".//{qn('wp:docPr')}") is not None,
         helper=helper,
+        styles_part=str(styles_part.partname) if styles_part is not None else "",
+        language=language,
     )
+
+
+def _reltypes(document: docx.document.Document) -> set[str]:
+    return {rel.reltype for rel in document.part.rels.values()}
 
 
 def _source(helper: DocxTemplate, blob: bytes) -> str:

@@ -8,6 +8,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from schemas.languages import LanguageTag
 from schemas.subgrants import AwardInformation, FederalAward, SubgrantTerms
 from schemas.types import MAX_ITEMS, Flag, MemberId, Model, Text
 from schemas.vocabulary import AgreementType, Binding, FundingSourceType, Hazard, Renewal
@@ -36,6 +37,13 @@ class LetterOfIntent(Model):
         default_factory=list,
         max_length=MAX_ITEMS,
         description="Ids of the members that write a letter; leave out for every partner of the grant.",
+    )
+    languages: dict[MemberId, LanguageTag] = Field(
+        default_factory=dict,
+        max_length=MAX_ITEMS,
+        description="The language each writer's letter is written in, by writer id, e.g. 'casa-esperanza: es', "
+        "when it is not the default: the writer's primary contact's preferred language where the partnership "
+        "lists it in `languages`, else the language of record. Each must be one of the partnership's languages.",
     )
     agreement_within_days: int | None = Field(
         None,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
 
 from schemas.evaluation import Evaluation
 from schemas.governance import (
@@ -16,6 +18,7 @@ from schemas.governance import (
     Membership,
     Observance,
 )
+from schemas.languages import ENGLISH, LanguageTag, tag_for_language_name, unique_languages
 from schemas.members import Member
 from schemas.operations import Agreement, Emergency, Funding, Grant, Onboarding
 from schemas.plans import PartnershipPlan
@@ -64,6 +67,14 @@ class Partnership(Model):
             "onboarding packet right after the level's own description, so write it for their readers; keep notes "
             "for the file's editors (which toolkit would call it what) in a YAML comment."
         ),
+    )
+    languages: Annotated[list[LanguageTag], AfterValidator(unique_languages)] = Field(
+        default_factory=lambda: [ENGLISH],
+        min_length=1,
+        max_length=10,
+        description="The languages the partnership's documents are written in, as language tags (en, es, vi, tl, "
+        "zh-Hant), the language of record first: it prevails where versions differ. Leave out for English only. "
+        "Today every document is built in English; the other languages are recorded for the translations to come.",
     )
     formality: Formality = Field(description="formal or informal.")
     formality_note: Text | None = Field(
@@ -183,6 +194,24 @@ class Partnership(Model):
             for writer in grant.letter_writers
             if writer in current
         ]
+
+    @property
+    def language_of_record(self) -> str:
+        """The language that prevails where versions differ: the first one listed."""
+        return self.languages[0]
+
+    def letter_language(self, grant: Grant, writer: Member) -> str:
+        """The language `writer`'s letter of intent for `grant` is written in.
+
+        The letter's own `languages` entry for the writer; else the writer's primary contact's preferred
+        language where the partnership lists it; else the language of record.
+        """
+        chosen = grant.letter_of_intent.languages.get(writer.id) if grant.letter_of_intent else None
+        if chosen is not None:
+            return chosen
+        contact = writer.primary_contact
+        preferred = contact.preferred_language if contact else None
+        return (preferred and tag_for_language_name(preferred, self.languages)) or self.language_of_record
 
     def affiliates(self) -> list[Member]:
         """Current affiliates and resource partners: they take part, but receive no list of members."""

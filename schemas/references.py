@@ -32,6 +32,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
         if value not in known:
             problems.append((location, unknown_member_message(value, sorted(known))))
     problems += _letter_collisions(partnership)
+    problems += _letter_languages(partnership)
     problems += _goal_references(partnership)
     problems += _plan_references(partnership, known, current)
     problems += _outcome_references(partnership)
@@ -59,6 +60,28 @@ def _letter_collisions(partnership: Partnership) -> list[tuple[Location, str]]:
                 )
                 problems.append((("funding", "grants", index, "letter_of_intent"), message))
             first.setdefault(writer, index)
+    return problems
+
+
+def _letter_languages(partnership: Partnership) -> list[tuple[Location, str]]:
+    # A letter is written in one of the partnership's languages, by one of the grant's writers.
+    listed = ", ".join(partnership.languages)
+    problems: list[tuple[Location, str]] = []
+    for index, grant in enumerate(partnership.funding.grants):
+        letter = grant.letter_of_intent
+        if letter is None:
+            continue
+        for writer, tag in letter.languages.items():
+            here: Location = ("funding", "grants", index, "letter_of_intent", "languages", writer)
+            if writer not in grant.letter_writers:
+                writers = ", ".join(grant.letter_writers) or "none"
+                problems.append((here, f"'{writer}' writes no letter for this grant (its writers: {writers})"))
+            elif tag not in partnership.languages:
+                message = (
+                    f"'{tag}' is not one of the partnership's languages ({listed}); add it to `languages` "
+                    "or write the letter in one of those"
+                )
+                problems.append((here, message))
     return problems
 
 
