@@ -87,6 +87,12 @@ def _type(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
         return "id"
     if kind == "array":
         return f"list of {_type(spec.get('items', {}), definitions)}"
+    if kind == "object" and spec.get("patternProperties"):
+        (value,) = spec["patternProperties"].values()
+        keys = "id" if ID_PATTERN in spec["patternProperties"] else "text"
+        return f"{keys} → {_type(value, definitions)} (one `key: value` line each)"
+    if kind == "string" and spec.get("format") == "language-tag":
+        return "language tag (en, es, zh-Hant)"
     if kind == "string" and spec.get("format") == "date":
         return "date (YYYY-MM-DD)"
     if kind == "string" and spec.get("format") == "email":

@@ -140,6 +140,7 @@ level: {level.value}
 # rules) or informal (it runs on goodwill and regular contact).
 # {why}
 formality: {formality}
+# Languages, language of record first (default en): `languages: [en, es]`.
 # When the partnership began, e.g. `founded: 2019` or `founded: 2019-03`.
 # Documents then say "began in 2019"; without it they name no founding date.
 geography: "TODO: the area the partnership serves, e.g. Riverbend County"
