@@ -29,6 +29,7 @@ from pipeline.kinds import KINDS
 from pipeline.partnerships import LoadedPartnership, load_partnerships, required_approvals
 from pipeline.signoff import SHORT
 from pipeline.write import write_atomically
+from schemas import Partnership
 from schemas.signoff import Approval
 
 
@@ -42,6 +43,10 @@ class Recorded:
     fingerprint: str
     already: bool
     still_missing: tuple[str, ...]
+    waiting_for: tuple[str, ...] = ()
+    """The names of those still to approve, as documents print them."""
+    held: tuple[str, ...] = ()
+    """Why a lint rule holds the document back even once everyone has approved (pipeline.holds)."""
 
 
 def approve(
@@ -115,7 +120,8 @@ def _approve(
         raise _refusal(path, message)
     counted = next((a for a in signoff.approved if a.by == by), None)
     if counted is not None:
-        return Recorded(_file_of(path, counted), document, by, current, True, signoff.missing)
+        names = tuple(_name(partnership, m) for m in signoff.missing)
+        return Recorded(_file_of(path, counted), document, by, current, True, signoff.missing, names, signoff.held)
     member = partnership.member(by)
     fields = {
         "document": document,
@@ -127,7 +133,16 @@ def _approve(
     }
     target = approvals_folder(path) / approval_file_name(document, by, on_date.isoformat(), current)
     _write(target, approval_text(fields), loaded)
-    return Recorded(target, document, by, current, False, tuple(m for m in signoff.missing if m != by))
+    missing = tuple(m for m in signoff.missing if m != by)
+    names = tuple(_name(partnership, m) for m in missing)
+    return Recorded(target, document, by, current, False, missing, names, signoff.held)
+
+
+def _name(partnership: Partnership, member_id: str) -> str:
+    try:
+        return partnership.member(member_id).name
+    except KeyError:
+        return member_id
 
 
 def _write(target: Path, text: str, loaded: LoadedPartnership) -> None:

@@ -126,7 +126,12 @@ def approve(
             "commit this file."
         )
     if result.still_missing:
-        click.echo(f"still to approve {document}: {', '.join(result.still_missing)}")
+        click.echo(f"still to approve {document}: {', '.join(result.waiting_for or result.still_missing)}")
+    elif result.held:
+        click.echo(
+            f"{document} has every approval it needs, but stays a draft until what lint finds is fixed: "
+            f"{'; '.join(result.held)}."
+        )
     else:
         click.echo(f"{document} has every approval it needs: the next build makes it final.")
 

@@ -450,3 +450,25 @@ def test_the_committed_approval_schema_is_current(tmp_path: Path) -> None:
     from schemas import APPROVAL_SCHEMA_FILE
 
     assert APPROVAL_SCHEMA_FILE.read_text(encoding="utf-8") == approval_schema(), "run: make schema"
+
+
+def test_approve_names_who_is_still_to_approve_and_what_still_holds_the_document_back(
+    write_partnership: Callable[..., Path],
+) -> None:
+    """The member names as documents print them; a document approved by all but held by a lint rule says so."""
+    runner = CliRunner()
+    path = write_partnership()
+    folder = ["--partnerships", str(path.parent)]
+    first = runner.invoke(main, ["approve", path.stem, "mou", "--by", "harbor-hope", *folder])
+    assert first.exit_code == 0, first.output
+    assert "still to approve mou: O'Malley Staffing Solutions, LLC" in first.output
+    data = minimal_data()
+    data["funding"] = {
+        "grants": [{"program": "OVC Services", "funder": "OVC", "applicant": "harbor-hope", "partners": ["omalley"]}],
+        "subgrants": [{"from_member": "harbor-hope", "to_member": "omalley", "amount": "$10", "purpose": "Passes"}],
+    }
+    path = write_partnership(data, slug="funded")
+    for member in ("harbor-hope", "omalley"):
+        result = runner.invoke(main, ["approve", "funded", "subgrant-agreement-omalley", "--by", member, *folder])
+        assert result.exit_code == 0, result.output
+    assert "stays a draft until what lint finds is fixed: held back by lint rule subgrant-blank" in result.output
