@@ -104,17 +104,20 @@ def build_one(
     staging: Path,
     out_dir: Path,
     strict: bool = False,
-    release: bool = False,
+    all_final: bool = False,
 ) -> PartnershipResult:
-    """Check, lint and render one partnership file, writing its documents under `staging`."""
-    from pipeline.lint import lint
+    """Check, lint and render one partnership file, writing its documents under `staging`. With all_final,
+    the findings of rules that hold documents back are errors (pipeline.holds)."""
+    from pipeline.lint import lint, rule_findings
 
     loaded, problems = load_one(path)
     if loaded is None:
         return PartnershipResult(path, problems=tuple(problems))
-    warnings = lint(loaded.source, loaded.as_written, strict, release)
+    found = rule_findings(loaded.as_written)  # once, for the warnings and for the documents held back
+    warnings = lint(loaded.source, loaded.as_written, strict, all_final, found)
     try:
-        rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history)
+        held = held_documents(loaded.as_written, found)
+        rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history, held=held)
         staged = [_stage(document, staging, out_dir) for document in rendered]
     except PartnerdocsError as error:
         return PartnershipResult(path, problems=tuple(error.problems))
@@ -128,10 +131,13 @@ def _render_kinds(
     templates: dict[str, Template],
     history: SourceHistory,
     only: str | None = None,
+    held: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[RenderedDocument], list[str]]:
-    """The documents of the given kinds for one partnership, and a note for each kind it cannot have."""
+    """The documents of the given kinds for one partnership, and a note for each kind it cannot have.
+    `held` is held_documents(loaded.as_written) when the caller has it already."""
     rendered, skipped = [], []
-    held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
+    if held is None:
+        held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
     for kind in kinds:
         reason = kind.requires(loaded.partnership)
         if reason:

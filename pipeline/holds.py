@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pipeline.subgrants import agreement_names
 
 if TYPE_CHECKING:
+    from pipeline.lint import RuleFinding
     from pipeline.load import Location
     from schemas import Partnership
 
@@ -34,16 +35,22 @@ def _every_document(partnership: Partnership, location: Location) -> str:
     return EVERY_DOCUMENT
 
 
-def held_documents(partnership: Partnership) -> dict[str, tuple[str, ...]]:
-    """Document name, kind id or EVERY_DOCUMENT -> why it is held back (one reason per rule)."""
+def held_documents(partnership: Partnership, found: list[RuleFinding] | None = None) -> dict[str, tuple[str, ...]]:
+    """Document name, kind id or EVERY_DOCUMENT -> why it is held back (one reason per rule). `found` is
+    pipeline.lint.rule_findings(partnership) when the caller has it already (a build lints the file too)."""
     from pipeline.lint import RULES
 
+    if found is None:
+        found = [
+            (rule, location, message)
+            for rule in RULES
+            if rule.blocks_release
+            for location, message in rule.check(partnership)
+        ]
     held: dict[str, dict[str, None]] = {}
-    for rule in RULES:
-        if not rule.blocks_release:
-            continue
-        concerns = _CONCERNS.get(rule.id, _every_document)
-        for location, _ in rule.check(partnership):
+    for rule, location, _ in found:
+        if rule.blocks_release:
+            concerns = _CONCERNS.get(rule.id, _every_document)
             reason = f"held back by lint rule {rule.id} (partnerdocs lint says what to complete or correct)"
             held.setdefault(concerns(partnership, location), {})[reason] = None
     return {target: tuple(reasons) for target, reasons in held.items()}

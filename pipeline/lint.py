@@ -48,28 +48,41 @@ def rule(rule_id: str, summary: str, rationale: str, blocks_release: bool = Fals
     return register
 
 
+RuleFinding = tuple[Rule, Location, str]
+
+
+def rule_findings(partnership: Partnership) -> list[RuleFinding]:
+    """What every rule finds in one partnership: worked out once, for `lint` and for the documents a rule
+    holds back (pipeline.holds), which a build needs both of."""
+    return [(each, location, message) for each in RULES for location, message in each.check(partnership)]
+
+
 def lint(
-    source: SourceDocument, partnership: Partnership, strict: bool = False, release: bool = False
+    source: SourceDocument,
+    partnership: Partnership,
+    strict: bool = False,
+    release: bool = False,
+    found: list[RuleFinding] | None = None,
 ) -> list[Problem]:
     """Every finding of every rule for one partnership, pointing at its line: warnings, or errors when
-    strict (and, for the rules that block a release, when release)."""
+    strict (and, for the rules that block a release, when release). `found` is rule_findings(partnership)
+    when the caller has it already."""
     findings = []
-    for each in RULES:
+    for each, location, message in rule_findings(partnership) if found is None else found:
         error = strict or (release and each.blocks_release)
-        for location, message in each.check(partnership):
-            problem = problem_at(source, location, message)
-            findings.append(
-                Problem(
-                    problem.file,
-                    problem.line,
-                    problem.column,
-                    problem.path,
-                    message,
-                    severity="error" if error else "warning",
-                    rule=each.id,
-                    hint=each.rationale,
-                )
+        problem = problem_at(source, location, message)
+        findings.append(
+            Problem(
+                problem.file,
+                problem.line,
+                problem.column,
+                problem.path,
+                message,
+                severity="error" if error else "warning",
+                rule=each.id,
+                hint=each.rationale,
             )
+        )
     return findings
 
 
