@@ -16,8 +16,8 @@ from conftest import EXAMPLES, minimal_data
 from pipeline.approve import approve
 from pipeline.audience import Audience
 from pipeline.cli import main
-from pipeline.contexts.common import BLANK_LINE
-from pipeline.contexts.evaluation_plan import CELL_BLANK, evaluation_plan_context
+from pipeline.contexts.common import BLANK_LINE, CELL_BLANK
+from pipeline.contexts.evaluation_plan import evaluation_plan_context
 from pipeline.kinds import KINDS
 from pipeline.partnerships import load_partnerships
 from pipeline.signoff import default_approvers

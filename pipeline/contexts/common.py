@@ -27,9 +27,18 @@ BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
 
 
+CELL_BLANK = "_" * 12
+"""The line to complete in a narrow table column, where BLANK_LINE would wrap inside the underscores."""
+
+
 def blank(label: str) -> str:
     """A line to complete by hand, with what belongs on it: '______ (to complete)'."""
     return f"{BLANK_LINE} ({label})"
+
+
+def cell_blank(label: str) -> str:
+    """A blank() short enough for a narrow table column."""
+    return f"{CELL_BLANK} ({label})"
 
 
 # --- Contacts, members and signatures -------------------------------------------

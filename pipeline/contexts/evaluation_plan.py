@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import blank, current_name
+from pipeline.contexts.common import blank, cell_blank, current_name
 from pipeline.contexts.figure_plans import logic_model_figure
 from pipeline.contexts.wording import join_items, join_sentences, maybe, numbered, sentence, with_article
 from pipeline.evaluation import (
@@ -55,8 +55,6 @@ SECTIONS = (
 )
 """The plan's sections in order; every plan has all of them (a missing item is a blank, not a missing section)."""
 
-CELL_BLANK = "_" * 15
-"""The line to complete in a narrow table column, where the full BLANK_LINE would wrap."""
 
 NO_GOAL, NO_OUTCOME = "No goal named", "No outcome named"
 """Table cells for an optional link the file does not make: a question's goal, a measure's outcome."""
@@ -109,7 +107,7 @@ def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dic
             QuestionRow(
                 question=sentence(q.question),
                 goal=q.goal.strip() if q.goal else NO_GOAL,
-                why=maybe(q.why) or _cell_blank("why it matters"),
+                why=maybe(q.why) or cell_blank("why it matters"),
             )
             for q in plan.questions
         ),
@@ -143,10 +141,6 @@ def _or_blank(text: str, key: str) -> str:
     return text or blank(f"to complete: {item(key).blank}")
 
 
-def _cell_blank(label: str) -> str:
-    return f"{CELL_BLANK} ({label})"
-
-
 def _missing(key: str, plan: Evaluation) -> str:
     """A blank paragraph for a list the file leaves empty, or '' when it has entries."""
     return "" if item(key).given(plan) else _or_blank("", key)
@@ -156,9 +150,9 @@ def _collection_row(partnership: Partnership, entry: DataCollection) -> Collecti
     collector = current_name(partnership, entry.collected_by)
     return CollectionRow(
         data=entry.data.strip(),
-        type=entry.type.label if entry.type else _cell_blank("quantitative or qualitative"),
-        method=maybe(entry.method) or _cell_blank("how it is collected"),
-        collector=collector or _cell_blank("who collects it"),
+        type=entry.type.label if entry.type else cell_blank("quantitative or qualitative"),
+        method=maybe(entry.method) or cell_blank("how it is collected"),
+        collector=collector or cell_blank("who collects it"),
     )
 
 
@@ -179,7 +173,7 @@ def _measure_row(partnership: Partnership, index: int) -> MeasureRow:
         name=metric.name.strip(),
         outcome=metric.outcome.strip() if metric.outcome else NO_OUTCOME,
         target=metric.target.strip() if metric.target else "No target set",
-        recorder=current_name(partnership, metric.recorded_by) or _cell_blank("who records it"),
+        recorder=current_name(partnership, metric.recorded_by) or cell_blank("who records it"),
     )
 
 

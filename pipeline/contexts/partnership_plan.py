@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import BLANK_LINE, contact_view
+from pipeline.contexts.common import CELL_BLANK, blank, cell_blank, contact_view
 from pipeline.contexts.confidentiality import own_promises
 from pipeline.contexts.figure_plans import TimelineTask, timeline_figure
 from pipeline.contexts.wording import organization, paragraphs, sentence, with_article
@@ -30,19 +30,17 @@ from schemas.members import Member
 from schemas.plans import ExistingPartner, PartnershipPlan, PartnershipStatement, PlanTask, PotentialPartner
 
 DOCUMENT_TITLE = "Partnership Plan"
-CELL_BLANK = "_" * 12
-"""A blank in a table cell: shorter than BLANK_LINE, which would not fit a narrow column."""
 LABELS = dict(SECTION_BLANKS)
 
 
-def blank(label: str) -> str:
+def _to_complete(label: str) -> str:
     """A line to complete by hand, with what belongs on it."""
-    return f"{BLANK_LINE} (to complete: {label})"
+    return blank(f"to complete: {label}")
 
 
 def row_blank(label: str) -> str:
     """The first cell of an empty table's one row: a line short enough for the column, and what belongs there."""
-    return f"{CELL_BLANK} (to complete: {label})"
+    return cell_blank(f"to complete: {label}")
 
 
 @dataclass(frozen=True)
@@ -127,11 +125,12 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "organization_name": member.legal_name,
         # Cover: whose plan it is, and what it is not
         "cover": _cover(partnership, member),
-        "plan_date": long_date(plan.date) or blank("the plan's date"),
+        "plan_date": long_date(plan.date) or _to_complete("the plan's date"),
         "plan_contact": _contact(member, audience),
         "contact_label": f"{_possessive(member.name, start=True)} primary contact for the partnership",
         # 1. Background
-        "about": paragraphs(background.about or member.description) or (blank("a description of the organization"),),
+        "about": paragraphs(background.about or member.description)
+        or (_to_complete("a description of the organization"),),
         "principles": _items(background.principles, ("background", "principles")),
         "values_intro": _adopted_intro(partnership, plan, member, PartnershipStatement.values),
         "values": _values(partnership, plan),
@@ -149,7 +148,7 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         # 4. Tactics, partner by partner
         "organization": name,
         "tactics": tuple(_tactics(partnership, p, audience) for p in plan.potential_partners),
-        "tactics_blank": blank("the potential partners, and the tactics for each"),
+        "tactics_blank": _to_complete("the potential partners, and the tactics for each"),
         # 5. Accountability
         "roles": _items(accountability.roles, ("accountability", "roles")),
         "boundaries": _items(accountability.boundaries, ("accountability", "boundaries")),
@@ -198,7 +197,7 @@ def _contact(member: Member, audience: Audience) -> str:
 
 def _items(values: list[str], location: tuple[str, ...]) -> tuple[str, ...]:
     """The list as written, or one blank naming what is missing."""
-    return tuple(sentence(value) for value in values) or (blank(LABELS[location]),)
+    return tuple(sentence(value) for value in values) or (_to_complete(LABELS[location]),)
 
 
 def _adopted_intro(
@@ -213,9 +212,9 @@ def _adopted_intro(
 
 def _values(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
     if adopted(plan, PartnershipStatement.values):
-        return tuple(v.strip() for v in partnership.values) or (blank("the partnership has no values to adopt"),)
+        return tuple(v.strip() for v in partnership.values) or (_to_complete("the partnership has no values to adopt"),)
     # Values are short phrases ('Dignity'), printed as the charter and the MOU print the partnership's.
-    return tuple(v.strip() for v in plan.background.values) or (blank(LABELS[("background", "values")]),)
+    return tuple(v.strip() for v in plan.background.values) or (_to_complete(LABELS[("background", "values")]),)
 
 
 def _goals(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
@@ -224,7 +223,7 @@ def _goals(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
             f"{goal.name.strip()}: {sentence(goal.description)}" if goal.description else sentence(goal.name)
             for goal in partnership.goals
         )
-        return goals or (blank("the partnership has no goals to adopt"),)
+        return goals or (_to_complete("the partnership has no goals to adopt"),)
     return _items(plan.background.goals, ("background", "goals"))
 
 
@@ -258,7 +257,7 @@ def _tactics(partnership: Partnership, partner: PotentialPartner, audience: Audi
     maintenance = (
         f"Keeping the relationship up: {sentence(partner.maintenance)}"
         if partner.maintenance
-        else f"Keeping the relationship up: {blank('how it is kept up')}"
+        else f"Keeping the relationship up: {_to_complete('how it is kept up')}"
     )
     return PartnerTactics(name, contact, rows, maintenance)
 
