@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.errors import PartnerdocsError, Problem
@@ -105,3 +107,17 @@ def _kind(mode: int) -> str:
 
 def _refusal(path: Path, message: str) -> PartnerdocsError:
     return PartnerdocsError([Problem(str(path), message=message)])
+
+
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
+"""What zipfile and zlib raise for a file that is not a readable .docx (add the XML parser's own error)."""

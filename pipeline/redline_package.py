@@ -12,13 +12,12 @@ import hashlib
 import io
 import posixpath
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
 
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.input_file import read_input_file
+from pipeline.input_file import ZIP_ERRORS, read_input_file
 
 MAX_DOCX_BYTES = 50_000_000
 MAX_PART_BYTES = 64_000_000
@@ -35,18 +34,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # as pipeline.package writes documents: the s
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 # What zipfile, zlib and the XML parser raise for a file that is not a readable Word document.
-UNREADABLE = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    KeyError,
-    etree.XMLSyntaxError,
-    zlib.error,
-    EOFError,
-    NotImplementedError,
-    RuntimeError,
-    ValueError,
-    OSError,
-)
+UNREADABLE: tuple[type[Exception], ...] = (*ZIP_ERRORS, etree.XMLSyntaxError)
 
 
 class DocxFile:

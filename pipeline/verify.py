@@ -16,13 +16,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.input_file import ZIP_ERRORS
 from pipeline.kinds import KINDS
 from pipeline.manifest import MAX_MANIFEST_BYTES, parse_manifest, sha256
 from pipeline.signature import signer
@@ -36,18 +36,7 @@ _CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-propertie
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?")
 # What zipfile and the XML parser raise for a file that is not a well-formed Word document.
-_UNREADABLE = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    KeyError,
-    ElementTree.ParseError,
-    zlib.error,
-    EOFError,
-    NotImplementedError,
-    RuntimeError,
-    ValueError,
-    OSError,
-)
+_UNREADABLE: tuple[type[Exception], ...] = (*ZIP_ERRORS, ElementTree.ParseError)
 
 
 def against_signed_manifest(document: Path, signature: Path, manifest: Path | None, allowed_signers: Path) -> str:
