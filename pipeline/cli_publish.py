@@ -14,7 +14,7 @@ from pipeline.audience import Audience
     "out_dir",
     required=False,
     default=Path("output"),
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, path_type=Path),
 )
 @click.option(
     "--to",
@@ -47,7 +47,12 @@ def publish(out_dir: Path, target: Path, audience: str) -> None:
       partnerdocs build --release && partnerdocs publish --to release/ --audience members
       partnerdocs publish output --to public/ --audience public
     """
+    from pipeline.errors import PartnerdocsError, Problem
     from pipeline.publish import publish as run_publish
+
+    if not out_dir.is_dir():
+        message = "there are no built documents here: run 'partnerdocs build --release' first"
+        raise PartnerdocsError([Problem(str(out_dir), message=message)])
 
     report = run_publish(out_dir, target, Audience(audience))
     for path in report.published:

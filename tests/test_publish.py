@@ -97,3 +97,9 @@ def test_a_folder_without_a_manifest_is_a_problem(tmp_path: Path) -> None:
     result = runner.invoke(main, ["publish", str(tmp_path / "out"), "--to", str(tmp_path / "pub")])
     assert result.exit_code == 1
     assert "no manifest partnerdocs wrote: run build --release" in result.output
+
+
+def test_publishing_before_any_build_says_what_to_run(tmp_path: Path) -> None:
+    result = runner.invoke(main, ["publish", str(tmp_path / "output"), "--to", str(tmp_path / "pub")])
+    assert result.exit_code == 1
+    assert "there are no built documents here: run 'partnerdocs build --release' first" in result.output
