@@ -38,19 +38,19 @@ LOCAL_CATALOGS = Path("locale")
 
 def _(message: str, /, **values: object) -> str:
     """`message` in the current document's language, its {named} placeholders filled from `values`."""
-    translated = translations(current_language()).gettext(message)
+    translated = str(translations(current_language()).gettext(message))
     return translated.format(**values) if values else translated
 
 
 def _n(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The form of the message for `count` items in the current language; `{count}` is filled in too."""
-    translated = translations(current_language()).ngettext(singular, plural, count)
+    translated = str(translations(current_language()).ngettext(singular, plural, count))
     return translated.format(count=count, **values)
 
 
 def _p(context: str, message: str, /, **values: object) -> str:
     """A message that means different things in different places (`context` tells the translator which)."""
-    translated = translations(current_language()).pgettext(context, message)
+    translated = str(translations(current_language()).pgettext(context, message))
     return translated.format(**values) if values else translated
 
 
