@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipeline.audience import Audience
+from pipeline.i18n import N_, _
 
 if TYPE_CHECKING:
     from schemas import Partnership
@@ -62,7 +63,14 @@ class DocumentKind:
         return WIDER_EDITIONS.get(name, self.audience)
 
     def document_names(self, partnership: Partnership) -> list[str]:
-        """The names of the files this kind makes for a partnership, without building their contexts."""
+        """The names of the files this kind makes for a partnership, each language version's (`mou`, `mou.es`),
+        without building their contexts."""
+        from pipeline.versions import version_names
+
+        return [version for name in self.base_names(partnership) for version in version_names(partnership, name)]
+
+    def base_names(self, partnership: Partnership) -> list[str]:
+        """The names of the documents this kind makes, before language versions: 'mou', 'letter-of-intent-da'."""
         if self.requires(partnership) is not None:
             return []
         return self.names(partnership) if self.names else [self.id]
@@ -85,7 +93,7 @@ class DocumentKind:
         if self.many:
             planned: list[PlannedDocument] = function(partnership, self.audience)
             return planned
-        return [PlannedDocument(self.id, self.title, function(partnership, self.audience))]
+        return [PlannedDocument(self.id, _(self.title), function(partnership, self.audience))]
 
 
 def _needs_agreement(partnership: Partnership) -> str | None:
@@ -164,7 +172,7 @@ KINDS: dict[str, DocumentKind] = {
     for kind in [
         DocumentKind(
             id="mou",
-            title="Memorandum of Understanding",
+            title=N_("Memorandum of Understanding"),
             audience=Audience.members,
             builder="pipeline.contexts.mou:mou_documents",
             many=True,
@@ -173,7 +181,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="letter-of-intent",
-            title="Letter of Intent",
+            title=N_("Letter of Intent"),
             audience=Audience.public,
             builder="pipeline.contexts.letter_of_intent:letters",
             many=True,
@@ -184,7 +192,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="subgrant-agreement",
-            title="Subgrant Agreement",
+            title=N_("Subgrant Agreement"),
             audience=Audience.members,
             builder="pipeline.contexts.subgrant_agreement:subgrant_agreements",
             many=True,
@@ -200,7 +208,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="partnership-plan",
-            title="Partnership Plan",
+            title=N_("Partnership Plan"),
             # The organization's own staff read it; members is the audience whose contact details they may see.
             audience=Audience.members,
             builder="pipeline.contexts.partnership_plan:partnership_plans",
@@ -213,21 +221,21 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="governance-charter",
-            title="Governance Charter",
+            title=N_("Governance Charter"),
             audience=Audience.members,
             builder="pipeline.contexts.governance_charter:governance_charter_context",
             undated=True,
         ),
         DocumentKind(
             id="emergency-response-guide",
-            title="Emergency and Crisis Response Guide",
+            title=N_("Emergency and Crisis Response Guide"),
             audience=Audience.core_team,
             builder="pipeline.contexts.emergency_response_guide:emergency_response_guide_context",
             undated=True,
         ),
         DocumentKind(
             id="onboarding-packet",
-            title="New-Member Onboarding Packet",
+            title=N_("New-Member Onboarding Packet"),
             audience=Audience.members,
             builder="pipeline.contexts.onboarding_packet:onboarding_packet_documents",
             many=True,
@@ -236,7 +244,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="evaluation-plan",
-            title="Evaluation Plan",
+            title=N_("Evaluation Plan"),
             audience=Audience.members,
             builder="pipeline.contexts.evaluation_plan:evaluation_plan_context",
             requires=_has_evaluation,

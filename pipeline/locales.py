@@ -129,3 +129,12 @@ def us_dollars(value: int | float) -> str:
         pattern = copy.copy(pattern)
         pattern.frac_prec = (0, 0)
     return str(pattern.apply(value, locale, currency="USD", currency_digits=value != int(value)))
+
+
+def language_name(tag: str) -> str:
+    """The name of the language `tag` in the current document's language: 'es' -> 'Spanish', or 'español'.
+
+    A tag Babel does not know (a catalog's own variety, 'en-XA') is named as its language, then as the tag."""
+    locale = locale_of(tag)
+    name = locale.get_language_name(formatting_locale(_LANGUAGE.get()))
+    return str(name) if name else tag
