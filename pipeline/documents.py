@@ -32,7 +32,7 @@ from pipeline.template_files import template_key
 from pipeline.text import document_text
 from pipeline.validate import problem_at
 from pipeline.values import partnership_in
-from pipeline.versions import language_note, languages_of, version_name
+from pipeline.versions import base_name, language_note, languages_of, version_name
 from schemas import Partnership
 
 
@@ -285,7 +285,8 @@ def _render(
         identifier=current,
         date=history.date,
     )
-    review = (*counsel_review(partnership, kind.binds(partnership, planned.name)), *kind.review)
+    binds = kind.binds(partnership, base_name(planned.name))
+    review = (*counsel_review(partnership, binds), *(_(item) for item in kind.review))
     data = finalize(document, Finish(properties, notice, review, _revision_notes(partnership, kind)))
     text = document_text(document.body, document.headers(), styles, seen)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit, review)

@@ -59,8 +59,9 @@ class DocumentKind:
     the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
 
     def audience_of(self, name: str) -> Audience:
-        """The readers of the document of this name: the kind's, except the editions made for wider readers."""
-        return WIDER_EDITIONS.get(name, self.audience)
+        """The readers of the document of this name (or of a language version of it, 'mou-public-copy.es'): the
+        kind's, except the editions made for wider readers."""
+        return WIDER_EDITIONS.get(name.split(".", 1)[0], self.audience)
 
     def document_names(self, partnership: Partnership) -> list[str]:
         """The names of the files this kind makes for a partnership, each language version's (`mou`, `mou.es`),
@@ -201,9 +202,11 @@ KINDS: dict[str, DocumentKind] = {
             binds=_subgrant_parties,
             revision_history=False,  # a contract between two members: the partnership's notes are not about it
             review=(
-                "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
-                "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
-                "records, audit, termination, closeout) against the award or grant agreement and its conditions.",
+                N_(
+                    "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
+                    "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
+                    "records, audit, termination, closeout) against the award or grant agreement and its conditions."
+                ),
             ),
         ),
         DocumentKind(
@@ -251,9 +254,11 @@ KINDS: dict[str, DocumentKind] = {
             # The plan states no member's confidentiality promises: counsel checks the data it collects instead.
             binds=lambda p, _: [],
             review=(
-                "Evaluation plan: confirm that collecting and passing on the data it lists (surveys of survivors, "
-                "counts from members’ records) fits each member’s confidentiality duties and its grants’ "
-                "conditions, and whether a design that studies survivors needs a research-ethics review.",
+                N_(
+                    "Evaluation plan: confirm that collecting and passing on the data it lists (surveys of survivors, "
+                    "counts from members’ records) fits each member’s confidentiality duties and its grants’ "
+                    "conditions, and whether a design that studies survivors needs a research-ethics review."
+                ),
             ),
             # Like the charter, the plan has no date of its own: it shows the evaluation as agreed so far.
             undated=True,
