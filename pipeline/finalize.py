@@ -29,7 +29,7 @@ from pipeline.layout import apply_print_layout
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
-DRAFT_HEADER = "DRAFT – not for signature"
+DRAFT_HEADER = N_("DRAFT – not for signature")
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,9 @@ def _mark_draft(rendered: RenderedTemplate, notice: str) -> None:
     for header in rendered.headers(("default", "first", "even")):
         first = header.find(qn("w:p"))
         if first is not None:
-            first.addprevious(_paragraph(DRAFT_HEADER, style_id))
+            first.addprevious(_paragraph(_(DRAFT_HEADER), style_id))
         else:
-            header.append(_paragraph(DRAFT_HEADER, style_id))
+            header.append(_paragraph(_(DRAFT_HEADER), style_id))
     styles = rendered.package.styles
     body = rendered.body.findall(qn("w:p"))
     title = next((p for p in body if paragraph_style(p, styles) == "Title"), None)
