@@ -28,9 +28,12 @@ def _text_not_translated(p: Partnership) -> Iterator[Finding]:
         missing = [tag for tag in p.languages if tag not in text.by_language]
         if missing:
             named = ", ".join(f"{language_name(tag)} ({tag})" for tag in missing)
-            yield location, (
-                f"there is no {named} text here, so those documents print the {record} text, marked as not "
-                f"translated; add {', '.join(f'{tag}: ...' for tag in missing)}"
+            yield (
+                location,
+                (
+                    f"there is no {named} text here, so those documents print the {record} text, marked as not "
+                    f"translated; add {', '.join(f'{tag}: ...' for tag in missing)}"
+                ),
             )
 
 
@@ -49,9 +52,12 @@ def _text_in_one_language(p: Partnership) -> Iterator[Finding]:
     for location, text in texts(p):
         if location in given_per_language or len(text.split()) < PROSE_WORDS or location[:1] in _NOT_PROSE:
             continue
-        yield location, (
-            f"this text is given once, so the documents in every language print it as written; give it in each "
-            f"of the partnership's languages ({listed})"
+        yield (
+            location,
+            (
+                f"this text is given once, so the documents in every language print it as written; give it in each "
+                f"of the partnership's languages ({listed})"
+            ),
         )
 
 

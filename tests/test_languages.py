@@ -130,6 +130,11 @@ def _word_languages(path: Path) -> tuple[str, list[str]]:
     return document.core_properties.language, [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
 
 
+def _hyphenates(path: Path) -> bool:
+    settings = docx.Document(str(path)).settings.element
+    return settings.find(qn("w:autoHyphenation")) is not None
+
+
 def test_a_letter_is_written_in_its_writers_language_and_translated_into_the_language_of_record(
     write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -152,6 +157,8 @@ def test_a_letter_is_written_in_its_writers_language_and_translated_into_the_lan
     assert "March 5, 2026" in translation.with_suffix(".txt").read_text(encoding="utf-8")
     # the draft notice style (added to the styles of drafts) is still there in the Spanish styles
     assert "Draft Notice" in {style.name for style in docx.Document(str(original)).styles}
+    # Spanish hyphenates its long words at line ends; English documents stay laid out as their templates are.
+    assert _hyphenates(original) and not _hyphenates(translation)
     entries = {e["name"]: e for e in json.loads((folder / "manifest.json").read_text())["documents"]}
     assert set(entries) == {"letter-of-intent-omalley", "letter-of-intent-omalley.es"}
     assert entries["letter-of-intent-omalley"]["fingerprint"] != entries["letter-of-intent-omalley.es"]["fingerprint"]
