@@ -29,20 +29,16 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
-ENGLISH_STOP_WORDS = frozenset(
-    "the and of to with for shall will this that these those from by are is be its their which who when where "
-    "each any all must may not or an".split()
-)
-SPANISH_STOP_WORDS = frozenset(
-    "el la los las del de y que en con para por una un se su sus al es son este esta estos estas cada debe "
-    "como o".split()
-)
+_ENGLISH = "the and of to with for shall will this that these those from by are is be its their which who when where"
+_SPANISH = "el la los las del de y que en con para por una un se su sus al es son este esta estos estas cada debe como"
+ENGLISH_STOP_WORDS = frozenset(f"{_ENGLISH} each any all must may not or an".split(" "))
+SPANISH_STOP_WORDS = frozenset(f"{_SPANISH} o".split(" "))
 
 
 def pseudo(message: str) -> str:
     """A message in the pseudo-language: accented, a third longer, bracketed; placeholders kept as they are."""
-    parts = [part if _PLACEHOLDER.fullmatch(part) else part.translate(_ACCENTED) for part in _PLACEHOLDER.split(message)]
-    text = "".join(parts)
+    pieces = _PLACEHOLDER.split(message)
+    text = "".join(piece if _PLACEHOLDER.fullmatch(piece) else piece.translate(_ACCENTED) for piece in pieces)
     return f"{OPEN}{text}{'~' * math.ceil(len(message) * 0.35)}{CLOSE}"
 
 
