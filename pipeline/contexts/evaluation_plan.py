@@ -189,7 +189,7 @@ def _measure_row(partnership: Partnership, index: int) -> MeasureRow:
 
 def _unmeasured(plan: Evaluation) -> tuple[str, ...]:
     """The outcomes of the logic model that no measure shows yet, as typed."""
-    return tuple(outcome.strip() for _, outcome in unmeasured_outcomes(plan))
+    return tuple(outcome.strip() for _index, outcome in unmeasured_outcomes(plan))
 
 
 def _logic_rows(partnership: Partnership) -> tuple[LogicPart, ...]:
