@@ -50,7 +50,7 @@ from pipeline.contexts.governance_charter_sections import (
     single_class_statement,
     unreported_committees,
 )
-from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS
+from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS, Gradient
 from pipeline.contexts.wording import (
     join_sentences,
     maybe,
@@ -385,7 +385,8 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
         "consensus": decision.method is DecisionMethod.consensus,
         "decision_summary": maybe(decision.summary),
         "gradients_of_agreement": decision.gradients_of_agreement,
-        "gradients": GRADIENTS,
+        # The scale's names and meanings are catalog messages kept in texts.py: translated here, where they print.
+        "gradients": tuple(Gradient(g.point, _(g.name), _(g.meaning)) for g in GRADIENTS),
         "decision_rules": decision_rules(decision, "; ".join(decision.non_voting)),
         "escalation": maybe(decision.escalation),
         "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),
