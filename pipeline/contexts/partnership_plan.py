@@ -336,12 +336,10 @@ def _tactics(partnership: Partnership, partner: PotentialPartner, audience: Audi
         )
         for tactic in partner.tactics
     ) or (TacticRow(row_blank(_("the steps that build this relationship")), "", ""),)
+    kept_up = sentence(partner.maintenance) if partner.maintenance else _to_complete(_("how it is kept up"))
     # Translators: {maintenance} says how the organization keeps a partnership up, as the plan wrote it, or is a
     # blank line to complete.
-    maintenance = _(
-        "Keeping the relationship up: {maintenance}",
-        maintenance=sentence(partner.maintenance) if partner.maintenance else _to_complete(_("how it is kept up")),
-    )
+    maintenance = _("Keeping the relationship up: {maintenance}", maintenance=kept_up)
     return PartnerTactics(name, contact, rows, maintenance)
 
 
