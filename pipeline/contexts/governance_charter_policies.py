@@ -224,7 +224,9 @@ def funding_and_calendar(partnership: Partnership) -> dict[str, Any]:
             passed = _(
                 "{grantor} to {recipient}: {amount}", grantor=grantor, recipient=recipient, amount=sentence(sub.amount)
             )
-            subgrants.append(f"{passed} {labelled(_('Purpose'), sub.purpose)}")
+            # Translators: the label before what a subgrant between members pays for.
+            purpose = labelled(_("Purpose"), sub.purpose)
+            subgrants.append(f"{passed} {purpose}")
     sources = funding.sources
     return {
         "funding_summary": maybe(funding.summary),
