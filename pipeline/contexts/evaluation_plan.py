@@ -34,10 +34,11 @@ from pipeline.evaluation import (
     unmeasured_outcomes,
 )
 from pipeline.figures import Figure
+from pipeline.i18n import N_, _, _n
 from schemas import Partnership
 from schemas.evaluation import DataCollection, Evaluation
 
-DOCUMENT_TITLE = "Evaluation Plan"
+DOCUMENT_TITLE = N_("Evaluation Plan")
 
 SECTIONS = (
     "purpose",
@@ -56,7 +57,10 @@ SECTIONS = (
 """The plan's sections in order; every plan has all of them (a missing item is a blank, not a missing section)."""
 
 
-NO_GOAL, NO_OUTCOME = "No goal named", "No outcome named"
+# Translators: a table cell for an evaluation question that names no goal.
+NO_GOAL = N_("No goal named")
+# Translators: a table cell for a measure that names no outcome.
+NO_OUTCOME = N_("No outcome named")
 """Table cells for an optional link the file does not make: a question's goal, a measure's outcome."""
 
 
@@ -94,20 +98,22 @@ def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dic
     plan = partnership.evaluation
     return {
         "partnership_name": partnership.name,
-        "document_title": DOCUMENT_TITLE,
+        "document_title": _(DOCUMENT_TITLE),
         "n": numbered(SECTIONS),
         "the_partnership": with_article(partnership.name),
         "evaluator": _evaluator(partnership),
         "open_sections": _open_sections(partnership),
         # 1. Purpose
         "purpose": _or_blank(maybe(plan.purpose), "purpose"),
-        "goals": tuple(GoalRow(g.name.strip(), maybe(g.outcome) or "To be set") for g in partnership.goals),
+        # Translators: a goal's outcome that the members have not set yet (a table cell).
+        "goals": tuple(GoalRow(g.name.strip(), maybe(g.outcome) or _("To be set")) for g in partnership.goals),
         # 2. Questions
         "questions": tuple(
             QuestionRow(
                 question=sentence(q.question),
-                goal=q.goal.strip() if q.goal else NO_GOAL,
-                why=maybe(q.why) or cell_blank("why it matters"),
+                goal=q.goal.strip() if q.goal else _(NO_GOAL),
+                # Translators: what belongs on a blank line to complete: why an evaluation question matters.
+                why=maybe(q.why) or cell_blank(_("why it matters")),
             )
             for q in plan.questions
         ),
@@ -138,7 +144,8 @@ def evaluation_plan_context(partnership: Partnership, audience: Audience) -> dic
 
 def _or_blank(text: str, key: str) -> str:
     """The worded value, or a blank that says what the members still have to decide."""
-    return text or blank(f"to complete: {item(key).blank}")
+    # Translators: {item} says what belongs on a blank line to complete ("the member that leads the evaluation").
+    return text or blank(_("to complete: {item}", item=_(item(key).blank)))
 
 
 def _missing(key: str, plan: Evaluation) -> str:
@@ -150,9 +157,10 @@ def _collection_row(partnership: Partnership, entry: DataCollection) -> Collecti
     collector = current_name(partnership, entry.collected_by)
     return CollectionRow(
         data=entry.data.strip(),
-        type=entry.type.label if entry.type else cell_blank("quantitative or qualitative"),
-        method=maybe(entry.method) or cell_blank("how it is collected"),
-        collector=collector or cell_blank("who collects it"),
+        # Translators: what belongs on the blank lines of a kind of data to collect: its type, method and collector.
+        type=entry.type.label if entry.type else cell_blank(_("quantitative or qualitative")),
+        method=maybe(entry.method) or cell_blank(_("how it is collected")),
+        collector=collector or cell_blank(_("who collects it")),
     )
 
 
@@ -163,7 +171,7 @@ def _evaluator(partnership: Partnership) -> str:
 
 def _design(plan: Evaluation) -> str:
     if plan.design:
-        return join_sentences(DESIGNS[plan.design], plan.design_note)
+        return join_sentences(_(DESIGNS[plan.design]), plan.design_note)
     return " ".join(part for part in (_or_blank("", "design"), maybe(plan.design_note)) if part)
 
 
@@ -171,29 +179,33 @@ def _measure_row(partnership: Partnership, index: int) -> MeasureRow:
     metric = partnership.evaluation.metrics[index]
     return MeasureRow(
         name=metric.name.strip(),
-        outcome=metric.outcome.strip() if metric.outcome else NO_OUTCOME,
-        target=metric.target.strip() if metric.target else "No target set",
-        recorder=current_name(partnership, metric.recorded_by) or cell_blank("who records it"),
+        outcome=metric.outcome.strip() if metric.outcome else _(NO_OUTCOME),
+        # Translators: a measure's target when the members have not set one (a table cell).
+        target=metric.target.strip() if metric.target else _("No target set"),
+        # Translators: what belongs on a blank line to complete: the member that records a measure.
+        recorder=current_name(partnership, metric.recorded_by) or cell_blank(_("who records it")),
     )
 
 
 def _unmeasured(plan: Evaluation) -> tuple[str, ...]:
     """The outcomes of the logic model that no measure shows yet, as typed."""
-    return tuple(outcome.strip() for _, outcome in unmeasured_outcomes(plan))
+    return tuple(outcome.strip() for _index, outcome in unmeasured_outcomes(plan))
 
 
 def _logic_rows(partnership: Partnership) -> tuple[LogicPart, ...]:
     rows = []
     for part in logic_parts(partnership):
+        name = _(part.part)
         if not part.items:
-            rows.append(LogicPart(part.key, part.part, (blank("to complete"),)))  # a wide column
+            # Translators: a blank line to complete, with nothing more said (a wide table cell).
+            rows.append(LogicPart(part.key, name, (blank(_("to complete")),)))  # a wide column
         elif part.key == "purpose" and purpose_from_mission(partnership.evaluation):
-            note = "This is the Partnership’s mission: the logic model names no purpose of its own."
-            rows.append(LogicPart(part.key, part.part, (sentence(part.items[0]), note)))
+            note = _("This is the Partnership’s mission: the logic model names no purpose of its own.")
+            rows.append(LogicPart(part.key, name, (sentence(part.items[0]), note)))
         elif part.key == "purpose":
-            rows.append(LogicPart(part.key, part.part, (sentence(part.items[0]),)))
+            rows.append(LogicPart(part.key, name, (sentence(part.items[0]),)))
         else:
-            rows.append(part)
+            rows.append(LogicPart(part.key, name, part.items))
     return tuple(rows)
 
 
@@ -204,15 +216,18 @@ def _logic_model_figure(partnership: Partnership) -> Figure | str:
     parts = {part.key: part for part in logic_parts(partnership)}
     purpose = parts["purpose"]
     title = (
-        f"{purpose.part} (the Partnership’s mission)" if purpose_from_mission(partnership.evaluation) else purpose.part
+        # Translators: {part} is the name of the logic model's first part ("Purpose or goal").
+        _("{part} (the Partnership’s mission)", part=_(purpose.part))
+        if purpose_from_mission(partnership.evaluation)
+        else _(purpose.part)
     )
-    columns = [(parts[key].part, parts[key].items) for key in ("inputs", "activities", "outputs", "outcomes")]
+    columns = [(_(parts[key].part), parts[key].items) for key in ("inputs", "activities", "outputs", "outcomes")]
     factors = parts["external_factors"]
     return logic_model_figure(
         partnership.name,
         (title, purpose.items[0] if purpose.items else ""),
         columns,
-        (factors.part, factors.items),
+        (_(factors.part), factors.items),
     )
 
 
@@ -248,8 +263,13 @@ def _open_sections(partnership: Partnership) -> str:
     listed = [numbers[key] for key in SECTIONS if key in sections]
     if not listed:
         return ""
-    where = f"section {listed[0]}" if len(listed) == 1 else f"sections {join_items(listed)}"
-    return f"Each is marked with a line to complete, in {where}."
+    # Translators: {sections} is one section number, or several ("3, 4 and 11").
+    return _n(
+        "Each is marked with a line to complete, in section {sections}.",
+        "Each is marked with a line to complete, in sections {sections}.",
+        len(listed),
+        sections=join_items(listed),
+    )
 
 
 __all__ = ["DOCUMENT_TITLE", "evaluation_plan_context"]

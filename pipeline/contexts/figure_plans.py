@@ -15,6 +15,7 @@ from pipeline.contexts.figure_drawing import ACCENT, INK, bulleted, label, new_g
 from pipeline.contexts.figure_emergency import GAP
 from pipeline.figures import Figure
 from pipeline.formatting import join_and, long_date
+from pipeline.i18n import _, _p
 
 DONE = "#E2EFDA"
 """Light green: a task already done."""
@@ -31,7 +32,7 @@ def logic_model_figure(
     outside influences underneath; a column with nothing in it says so instead of disappearing. `purpose` and
     `external_factors` are (label, value or items) as the document's table labels them."""
     (purpose_title, purpose_text), (factors_title, factors) = purpose, external_factors
-    if not any(items for _, items in columns) and not purpose_text:
+    if not any(items for _title, items in columns) and not purpose_text:
         return ""
     graph = new_graph()
     graph.attr(nodesep="0.3", ranksep="0.3")
@@ -40,7 +41,8 @@ def logic_model_figure(
     nodes = []
     for index, (title, items) in enumerate(columns):
         node = f"column{index}"
-        text = bulleted(title, items, _COLUMN_WRAP) if items else label(title, "Not set yet")
+        # Translators: shown in a column of the logic model that the members have not filled in.
+        text = bulleted(title, items, _COLUMN_WRAP) if items else label(title, _("Not set yet"))
         graph.node(node, text, fillcolor=ACCENT if items else GAP, fontsize="10", width="1.55")
         nodes.append(node)
     with graph.subgraph() as row:
@@ -52,15 +54,24 @@ def logic_model_figure(
     if factors:
         graph.node("external", bulleted(factors_title, factors, 70), fillcolor="white", fontsize="10")
         graph.edge(nodes[len(nodes) // 2], "external", style="invis")
-    sentences = [f"The logic model of {name}."]
+    # Translators: the first sentence of the logic model figure's alt text; {name} is the partnership's name.
+    sentences = [_("The logic model of {name}.", name=name)]
     if purpose_text:
         sentences.append(f"{purpose_title}: {purpose_text.rstrip('.')}.")
     for title, items in columns:
-        sentences.append(f"{title}: {'; '.join(i.rstrip('.') for i in items)}." if items else f"{title}: not set yet.")
+        if items:
+            sentences.append(f"{title}: {'; '.join(i.rstrip('.') for i in items)}.")
+        else:
+            # Translators: {part} is a part of the logic model ("Inputs") that the members have not filled in.
+            sentences.append(_("{part}: not set yet.", part=title))
     if factors:
         sentences.append(f"{factors_title}: {'; '.join(f.rstrip('.') for f in factors)}.")
-    sentences.append(f"Each column leads to the next: {join_and(title.lower() for title, _ in columns)}.")
-    return Figure(f"The logic model of {name}", graph.source, " ".join(sentences))
+    # Translators: {parts} lists the logic model's columns in order ("inputs, activities, outputs and outcomes").
+    sentences.append(
+        _("Each column leads to the next: {parts}.", parts=join_and(title.lower() for title, _items in columns))
+    )
+    # Translators: the title of the logic model figure; {name} is the partnership's name.
+    return Figure(_("The logic model of {name}", name=name), graph.source, " ".join(sentences))
 
 
 @dataclass(frozen=True)
@@ -83,11 +94,15 @@ def timeline_figure(name: str, tasks: Sequence[TimelineTask]) -> Figure | str:
     graph = new_graph()
     dated = sorted((t for t in tasks if t.due), key=lambda t: t.due or dt.date.min)
     undated = [t for t in tasks if not t.due]
-    nodes, sentences = [], [f"The timeline of {name}, in date order."]
+    # Translators: the first sentence of the timeline figure's alt text; {plan} names the plan ("Bridgewell’s
+    # partnership plan").
+    nodes, sentences = [], [_("The timeline of {plan}, in date order.", plan=name)]
     for index, task in enumerate(dated):
         state, fill = _state(task)
         node = f"task{index}"
-        lines = [long_date(task.due), task.task, f"Lead: {task.responsible}" if task.responsible else "", state]
+        # Translators: {responsible} is, as the plan wrote it, who leads a task.
+        lead = _("Lead: {responsible}", responsible=task.responsible) if task.responsible else ""
+        lines = [long_date(task.due), task.task, lead, state]
         graph.node(node, label(*lines), fillcolor=fill)
         nodes.append(node)
         who = f" ({task.responsible})" if task.responsible else ""
@@ -98,16 +113,18 @@ def timeline_figure(name: str, tasks: Sequence[TimelineTask]) -> Figure | str:
         graph.edge(left, right, constraint="false")
     if undated:
         items = [t.task for t in undated]
-        graph.node("undated", bulleted("No date yet", items, 60), fillcolor=GAP)
+        graph.node("undated", bulleted(_("No date yet"), items, 60), fillcolor=GAP)
         if rows:
             graph.edge(rows[-1][0], "undated", style="invis")
-        sentences.append(f"No date yet: {'; '.join(i.rstrip('.') for i in items)}.")
-    return Figure(f"The timeline of {name}", graph.source, " ".join(sentences))
+        # Translators: {tasks} lists the tasks that have no due date, separated by semicolons.
+        sentences.append(_("No date yet: {tasks}.", tasks="; ".join(i.rstrip(".") for i in items)))
+    # Translators: the title of the timeline figure; {plan} names the plan ("Bridgewell’s partnership plan").
+    return Figure(_("The timeline of {plan}", plan=name), graph.source, " ".join(sentences))
 
 
 def _state(task: TimelineTask) -> tuple[str, str]:
     if task.done:
-        return "Done", DONE
+        return _p("task status", "Done"), DONE
     if task.past_due:
-        return "Past due", GAP
+        return _p("task status", "Past due"), GAP
     return "", "white"

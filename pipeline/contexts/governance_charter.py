@@ -50,7 +50,7 @@ from pipeline.contexts.governance_charter_sections import (
     single_class_statement,
     unreported_committees,
 )
-from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS
+from pipeline.contexts.texts import GRADIENTS, LEVEL_DESCRIPTIONS, Gradient
 from pipeline.contexts.wording import (
     join_sentences,
     maybe,
@@ -60,10 +60,11 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.formatting import long_date, on_date
+from pipeline.i18n import N_, _, _n
 from schemas import Partnership
 from schemas.vocabulary import Binding, DecisionMethod, Formality, LeadershipModel, LegalStatus, MemberStatus
 
-DOCUMENT_TITLE = "Governance Charter"
+DOCUMENT_TITLE = N_("Governance Charter")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def governance_charter_context(partnership: Partnership, audience: Audience) -> 
     compact = partnership.is_pair()
     return {
         "partnership_name": partnership.name,
-        "document_title": DOCUMENT_TITLE,
+        "document_title": _(DOCUMENT_TITLE),
         "leaders": leaders_phrase(partnership),
         "structure_figure": (
             ""
@@ -122,41 +123,41 @@ def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, An
     charter, agreement = partnership.charter, partnership.agreement
     name = with_article(partnership.name)
     if partnership.short_name and partnership.short_name != partnership.name:
-        designation = f"{name} (“{partnership.short_name}” or the “Partnership”)"
+        # Translators: {partnership} is the partnership's full name as it reads inside a sentence; {short_name} is
+        # the short name the members use for it.
+        designation = _(
+            "{partnership} (“{short_name}” or the “Partnership”)", partnership=name, short_name=partnership.short_name
+        )
     else:
-        designation = f"{name} (the “Partnership”)"
+        # Translators: {partnership} is the partnership's full name as it reads inside a sentence.
+        designation = _("{partnership} (the “Partnership”)", partnership=name)
     count = len(partnership.current_members)
-    mou = f"their {agreement.type.label} (the “MOU”)" if agreement else ""
+    relation = _mou_relation(partnership)
     if agreement:
-        since = f", in effect since {long_date(agreement.effective_date)}" if agreement.effective_date else ""
-        # One legal frame for the letters, the MOU and the charter: agreement.binding decides it.
-        frame = (
-            "which binds those who sign it"
-            if agreement.binding is Binding.binding
-            else "which records them as shared commitments that the members intend to honor, not as a contract"
-        )
-        relation = (
-            f"The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
-            f"set out in {mou}{since}, {frame}. This charter governs how the members work together; it binds no "
-            "member to pay or do anything beyond what that member agreed to in the MOU. Where the charter and the "
-            "MOU differ about the members’ commitments, the MOU prevails."
+        # Translators: {agreement} is the kind of agreement the members signed, e.g. "Memorandum of Understanding".
+        authority = _(
+            "The Partnership acts only by the agreement of its members, as recorded in their {agreement} (the “MOU”) "
+            "and in this charter. It has no authority over any member’s own decisions, staff or funds.",
+            agreement=agreement.type.label,
         )
     else:
-        relation = (
-            "The members have not signed a memorandum of understanding yet. Until they do, this charter is the "
-            "main written record of how they work together. It records shared commitments that the members intend "
-            "to honor, not a contract, and it binds no member to pay or do anything beyond what that member agreed "
-            "to."
+        authority = _(
+            "The Partnership acts only by the agreement of its members, as recorded in this charter. It has no "
+            "authority over any member’s own decisions, staff or funds."
         )
+    formality = (
+        _("The Partnership is formal: its members work together under documented agreements and shared programs")
+        if partnership.formality is Formality.formal
+        else _(
+            "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
+            "written agreements"
+        )
+    )
     return {
         "partnership_designation": designation,
         "member_count": _member_count(partnership, count),
         "legal_status": _legal_status(partnership, numbers.get("coordinator", "")),
-        "authority": sentence(charter.authority)
-        if charter.authority
-        else "The Partnership acts only by the agreement of its members, as recorded in "
-        + (f"{mou} and in this charter" if mou else "this charter")
-        + ". It has no authority over any member’s own decisions, staff or funds.",
+        "authority": sentence(charter.authority) if charter.authority else authority,
         "geography": sentence(partnership.geography),
         # 2. Vision, mission, values, goals, functions
         "purpose": paragraphs(partnership.purpose),
@@ -164,45 +165,123 @@ def _identity(partnership: Partnership, numbers: dict[str, str]) -> dict[str, An
         "mission": sentence(partnership.mission),
         "values": tuple(partnership.values),
         "goals": tuple(
-            GoalRow(g.name, maybe(g.description) or "—", maybe(g.outcome) or "To be set") for g in partnership.goals
+            # Translators: a goal's objective that the members have not set yet (a table cell).
+            GoalRow(g.name, maybe(g.description) or "—", maybe(g.outcome) or _("To be set"))
+            for g in partnership.goals
         ),
         "functions": tuple(f.label for f in partnership.functions),
         # 3. Level, formality, the MOU
         "level_statement": join_sentences(
-            f"The members describe the way they work together as {partnership.level.label.lower()}: "
-            f"{LEVEL_DESCRIPTIONS[partnership.level]}",
+            # Translators: {level} is how closely the members work together, e.g. "multisector collaboration";
+            # {description} says what that level means.
+            _(
+                "The members describe the way they work together as {level}: {description}",
+                level=partnership.level.label.lower(),
+                description=_(LEVEL_DESCRIPTIONS[partnership.level]),
+            ),
             partnership.level_note,
         ),
-        "formality_statement": join_sentences(
-            "The Partnership is formal: its members work together under documented agreements and shared programs"
-            if partnership.formality is Formality.formal
-            else "The Partnership has been informal: it has rested on working relationships and goodwill rather "
-            "than on written agreements",
-            partnership.formality_note,
-        ),
+        "formality_statement": join_sentences(formality, partnership.formality_note),
         "mou_relation": relation,
     }
+
+
+def _mou_relation(partnership: Partnership) -> str:
+    """How the charter relates to the MOU: where the members' commitments are, and which document prevails."""
+    agreement = partnership.agreement
+    if agreement is None:
+        return _(
+            "The members have not signed a memorandum of understanding yet. Until they do, this charter is the main "
+            "written record of how they work together. It records shared commitments that the members intend to "
+            "honor, not a contract, and it binds no member to pay or do anything beyond what that member agreed to."
+        )
+    kind = agreement.type.label
+    # One legal frame for the letters, the MOU and the charter: agreement.binding decides it.
+    binding = agreement.binding is Binding.binding
+    if agreement.effective_date:
+        date = long_date(agreement.effective_date)
+        where = (
+            # Translators: {agreement} is the kind of agreement, e.g. "Memorandum of Understanding"; {date} is the
+            # date it took effect.
+            _(
+                "The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
+                "set out in their {agreement} (the “MOU”), in effect since {date}, which binds those who sign it.",
+                agreement=kind,
+                date=date,
+            )
+            if binding
+            else _(
+                "The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
+                "set out in their {agreement} (the “MOU”), in effect since {date}, which records them as shared "
+                "commitments that the members intend to honor, not as a contract.",
+                agreement=kind,
+                date=date,
+            )
+        )
+    else:
+        where = (
+            _(
+                "The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
+                "set out in their {agreement} (the “MOU”), which binds those who sign it.",
+                agreement=kind,
+            )
+            if binding
+            else _(
+                "The members’ commitments to one another (services, confidentiality, money, term and withdrawal) are "
+                "set out in their {agreement} (the “MOU”), which records them as shared commitments that the members "
+                "intend to honor, not as a contract.",
+                agreement=kind,
+            )
+        )
+    prevails = _(
+        "This charter governs how the members work together; it binds no member to pay or do anything beyond what "
+        "that member agreed to in the MOU. Where the charter and the MOU differ about the members’ commitments, the "
+        "MOU prevails."
+    )
+    return f"{where} {prevails}"
 
 
 def _member_count(partnership: Partnership, count: int) -> str:
     """How long the partnership has existed (only when `founded` says) and how many members it has today."""
     founded = founding(partnership)
-    today = f"{number_word(count)} member organizations (section 4)"
-    return f"It began {on_date(founded)} and today has {today}." if founded else f"Today it has {today}."
+    if founded:
+        # Translators: {date} is when the partnership began, with its preposition ("in 2019", "on March 14, 2019");
+        # {members} is the number of members, in words when it is small.
+        return _n(
+            "It began {date} and today has {members} member organization (section 4).",
+            "It began {date} and today has {members} member organizations (section 4).",
+            count,
+            date=on_date(founded),
+            members=number_word(count),
+        )
+    # Translators: {members} is the number of members, in words when it is small.
+    return _n(
+        "Today it has {members} member organization (section 4).",
+        "Today it has {members} member organizations (section 4).",
+        count,
+        members=number_word(count),
+    )
 
 
 def _legal_status(partnership: Partnership, sponsor_section: str) -> str:
     sponsor = current_name(partnership, partnership.fiscal_sponsor)
     if partnership.legal_status is LegalStatus.incorporated:
-        return "The Partnership is incorporated: it is a legal entity of its own, separate from its members."
-    text = (
+        return _("The Partnership is incorporated: it is a legal entity of its own, separate from its members.")
+    text = _(
         "The Partnership is not incorporated. It is an association of independent organizations, has no legal "
         "identity of its own and acts through its members."
     )
     if sponsor:
-        return f"{text} {sponsor} acts as its fiscal sponsor and holds its funds (section {sponsor_section})."
+        # Translators: {sponsor} is the member organization that acts as fiscal sponsor; {section} a section number.
+        held = _(
+            "{sponsor} acts as its fiscal sponsor and holds its funds (section {section}).",
+            sponsor=sponsor,
+            section=sponsor_section,
+        )
+        return f"{text} {held}"
     if partnership.legal_status is LegalStatus.fiscally_sponsored:
-        return f"{text} A fiscal sponsor holds its funds (section {sponsor_section})."
+        held = _("A fiscal sponsor holds its funds (section {section}).", section=sponsor_section)
+        return f"{text} {held}"
     return text
 
 
@@ -214,15 +293,35 @@ def _membership(partnership: Partnership, compact: bool) -> dict[str, Any]:
     resignation = rules.resignation or ""
     if not resignation and agreement:
         days = agreement.termination_notice_days
-        notice = f"at least {days} days’ written notice" if days else "written notice"
-        to = f" Notice goes to: {sentence(agreement.notice_to)}" if agreement.notice_to else ""
-        resignation = f"A member may withdraw at any time by giving {notice}, as the MOU provides.{to}"
+        resignation = (
+            _n(
+                "A member may withdraw at any time by giving at least {count} day’s written notice, as the MOU "
+                "provides.",
+                "A member may withdraw at any time by giving at least {count} days’ written notice, as the MOU "
+                "provides.",
+                days,
+            )
+            if days
+            else _("A member may withdraw at any time by giving written notice, as the MOU provides.")
+        )
+        if agreement.notice_to:
+            # Translators: {recipients} says who receives a member's notice of withdrawal, as the members wrote it.
+            resignation += " " + _("Notice goes to: {recipients}", recipients=sentence(agreement.notice_to))
     admission = rules.admission or ""
     if not admission and not compact:  # a pair that takes in a third organization rewrites its charter
-        joinder = " and joins the MOU by signing its joinder page" if agreement and agreement.joinder else ""
         admission = (
-            f"An organization asks to join by writing to {leaders_phrase(partnership)}. The members decide on its "
-            f"admission under section 6, and the new member names its contacts{joinder}."
+            # Translators: {leaders} names who leads, e.g. "the co-lead agencies (Sheriff's Office and Bridgewell)".
+            _(
+                "An organization asks to join by writing to {leaders}. The members decide on its admission under "
+                "section 6, and the new member names its contacts and joins the MOU by signing its joinder page.",
+                leaders=leaders_phrase(partnership),
+            )
+            if agreement and agreement.joinder
+            else _(
+                "An organization asks to join by writing to {leaders}. The members decide on its admission under "
+                "section 6, and the new member names its contacts.",
+                leaders=leaders_phrase(partnership),
+            )
         )
     return {
         "eligibility": maybe(rules.eligibility),
@@ -240,10 +339,12 @@ def _membership(partnership: Partnership, compact: bool) -> dict[str, Any]:
         "history_rows": history_rows(partnership),
         # Affiliates and resource partners receive no member lists (the packet has an edition for them).
         "roster_note": (
-            f"This charter's member lists (section {section_numbers(partnership)['membership']}) and this roster go "
-            "to voting and non-voting members only. "
-            "Affiliates and resource partners receive their own edition of the onboarding packet, without them: "
-            "do not pass this charter on to them."
+            _(
+                "This charter's member lists (section {section}) and this roster go to voting and non-voting members "
+                "only. Affiliates and resource partners receive their own edition of the onboarding packet, without "
+                "them: do not pass this charter on to them.",
+                section=section_numbers(partnership)["membership"],
+            )
             if partnership.affiliates()
             else ""
         ),
@@ -284,7 +385,8 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
         "consensus": decision.method is DecisionMethod.consensus,
         "decision_summary": maybe(decision.summary),
         "gradients_of_agreement": decision.gradients_of_agreement,
-        "gradients": GRADIENTS,
+        # The scale's names and meanings are catalog messages kept in texts.py: translated here, where they print.
+        "gradients": tuple(Gradient(g.point, _(g.name), _(g.meaning)) for g in GRADIENTS),
         "decision_rules": decision_rules(decision, "; ".join(decision.non_voting)),
         "escalation": maybe(decision.escalation),
         "reserved_matters": tuple(sentence(m) for m in decision.reserved_matters),
@@ -295,17 +397,30 @@ def _decisions(partnership: Partnership) -> dict[str, Any]:
 # --- 7-9. Meetings, committees, coordinator and fiscal sponsor ---------------------------------------
 
 
+_SHARED_COORDINATION = {
+    LeadershipModel.primary_lead: N_(
+        "The lead agency coordinates the Partnership’s work, and each member’s primary contact carries that work "
+        "inside their own organization."
+    ),
+    LeadershipModel.co_leadership: N_(
+        "The co-lead agencies share the coordination of the Partnership’s work, and each member’s primary contact "
+        "carries that work inside their own organization."
+    ),
+    LeadershipModel.core_group: N_(
+        "The core group shares the coordination of the Partnership’s work among its seats, and each member’s primary "
+        "contact carries that work inside their own organization."
+    ),
+}
+"""Who coordinates when the partnership has no paid coordinator, by leadership model."""
+
+
 def _meetings_and_committees(partnership: Partnership) -> dict[str, Any]:
     meetings, leadership = partnership.meetings, partnership.leadership
     coordinator = leadership.coordinator
-    shared = {
-        LeadershipModel.primary_lead: "The lead agency coordinates the Partnership’s work",
-        LeadershipModel.co_leadership: "The co-lead agencies share the coordination of the Partnership’s work",
-        LeadershipModel.core_group: "The core group shares the coordination of the Partnership’s work among its seats",
-    }[leadership.model]
     return {
         "meeting_rows": tuple(
-            MeetingRow(m.name, m.schedule, "; ".join(x for x in (m.format, m.length) if x) or "As announced")
+            # Translators: a meeting's format when the members have not said it (a table cell).
+            MeetingRow(m.name, m.schedule, "; ".join(x for x in (m.format, m.length) if x) or _("As announced"))
             for m in meetings.regular
         ),
         "agenda_notice": maybe(meetings.agenda_notice),
@@ -318,8 +433,7 @@ def _meetings_and_committees(partnership: Partnership) -> dict[str, Any]:
         "unreported_committees": unreported_committees(partnership),
         "coordinator_statement": coordinator_statement(partnership),
         "coordinator_duties": tuple(sentence(d) for d in coordinator.duties) if coordinator else (),
-        "shared_coordination": f"{shared}, and each member’s primary contact carries that work inside their own "
-        "organization.",
+        "shared_coordination": _(_SHARED_COORDINATION[leadership.model]),
         "fiscal_sponsor": current_name(partnership, partnership.fiscal_sponsor),
     }
 

@@ -7,15 +7,24 @@ governance_charter.py merges them into one context. Withdrawn members are left o
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import current_member_views, current_name, current_names, leaders_phrase, roster
+from pipeline.contexts.common import (
+    MemberView,
+    current_member_views,
+    current_name,
+    current_names,
+    leaders_phrase,
+    roster,
+)
 from pipeline.contexts.confidentiality import COMPELLED, agreement_clauses
 from pipeline.contexts.texts import FOUR_RS, LAW_NAMES, six_principles
 from pipeline.contexts.wording import facts, label_in_sentence, labelled, maybe, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
+from pipeline.i18n import N_, _, _n, _p
 from schemas import Partnership
 from schemas.vocabulary import ConfidentialityLaw, DecisionMethod, FundingSourceType, PartnershipStage
 
@@ -23,9 +32,13 @@ from schemas.vocabulary import ConfidentialityLaw, DecisionMethod, FundingSource
 _EXPLAINED_BY_NOTE = {ConfidentialityLaw.state_law, ConfidentialityLaw.other}
 
 _HOW_DECISIONS_ARE_MADE = {
-    DecisionMethod.hierarchical: "Each member decides its own matters; shared matters are decided jointly",
-    DecisionMethod.representative: "Representatives decide for the members within the limits of this charter",
-    DecisionMethod.consensus: "By consensus",
+    DecisionMethod.hierarchical: N_(
+        "Each member decides its own matters; shared matters are decided jointly (section 6)."
+    ),
+    DecisionMethod.representative: N_(
+        "Representatives decide for the members within the limits of this charter (section 6)."
+    ),
+    DecisionMethod.consensus: N_("By consensus (section 6)."),
 }
 
 
@@ -54,28 +67,32 @@ def confidentiality(partnership: Partnership) -> dict[str, Any]:
     decision, media = partnership.decision_making, partnership.media
     rules, reporting = partnership.confidentiality, partnership.mandatory_reporting
     leaders = leaders_phrase(partnership)
-    unscheduled = " No decision is made in an unscheduled session that leaves a member out."
+    how = _(_HOW_DECISIONS_ARE_MADE[decision.method])
+    if decision.no_unscheduled_decisions:
+        how += " " + _("No decision is made in an unscheduled session that leaves a member out.")
     release_days = rules.release.time_limit_days
     return {
         # The procedural ground rules: one line each, pointing to the section that has the details.
         "procedural_rules": facts(
+            (_("How decisions are made"), how),
+            (_("Who speaks to the media"), _("Only as set out under “Media” below")),
             (
-                "How decisions are made",
-                f"{_HOW_DECISIONS_ARE_MADE[decision.method]} (section 6)."
-                + (unscheduled if decision.no_unscheduled_decisions else ""),
-            ),
-            ("Who speaks to the media", "Only as set out under “Media” below"),
-            (
-                "What is confidential",
-                "Anything that could identify a survivor, all case information, and anything shared under a "
-                "survivor’s release",
+                _("What is confidential"),
+                _(
+                    "Anything that could identify a survivor, all case information, and anything shared under a "
+                    "survivor’s release"
+                ),
             ),
             (
-                "How information is distributed",
+                _("How information is distributed"),
                 partnership.meetings.information_distribution
-                or f"By {leaders} to every member’s primary and backup contacts",
+                # Translators: {leaders} names who leads, e.g. "the lead agency (Harbor & Hope)".
+                or _("By {leaders} to every member’s primary and backup contacts", leaders=leaders),
             ),
-            ("Role of representatives", "Each member’s primary contact speaks and acts for it (section 4)"),
+            (
+                _("Role of representatives"),
+                _("Each member’s primary contact speaks and acts for it (section 4)"),
+            ),
         ),
         # What each member may promise, group by group, with the exceptions the law makes (shared with the MOU).
         **agreement_clauses(
@@ -83,7 +100,7 @@ def confidentiality(partnership: Partnership) -> dict[str, Any]:
             partnership.current_members,
             {m.id: current_name(partnership, m.id) for m in partnership.current_members},
         ),
-        "compelled": COMPELLED,
+        "compelled": _(COMPELLED),
         "confidentiality_laws": _laws(partnership),
         "release_days": str(release_days) if release_days else "",
         "sharing_rules": tuple(sentence(r) for r in rules.sharing_rules),
@@ -92,7 +109,7 @@ def confidentiality(partnership: Partnership) -> dict[str, Any]:
         "mandated_reporters": join_and(current_names(partnership, reporting.mandated_reporters)),
         "media_approval": maybe(media.approval) if media else "",
         "spokespeople": tuple(
-            f"{name}, {person.role}: {sentence(person.topics)}"
+            f"{name}, {person.role}: {sentence(person.topics)}"  # the members' own words, punctuated
             for person in (media.spokespeople if media else [])
             if (name := current_name(partnership, person.member))
         ),
@@ -106,8 +123,13 @@ def _laws(partnership: Partnership) -> tuple[str, ...]:
         bound = current_names(partnership, application.applies_to)
         if application.applies_to and not bound:
             continue  # binds only members that have withdrawn
-        name = LAW_NAMES.get(application.law, application.law.label)
-        text = f"{name} — {join_and(bound) if bound else 'every member'}."
+        name = _(LAW_NAMES[application.law]) if application.law in LAW_NAMES else application.law.label
+        # Translators: {law} is the name of a law or rule; {members} are the members it binds.
+        text = (
+            _("{law} — {members}.", law=name, members=join_and(bound))
+            if bound
+            else _("{law} — every member.", law=name)
+        )
         if application.law in _EXPLAINED_BY_NOTE and application.note:
             text += f" {sentence(application.note)}"
         laws.append(text)
@@ -117,25 +139,49 @@ def _laws(partnership: Partnership) -> tuple[str, ...]:
 # --- 11-13. Survivor engagement, trauma-informed practice, conflict --------------------------------------
 
 
+def _board_text(board: str, size: int | None, host: str) -> str:
+    """'The Survivor Advisory Board has eight seats and is hosted by Bridgewell.', or '' when neither is known."""
+    # Translators: {board} is the name of the survivor advisory board; {seats} its number of seats, in words when
+    # it is small ("eight"); {host} the member that hosts it.
+    if size and host:
+        return _n(
+            "The {board} has {seats} seat and is hosted by {host}.",
+            "The {board} has {seats} seats and is hosted by {host}.",
+            size,
+            board=board,
+            seats=number_word(size),
+            host=host,
+        )
+    if size:
+        return _n(
+            "The {board} has {seats} seat.",
+            "The {board} has {seats} seats.",
+            size,
+            board=board,
+            seats=number_word(size),
+        )
+    if host:
+        return _("The {board} is hosted by {host}.", board=board, host=host)
+    return ""
+
+
 def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
     engagement, trauma = partnership.survivor_engagement, partnership.trauma_informed
     board = engagement.advisory_board if engagement else None
     board_text = ""
     if board:
-        host = current_name(partnership, board.host)
-        details = [
-            f"has {number_word(board.size)} seats" if board.size else "",
-            f"is hosted by {host}" if host else "",
-        ]
-        board_text = f"The {board.name} {join_and(d for d in details if d)}." if any(details) else ""
-        board_text = f"{board_text} How often it meets: {sentence(board.meets)}".strip() if board.meets else board_text
+        board_text = _board_text(board.name, board.size, current_name(partnership, board.host))
+        if board.meets:
+            # Translators: {schedule} is, as the members wrote it, how often the survivor advisory board meets.
+            meets = _("How often it meets: {schedule}", schedule=sentence(board.meets))
+            board_text = f"{board_text} {meets}".strip()
     conflict = partnership.conflict_resolution
     return {
         "survivor_approach": maybe(engagement.approach) if engagement else "",
         "survivor_facts": facts(
             ("", board_text),
-            ("Role", board.role if board else None),
-            ("Seats and votes", board.seats_and_votes if board else None),
+            (_("Role"), board.role if board else None),
+            (_("Seats and votes"), board.seats_and_votes if board else None),
         ),
         # Pay is promised only where the file says how survivors are paid.
         "survivor_pay": partnership.pays_survivors(),
@@ -144,15 +190,16 @@ def survivors_and_training(partnership: Partnership) -> dict[str, Any]:
         "storytelling": maybe(engagement.storytelling) if engagement else "",
         "survivor_naming": maybe(engagement.naming) if engagement else "",
         "survivor_feedback": maybe(engagement.feedback) if engagement else "",
-        "four_rs": join_and(label_in_sentence(r.name) for r in FOUR_RS),
-        "six_principles": "; ".join(label_in_sentence(p.name) for p in six_principles(trauma.principles_phrasing)),
+        "four_rs": join_and(label_in_sentence(_(r.name)) for r in FOUR_RS),
+        "six_principles": "; ".join(label_in_sentence(_(p.name)) for p in six_principles(trauma.principles_phrasing)),
         "trauma_commitments": tuple(sentence(c) for c in trauma.commitments),
         "trainings": tuple(
             TrainingRow(
                 topic=t.topic,
-                audience=t.audience or "All members",
-                frequency=t.frequency or "As agreed",
-                provider=current_name(partnership, t.provider) or "Not yet assigned",
+                # Translators: the cells of a training the members have not fully described (who, how often, given by).
+                audience=t.audience or _("All members"),
+                frequency=t.frequency or _("As agreed"),
+                provider=current_name(partnership, t.provider) or _("Not yet assigned"),
             )
             for t in trauma.trainings
         ),
@@ -173,7 +220,13 @@ def funding_and_calendar(partnership: Partnership) -> dict[str, Any]:
     for sub in funding.subgrants:
         grantor, recipient = current_name(partnership, sub.from_member), current_name(partnership, sub.to_member)
         if grantor and recipient:
-            subgrants.append(f"{grantor} to {recipient}: {sentence(sub.amount)} {labelled('Purpose', sub.purpose)}")
+            # Translators: {grantor} passes a subgrant of {amount} (as the members wrote it) to {recipient}.
+            passed = _(
+                "{grantor} to {recipient}: {amount}", grantor=grantor, recipient=recipient, amount=sentence(sub.amount)
+            )
+            # Translators: the label before what a subgrant between members pays for.
+            purpose = labelled(_("Purpose"), sub.purpose)
+            subgrants.append(f"{passed} {purpose}")
     sources = funding.sources
     return {
         "funding_summary": maybe(funding.summary),
@@ -182,11 +235,10 @@ def funding_and_calendar(partnership: Partnership) -> dict[str, Any]:
                 program=g.program,
                 funder=g.funder,
                 holder=current_name(partnership, g.applicant) or "—",
-                amount=money(g.amount, "Not stated"),
-                period=f"{long_date(g.period_start)} to {long_date(g.period_end)}"
-                if g.period_start and g.period_end
-                else "Not stated",
-                status="Awarded" if g.awarded else "Applied for",
+                # Translators: a grant's amount or period that the members have not stated (a table cell).
+                amount=money(g.amount, _("Not stated")),
+                period=_grant_period(g.period_start, g.period_end),
+                status=_p("grant status", "Awarded") if g.awarded else _p("grant status", "Applied for"),
             )
             for g in funding.grants
         ),
@@ -202,36 +254,56 @@ def funding_and_calendar(partnership: Partnership) -> dict[str, Any]:
     }
 
 
+def _grant_period(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        # Translators: a grant's period, from one full date to another (a table cell).
+        return _("{start} to {end}", start=long_date(start), end=long_date(end))
+    return _("Not stated")
+
+
 # --- 16. Sustainability and personnel change -----------------------------------------------------------
 
 
 def continuity(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     views = current_member_views(partnership, audience)
     without_backup = [v.name for v in views if v.backup is None]
-    acting = []
-    for view in views:
-        if view.primary.acting:
-            who = f"{view.primary.name}, {view.primary.title}" if view.primary.name else view.primary.title
-            since = f" since {view.primary.since}" if view.primary.since else ""
-            acting.append(f"{view.name}: {who}, has been the acting primary contact{since}.")
+    acting = [_acting_contact(view) for view in views if view.primary.acting]
     changes = []
     for member in partnership.current_members:
         for former in member.contacts.former if member.contacts else ():
-            left = f"{member.name}: {former.name}, {former.title}, left the role on {long_date(former.until)}."
+            # Translators: {organization} is a member, {person} and {title} the contact who left the role on {date}.
+            left = _(
+                "{organization}: {person}, {title}, left the role on {date}.",
+                organization=member.name,
+                person=former.name,
+                title=former.title,
+                date=long_date(former.until),
+            )
             changes.append(f"{left} {sentence(former.note)}" if former.note else left)
     platform = partnership.shared_platform
     platform_text = ""
     if platform:
         owner = current_name(partnership, platform.owner)
-        platform_text = f"The Partnership keeps its shared records in its {platform.name}"
-        platform_text += f", which {owner} administers." if owner else "."
+        # Translators: {platform} is the name of the members' shared platform ("shared drive"), {owner} the member
+        # that administers it.
+        parts = [
+            _(
+                "The Partnership keeps its shared records in its {platform}, which {owner} administers.",
+                platform=platform.name,
+                owner=owner,
+            )
+            if owner
+            else _("The Partnership keeps its shared records in its {platform}.", platform=platform.name)
+        ]
         if platform.contents:
-            platform_text += f" What it holds: {sentence(platform.contents)}"
-        platform_text += (
-            " It holds personally identifying information, so only people who need it may open it."
+            # Translators: {contents} is, as the members wrote it, what the shared platform holds.
+            parts.append(_("What it holds: {contents}", contents=sentence(platform.contents)))
+        parts.append(
+            _("It holds personally identifying information, so only people who need it may open it.")
             if platform.holds_pii
-            else " It holds no personally identifying information about survivors."
+            else _("It holds no personally identifying information about survivors.")
         )
+        platform_text = " ".join(parts)
     return {
         "roster": roster(views),
         "missing_backups": join_and(without_backup),
@@ -243,6 +315,39 @@ def continuity(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     }
 
 
+def _acting_contact(view: MemberView) -> str:
+    """'Bridgewell: Paul Lindgren, Senior Advocate, has been the acting primary contact since ...'."""
+    contact = view.primary
+    if contact.name and contact.since:
+        # Translators: {organization} is a member; {person} and {title} its contact; {date} a full date.
+        return _(
+            "{organization}: {person}, {title}, has been the acting primary contact since {date}.",
+            organization=view.name,
+            person=contact.name,
+            title=contact.title,
+            date=contact.since,
+        )
+    if contact.name:
+        return _(
+            "{organization}: {person}, {title}, has been the acting primary contact.",
+            organization=view.name,
+            person=contact.name,
+            title=contact.title,
+        )
+    if contact.since:
+        # Translators: {organization} is a member; {title} the role of its contact (the name is not shown); {date} a
+        # full date.
+        return _(
+            "{organization}: {title}, has been the acting primary contact since {date}.",
+            organization=view.name,
+            title=contact.title,
+            date=contact.since,
+        )
+    return _(
+        "{organization}: {title}, has been the acting primary contact.", organization=view.name, title=contact.title
+    )
+
+
 # --- 17. Amendment, review and dissolution ------------------------------------------------------------
 
 
@@ -252,7 +357,10 @@ def charter_rules(partnership: Partnership) -> dict[str, Any]:
     return {
         "amendment": maybe(charter.amendment),
         "amendment_notice": maybe(charter.amendment_notice),
-        "languages": f"This charter is available in English and in {join_and(languages)}." if languages else "",
+        # Translators: {languages} are the other languages, as the members wrote them ("Spanish and Vietnamese").
+        "languages": _("This charter is available in English and in {languages}.", languages=join_and(languages))
+        if languages
+        else "",
         "review": maybe(charter.review),
         "has_mou": partnership.agreement is not None,
         "dissolution": maybe(charter.dissolution),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.audience import Audience
 from pipeline.consistency import method_votes
 from pipeline.contexts.common import (
+    ContactView,
     contact_view,
     current_name,
     current_names,
@@ -31,8 +32,10 @@ from pipeline.contexts.wording import (
     with_article,
 )
 from pipeline.formatting import join_and, long_date
+from pipeline.i18n import _, _n, _p
 from schemas import Partnership
 from schemas.members import Member
+from schemas.types import Precision
 from schemas.vocabulary import LeadershipModel, MembershipClass, MemberStatus
 
 # --- Which sections a charter has -----------------------------------------------------------------
@@ -108,14 +111,20 @@ def member_rows(partnership: Partnership) -> tuple[MemberRow, ...]:
 
 def _status_text(member: Member) -> str:
     if member.status is MemberStatus.interim:
-        return f"Interim since {long_date(member.joined)}" if member.joined else "Interim"
+        if not member.joined:
+            return _p("member status", "Interim")
+        if member.joined.precision is Precision.day:
+            # Translators: {date} is a full date ("October 1, 2025").
+            return _p("member status, since a full date", "Interim since {date}", date=long_date(member.joined))
+        # Translators: {date} is a month or a year only ("March 2019", "2019").
+        return _p("member status, since a month or year", "Interim since {date}", date=long_date(member.joined))
     if member.status is MemberStatus.withdrawn and member.withdrawal:
-        return f"Withdrawn on {long_date(member.withdrawal.effective_date)}"
+        return _p("member status", "Withdrawn on {date}", date=long_date(member.withdrawal.effective_date))
     if member.status is MemberStatus.merged and member.merger:
-        return f"Merged on {long_date(member.merger.date)}"
+        return _p("member status", "Merged on {date}", date=long_date(member.merger.date))
     if member.status is MemberStatus.pending:
-        return "Joinder pending"
-    return "Active"
+        return _p("member status", "Joinder pending")
+    return _p("member status", "Active")
 
 
 def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
@@ -133,7 +142,8 @@ def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
     return tuple(
         HistoryRow(
             organization=m.legal_name,
-            joined=long_date(m.joined, "Not recorded"),
+            # Translators: the date a member joined, when no one recorded it (a table cell).
+            joined=long_date(m.joined, _("Not recorded")),
             status=_status_text(m),
             notes=_history_notes(partnership, m),
         )
@@ -143,24 +153,32 @@ def history_rows(partnership: Partnership) -> tuple[HistoryRow, ...]:
 
 def _history_notes(partnership: Partnership, member: Member) -> str:
     if member.merger is not None:
-        return join_sentences(f"The organization {merged_into(partnership, member.merger)}", member.merger.note)
+        # Translators: {merger} says what became of the organization, e.g. "merged into Bridgewell Survivor Advocacy
+        # Center" (a predicate, as pipeline.contexts.common.merged_into words it).
+        merged = _("The organization {merger}", merger=merged_into(partnership, member.merger))
+        return join_sentences(merged, member.merger.note)
     predecessors = [m.legal_name for m in partnership.members if m.merger and m.merger.successor == member.id]
-    successor_of = f"Successor to {join_and(predecessors)} after a merger" if predecessors else None
+    # Translators: {organizations} are the members that merged into this one.
+    successor_of = (
+        _("Successor to {organizations} after a merger", organizations=join_and(predecessors)) if predecessors else None
+    )
     if member.status is MemberStatus.pending:
-        return join_sentences(successor_of, "Admitted; not a party to the MOU until it signs the joinder page")
+        return join_sentences(successor_of, _("Admitted; not a party to the MOU until it signs the joinder page"))
     if successor_of:
         return sentence(successor_of)
     withdrawal = member.withdrawal
     if withdrawal is not None:
         return join_sentences(
-            f"Gave written notice on {long_date(withdrawal.notice_date)}",
+            _("Gave written notice on {date}", date=long_date(withdrawal.notice_date)),
             withdrawal.reason,
-            f"Handover: {withdrawal.handover}" if withdrawal.handover else None,
+            # Translators: {handover} says, as the members wrote it, how a leaving member handed over its duties.
+            _("Handover: {handover}", handover=withdrawal.handover) if withdrawal.handover else None,
         )
     if member.status is MemberStatus.interim:
-        return "New member, in its interim period."
+        return _("New member, in its interim period.")
     if member.membership_class is not MembershipClass.voting:
-        return f"Joined as {label_in_sentence(member.membership_class.label)}."
+        # Translators: {member_class} is a class of membership, e.g. "non-voting member" or "affiliate".
+        return _("Joined as {member_class}.", member_class=label_in_sentence(member.membership_class.label))
     return "—"
 
 
@@ -177,7 +195,13 @@ def single_class_statement(partnership: Partnership) -> str:
         return ""
     (only,) = classes
     votes = method_votes(partnership)
-    return f"Every current member is a {label_in_sentence(class_label(only, votes))}: it {class_meaning(only, votes)}."
+    # Translators: {member_class} is a class of membership ("voting member"); {meaning} says what a member of that
+    # class does, as a predicate ("takes part in every decision and casts one vote for its organization").
+    return _(
+        "Every current member is a {member_class}: it {meaning}.",
+        member_class=label_in_sentence(class_label(only, votes)),
+        meaning=class_meaning(only, votes),
+    )
 
 
 def inline_phrase(text: str) -> str:
@@ -235,11 +259,41 @@ def acting_leader_sentences(partnership: Partnership, audience: Audience) -> tup
     sentences = []
     for member in partnership.current_members:
         if member.id in partnership.leadership.leads and member.primary_contact and member.primary_contact.acting:
-            contact = contact_view(member.primary_contact, audience)
-            who = f"{contact.name} ({member.name})" if contact.name else f"The {contact.title} of {member.legal_name}"
-            since = f" since {contact.since}," if contact.since else ""
-            sentences.append(f"{who} has been acting co-lead{since} and serves until a permanent co-lead is named.")
+            sentences.append(_acting_co_lead(member, contact_view(member.primary_contact, audience)))
     return tuple(sentences)
+
+
+def _acting_co_lead(member: Member, contact: ContactView) -> str:
+    """'Jane Doe (Bridgewell) has been acting co-lead since ...', naming the role when the name is hidden."""
+    if contact.name and contact.since:
+        # Translators: {person} is a person's name, {organization} their organization, {date} a full date.
+        return _(
+            "{person} ({organization}) has been acting co-lead since {date}, and serves until a permanent co-lead is "
+            "named.",
+            person=contact.name,
+            organization=member.name,
+            date=contact.since,
+        )
+    if contact.name:
+        return _(
+            "{person} ({organization}) has been acting co-lead and serves until a permanent co-lead is named.",
+            person=contact.name,
+            organization=member.name,
+        )
+    if contact.since:
+        # Translators: {title} is a job title ("Director of Programs"), {organization} the employer, {date} a full date.
+        return _(
+            "The {title} of {organization} has been acting co-lead since {date}, and serves until a permanent co-lead "
+            "is named.",
+            title=contact.title,
+            organization=member.legal_name,
+            date=contact.since,
+        )
+    return _(
+        "The {title} of {organization} has been acting co-lead and serves until a permanent co-lead is named.",
+        title=contact.title,
+        organization=member.legal_name,
+    )
 
 
 def seat_rows(partnership: Partnership, audience: Audience) -> tuple[SeatRow, ...]:
@@ -248,7 +302,9 @@ def seat_rows(partnership: Partnership, audience: Audience) -> tuple[SeatRow, ..
         number = f"{view.number}. {view.name}" if view.name else str(view.number)
         role = view.role or "—"
         if view.holder is None:
-            vacant = "Vacant: the member holding it has withdrawn" if view.withdrawn else "Vacant"
+            vacant = (
+                _("Vacant: the member holding it has withdrawn") if view.withdrawn else _p("seat or chair", "Vacant")
+            )
             rows.append(SeatRow(number, vacant, ("—",), role))
             continue
         held_by = (view.holder.label, *holder_notes(view, audience, terms=True))
@@ -269,21 +325,32 @@ class CommitteeRow:
     meets: str
 
 
+def _committee_kind(standing: bool, closed: bool) -> str:
+    """A committee's type as its table cell says it."""
+    if closed:
+        return (
+            _p("committee type", "Standing; closed meetings")
+            if standing
+            else _p("committee type", "Ad hoc; closed meetings")
+        )
+    return _p("committee type", "Standing") if standing else _p("committee type", "Ad hoc")
+
+
 def committee_rows(partnership: Partnership) -> tuple[CommitteeRow, ...]:
     rows = []
     for committee in partnership.committees:
         chair = current_name(partnership, committee.chair) or committee.chair_note or ""
         if committee.chair and not current_name(partnership, committee.chair):
-            chair = "Vacant"  # the chairing member has withdrawn
-        kind = "Standing" if committee.standing else "Ad hoc"
+            chair = _p("seat or chair", "Vacant")  # the chairing member has withdrawn
         rows.append(
             CommitteeRow(
                 name=committee.name,
-                kind=f"{kind}; closed meetings" if committee.closed else kind,
+                kind=_committee_kind(committee.standing, committee.closed),
                 charge=sentence(committee.charge),
-                chair=chair or "Chosen by the committee",
+                chair=chair or _("Chosen by the committee"),
                 members=(*current_names(partnership, committee.members), *committee.other_members),
-                meets=committee.meets or "As needed",
+                # Translators: how often a committee meets, when the members have not said (a table cell).
+                meets=committee.meets or _("As needed"),
             )
         )
     return tuple(rows)
@@ -294,8 +361,14 @@ def unreported_committees(partnership: Partnership) -> str:
     names = [with_article(c.name) for c in partnership.committees if not c.reports_to]
     if not names:
         return ""
-    verb = "reports" if len(names) == 1 else "report"
-    return capitalized(f"{join_and(names)} {verb} on their work to the members at their regular meetings.")
+    # Translators: {committees} names one committee or several ("the Training Committee and the Data Team").
+    text = _n(
+        "{committees} reports on their work to the members at their regular meetings.",
+        "{committees} report on their work to the members at their regular meetings.",
+        len(names),
+        committees=join_and(names),
+    )
+    return capitalized(text)
 
 
 def _capital_article(name: str) -> str:
@@ -303,8 +376,13 @@ def _capital_article(name: str) -> str:
 
 
 def committee_reports(partnership: Partnership) -> tuple[str, ...]:
+    # Translators: {committee} is a committee's name; {recipients} says, as the members wrote it, whom it reports to.
     return tuple(
-        f"{_capital_article(c.name)}. Reports to: {sentence(c.reports_to)}"
+        _(
+            "{committee}. Reports to: {recipients}",
+            committee=_capital_article(c.name),
+            recipients=sentence(c.reports_to),
+        )
         for c in partnership.committees
         if c.reports_to
     )
@@ -342,10 +420,12 @@ def signers(partnership: Partnership) -> tuple[Signer, ...]:
                 continue
             acting = view.acting.member
             what = "; ".join(part for part in (view.name, view.role) if part)
+            # Translators: {seat} is the seat's name and role, as the members wrote them.
+            role = _("Core group seat: {seat}", seat=what) if what else _("Core group seat")
             name, title = stand_in_signer(view) or signer_name_title(acting)
-            blocks.append(Signer(acting.legal_name, f"Core group seat{f': {what}' if what else ''}", name, title))
+            blocks.append(Signer(acting.legal_name, role, name, title))
         return tuple(blocks)
-    role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
+    role = _("Co-lead agency") if leadership.model is LeadershipModel.co_leadership else _("Lead agency")
     for lead in leadership.leads:
         if member := current.get(lead):
             blocks.append(Signer(member.legal_name, role, *signer_name_title(member)))
@@ -357,15 +437,44 @@ def signer_rows(blocks: tuple[Signer, ...]) -> tuple[SignerRow, ...]:
 
 
 def signers_statement(partnership: Partnership, count: int) -> str:
-    confirm = "that the members adopted this charter as recorded above"
     model = partnership.leadership.model
     if model is LeadershipModel.core_group:
         # Vacant seats sign nothing, so the count says which seats sign: the filled ones.
-        filled = "filled " if count < len(partnership.leadership.core_group) else ""
+        filled = count < len(partnership.leadership.core_group)
         if count == 1:
-            return f"Signed for the members by the holder of the one {filled}core group seat, who confirms {confirm}."
-        seats = f"the holders of the {number_word(count)} {filled}core group seats"
-        return f"Signed for the members by {seats}, who confirm {confirm}."
+            return (
+                _(
+                    "Signed for the members by the holder of the one filled core group seat, who confirms that the "
+                    "members adopted this charter as recorded above."
+                )
+                if filled
+                else _(
+                    "Signed for the members by the holder of the one core group seat, who confirms that the members "
+                    "adopted this charter as recorded above."
+                )
+            )
+        # Translators: {seats} is the number of seats, in words when it is small ("eight").
+        return (
+            _(
+                "Signed for the members by the holders of the {seats} filled core group seats, who confirm that the "
+                "members adopted this charter as recorded above.",
+                seats=number_word(count),
+            )
+            if filled
+            else _(
+                "Signed for the members by the holders of the {seats} core group seats, who confirm that the members "
+                "adopted this charter as recorded above.",
+                seats=number_word(count),
+            )
+        )
     if model is LeadershipModel.co_leadership:
-        return f"Signed for the members by the {number_word(count)} co-lead agencies, which confirm {confirm}."
-    return f"Signed for the members by the lead agency, which confirms {confirm}."
+        # Translators: {agencies} is the number of co-lead agencies, in words ("two").
+        return _(
+            "Signed for the members by the {agencies} co-lead agencies, which confirm that the members adopted this "
+            "charter as recorded above.",
+            agencies=number_word(count),
+        )
+    return _(
+        "Signed for the members by the lead agency, which confirms that the members adopted this charter as recorded "
+        "above."
+    )

@@ -23,24 +23,38 @@ from pipeline.contexts.figure_plans import TimelineTask, timeline_figure
 from pipeline.contexts.wording import organization, paragraphs, sentence, with_article
 from pipeline.dated import partnership_on
 from pipeline.formatting import long_date
+from pipeline.i18n import N_, _, _p
 from pipeline.kinds import PlannedDocument
 from pipeline.plans import SECTION_BLANKS, adopted, by_date, partner_name, past_due, plan_names
 from schemas import Partnership
 from schemas.members import Member
 from schemas.plans import ExistingPartner, PartnershipPlan, PartnershipStatement, PlanTask, PotentialPartner
 
-DOCUMENT_TITLE = "Partnership Plan"
+DOCUMENT_TITLE = N_("Partnership Plan")
 LABELS = dict(SECTION_BLANKS)
+"""What each empty list's blank asks for (pipeline.plans words them in English; translated where printed)."""
 
 
 def _to_complete(label: str) -> str:
-    """A line to complete by hand, with what belongs on it."""
-    return blank(f"to complete: {label}")
+    """A line to complete by hand, with what belongs on it (`label` in the document's language)."""
+    # Translators: {item} says what belongs on a blank line to complete ("the plan's date").
+    return blank(_("to complete: {item}", item=label))
 
 
 def row_blank(label: str) -> str:
     """The first cell of an empty table's one row: a line short enough for the column, and what belongs there."""
-    return cell_blank(f"to complete: {label}")
+    return cell_blank(_("to complete: {item}", item=label))
+
+
+def _label(location: tuple[str, ...]) -> str:
+    """What the blank of the list at `location` asks for, in the document's language."""
+    return _(LABELS[location])
+
+
+def _apostrophe_alone(name: str) -> bool:
+    """True when English writes the name's possessive with an apostrophe alone: 'the Sheriff’s Office’', but
+    'Bridgewell’s'. Sentences with a possessive come in both English forms; other languages translate both alike."""
+    return organization(name).endswith("s")
 
 
 @dataclass(frozen=True)
@@ -105,7 +119,8 @@ def partnership_plans(partnership: Partnership, audience: Audience) -> list[Plan
     return [
         PlannedDocument(
             name=names[index],
-            title=f"{DOCUMENT_TITLE}: {partnership.member(plan.organization).name}",
+            # Translators: the title of one member's partnership plan; {organization} is the member's name.
+            title=_("Partnership Plan: {organization}", organization=partnership.member(plan.organization).name),
             context=plan_context(partnership, plan, audience),
         )
         for index, plan in enumerate(partnership.plans)
@@ -120,17 +135,18 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
     background, need, accountability = plan.background, plan.need, plan.accountability
     return {
         "partnership_name": partnership.name,
-        "document_title": DOCUMENT_TITLE,
-        "header_title": f"{DOCUMENT_TITLE}: {member.name} (internal)",
+        "document_title": _(DOCUMENT_TITLE),
+        # Translators: the page header of one member's partnership plan; {organization} is the member's name.
+        "header_title": _("Partnership Plan: {organization} (internal)", organization=member.name),
         "organization_name": member.legal_name,
         # Cover: whose plan it is, and what it is not
         "cover": _cover(partnership, member),
-        "plan_date": long_date(plan.date) or _to_complete("the plan's date"),
+        "plan_date": long_date(plan.date) or _to_complete(_("the plan's date")),
         "plan_contact": _contact(member, audience),
-        "contact_label": f"{_possessive(member.name, start=True)} primary contact for the partnership",
+        "contact_label": _contact_label(member),
         # 1. Background
         "about": paragraphs(background.about or member.description)
-        or (_to_complete("a description of the organization"),),
+        or (_to_complete(_("a description of the organization")),),
         "principles": _items(background.principles, ("background", "principles")),
         "values_intro": _adopted_intro(partnership, plan, member, PartnershipStatement.values),
         "values": _values(partnership, plan),
@@ -138,56 +154,104 @@ def plan_context(partnership: Partnership, plan: PartnershipPlan, audience: Audi
         "goals": _goals(partnership, plan),
         "partnership_types": _items(background.partnership_types, ("background", "partnership_types")),
         "existing_rows": tuple(_existing_row(partnership, p) for p in background.existing_partners)
-        or (ExistingRow(row_blank(LABELS[("background", "existing_partners")]), "", ""),),
+        or (ExistingRow(row_blank(_label(("background", "existing_partners"))), "", ""),),
         # 2. Need and purpose
         "benefits": _items(need.benefits, ("need", "benefits")),
         "must_haves": _items(need.must_haves, ("need", "must_haves")),
         # 3. Goals: the potential partners
         "potential_rows": tuple(_potential_row(partnership, p) for p in plan.potential_partners)
-        or (PotentialRow(row_blank(LABELS[("potential_partners",)]), "", "", ""),),
+        or (PotentialRow(row_blank(_label(("potential_partners",))), "", "", ""),),
         # 4. Tactics, partner by partner
         "organization": name,
         "tactics": tuple(_tactics(partnership, p, audience) for p in plan.potential_partners),
-        "tactics_blank": _to_complete("the potential partners, and the tactics for each"),
+        "tactics_blank": _to_complete(_("the potential partners, and the tactics for each")),
         # 5. Accountability
         "roles": _items(accountability.roles, ("accountability", "roles")),
         "boundaries": _items(accountability.boundaries, ("accountability", "boundaries")),
-        "promises_intro": f"Whatever a partner agrees, {name} keeps to what it may promise survivors about their "
-        "information. In its own words:",
+        # Translators: {organization} is the member whose plan this is, as it reads inside a sentence.
+        "promises_intro": _(
+            "Whatever a partner agrees, {organization} keeps to what it may promise survivors about their information. "
+            "In its own words:",
+            organization=name,
+        ),
         "promises": own_promises(partnership, member),
         "holding_accountable": _items(accountability.holding_accountable, ("accountability", "holding_accountable")),
         # 6. Timeline, earliest first
         "timeline_figure": timeline_figure(
-            f"{_possessive(member.name)} partnership plan",
+            _plan_name(member),
             [TimelineTask(t.task, t.due, t.responsible or "", t.done, past_due(t, plan.date)) for t in by_date(plan)],
         ),
         "task_rows": tuple(_task_row(task, plan.date) for task in by_date(plan))
-        or (TaskRow(row_blank(LABELS[("timeline",)]), "", "", "", None, False, False),),
-        "timeline_intro": "The tasks that build these partnerships, earliest first"
-        + (f"; each status is as of the plan’s date, {long_date(plan.date)}:" if plan.date else ":"),
+        or (TaskRow(row_blank(_label(("timeline",))), "", "", "", None, False, False),),
+        "timeline_intro": (
+            # Translators: {date} is the plan's date, a full date.
+            _(
+                "The tasks that build these partnerships, earliest first; each status is as of the plan’s date, "
+                "{date}:",
+                date=long_date(plan.date),
+            )
+            if plan.date
+            else _("The tasks that build these partnerships, earliest first:")
+        ),
         # 7. Evaluation
         "metric_rows": tuple(
             MetricRow(sentence(m.metric), sentence(m.recorded) if m.recorded else CELL_BLANK) for m in plan.evaluation
         )
-        or (MetricRow(row_blank("the metrics and how each is recorded"), ""),),
+        or (MetricRow(row_blank(_("the metrics and how each is recorded")), ""),),
     }
 
 
 def _cover(partnership: Partnership, member: Member) -> tuple[str, ...]:
     own = organization(member.name, start=True)
-    return (
-        f"An internal planning document of {organization(member.legal_name)}, for its own staff. It is not an "
-        "agreement: no partner has signed it, and it commits no other organization to anything. It sets out the "
-        f"partnerships {organization(member.name)} seeks, why, and how it will build them.",
-        f"{own} is a member of {with_article(partnership.name)}. This plan is {_possessive(member.name)} own: it "
-        "speaks for neither the partnership nor its other members.",
+    # Translators: {legal_name} is the member's legal name and {organization} its short name, each as it reads
+    # inside a sentence ("the Riverbend County Sheriff's Office", "Bridgewell").
+    internal = _(
+        "An internal planning document of {legal_name}, for its own staff. It is not an agreement: no partner has "
+        "signed it, and it commits no other organization to anything. It sets out the partnerships {organization} "
+        "seeks, why, and how it will build them.",
+        legal_name=organization(member.legal_name),
+        organization=organization(member.name),
     )
+    values = {"organization": own, "partnership": with_article(partnership.name), "name": organization(member.name)}
+    if _apostrophe_alone(member.name):
+        # Translators: {organization} (at the start of a sentence) and {name} are the same member; {partnership} is
+        # the partnership's name as it reads inside a sentence. English adds an apostrophe alone to a name ending in s.
+        own_plan = _(
+            "{organization} is a member of {partnership}. This plan is {name}’ own: it speaks for neither the "
+            "partnership nor its other members.",
+            **values,
+        )
+    else:
+        # Translators: {organization} (at the start of a sentence) and {name} are the same member; {partnership} is
+        # the partnership's name as it reads inside a sentence.
+        own_plan = _(
+            "{organization} is a member of {partnership}. This plan is {name}’s own: it speaks for neither the "
+            "partnership nor its other members.",
+            **values,
+        )
+    return (internal, own_plan)
 
 
-def _possessive(name: str, start: bool = False) -> str:
-    """'Bridgewell’s', 'the Sheriff’s Office’s' (a name ending in s takes an apostrophe alone)."""
-    prose = organization(name, start=start)
-    return f"{prose}’" if prose.endswith("s") else f"{prose}’s"
+def _contact_label(member: Member) -> str:
+    """The label of the plan's contact: 'Bridgewell’s primary contact for the partnership'."""
+    owner = organization(member.name, start=True)
+    if _apostrophe_alone(member.name):
+        # Translators: {organization} is the member whose plan this is; English adds an apostrophe alone to a name
+        # ending in s.
+        return _("{organization}’ primary contact for the partnership", organization=owner)
+    # Translators: {organization} is the member whose plan this is.
+    return _("{organization}’s primary contact for the partnership", organization=owner)
+
+
+def _plan_name(member: Member) -> str:
+    """The plan named for its timeline figure: 'Bridgewell’s partnership plan'."""
+    owner = organization(member.name)
+    if _apostrophe_alone(member.name):
+        # Translators: the name of one member's plan, without an article, as the timeline figure's title uses it;
+        # English adds an apostrophe alone to a name ending in s.
+        return _("{organization}’ partnership plan", organization=owner)
+    # Translators: the name of one member's plan, without an article, as the timeline figure's title uses it.
+    return _("{organization}’s partnership plan", organization=owner)
 
 
 def _contact(member: Member, audience: Audience) -> str:
@@ -197,7 +261,7 @@ def _contact(member: Member, audience: Audience) -> str:
 
 def _items(values: list[str], location: tuple[str, ...]) -> tuple[str, ...]:
     """The list as written, or one blank naming what is missing."""
-    return tuple(sentence(value) for value in values) or (_to_complete(LABELS[location]),)
+    return tuple(sentence(value) for value in values) or (_to_complete(_label(location)),)
 
 
 def _adopted_intro(
@@ -207,14 +271,29 @@ def _adopted_intro(
     if not adopted(plan, statement):
         return ""
     own = organization(member.name, start=True)
-    return f"{own} has adopted the {statement.value} of {with_article(partnership.name)} as its own:"
+    partnership_name = with_article(partnership.name)
+    # Translators: {organization} is the member whose plan this is; {partnership} the partnership's name as it
+    # reads inside a sentence.
+    if statement is PartnershipStatement.values:
+        return _(
+            "{organization} has adopted the values of {partnership} as its own:",
+            organization=own,
+            partnership=partnership_name,
+        )
+    return _(
+        "{organization} has adopted the goals of {partnership} as its own:",
+        organization=own,
+        partnership=partnership_name,
+    )
 
 
 def _values(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
     if adopted(plan, PartnershipStatement.values):
-        return tuple(v.strip() for v in partnership.values) or (_to_complete("the partnership has no values to adopt"),)
+        return tuple(v.strip() for v in partnership.values) or (
+            _to_complete(_("the partnership has no values to adopt")),
+        )
     # Values are short phrases ('Dignity'), printed as the charter and the MOU print the partnership's.
-    return tuple(v.strip() for v in plan.background.values) or (_to_complete(LABELS[("background", "values")]),)
+    return tuple(v.strip() for v in plan.background.values) or (_to_complete(_label(("background", "values"))),)
 
 
 def _goals(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
@@ -223,7 +302,7 @@ def _goals(partnership: Partnership, plan: PartnershipPlan) -> tuple[str, ...]:
             f"{goal.name.strip()}: {sentence(goal.description)}" if goal.description else sentence(goal.name)
             for goal in partnership.goals
         )
-        return goals or (_to_complete("the partnership has no goals to adopt"),)
+        return goals or (_to_complete(_("the partnership has no goals to adopt")),)
     return _items(plan.background.goals, ("background", "goals"))
 
 
@@ -245,7 +324,10 @@ def _tactics(partnership: Partnership, partner: PotentialPartner, audience: Audi
     contact = ""
     if partner.member is not None:
         view = contact_view(partnership.member(partner.member).primary_contact, audience)
-        contact = f"Contact at {organization(name)}: {'; '.join(view.lines)}"
+        # Translators: {organization} is a potential partner; {contact} its contact's name, title and details.
+        contact = _(
+            "Contact at {organization}: {contact}", organization=organization(name), contact="; ".join(view.lines)
+        )
     rows = tuple(
         TacticRow(
             sentence(tactic.action),
@@ -253,18 +335,21 @@ def _tactics(partnership: Partnership, partner: PotentialPartner, audience: Audi
             tactic.responsible.strip() if tactic.responsible else CELL_BLANK,
         )
         for tactic in partner.tactics
-    ) or (TacticRow(row_blank("the steps that build this relationship"), "", ""),)
-    maintenance = (
-        f"Keeping the relationship up: {sentence(partner.maintenance)}"
-        if partner.maintenance
-        else f"Keeping the relationship up: {_to_complete('how it is kept up')}"
-    )
+    ) or (TacticRow(row_blank(_("the steps that build this relationship")), "", ""),)
+    kept_up = sentence(partner.maintenance) if partner.maintenance else _to_complete(_("how it is kept up"))
+    # Translators: {maintenance} says how the organization keeps a partnership up, as the plan wrote it, or is a
+    # blank line to complete.
+    maintenance = _("Keeping the relationship up: {maintenance}", maintenance=kept_up)
     return PartnerTactics(name, contact, rows, maintenance)
 
 
 def _task_row(task: PlanTask, as_of: dt.date | None) -> TaskRow:
     late = past_due(task, as_of)
-    status = "Done" if task.done else ("Past due" if late else "To do")
+    status = (
+        _p("task status", "Done")
+        if task.done
+        else (_p("task status", "Past due") if late else _p("task status", "To do"))
+    )
     return TaskRow(
         task=sentence(task.task),
         due=long_date(task.due) or CELL_BLANK,
