@@ -100,7 +100,7 @@ GENERAL: dict[Hazard, General] = {
             N_("Illness keeps many staff of one or more members away from work."),
         ),
         steps=(
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_(
                 "Each member tells {leaders} which of its services stay open and how survivors can reach them; the "
                 "list goes to every member."
@@ -149,7 +149,7 @@ GENERAL: dict[Hazard, General] = {
                 "Members that house survivors move them to a safe place arranged in advance and account for every "
                 "person."
             ),
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_(
                 "Members receive from {leaders} an updated list of open services and locations, without survivor names."
             ),
@@ -183,7 +183,7 @@ GENERAL: dict[Hazard, General] = {
                 "The next person in the order of succession (section 4) acts at once, and the member’s backup "
                 "contact steps in as its primary contact."
             ),
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_("The member tells {leaders} in writing who is acting and from when."),
             N_("The acting person reviews open referrals, commitments and deadlines in the shared records."),
             N_("The member names a permanent replacement and a new backup contact as soon as it can."),
@@ -216,7 +216,7 @@ GENERAL: dict[Hazard, General] = {
                 "Contain the breach: cut off access, change passwords, recover or secure what can be recovered, and "
                 "note what happened and when."
             ),
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_("Tell {leaders} at once, by phone, with no survivor names in any message."),
             N_("Work out whose information was exposed and what it could reveal about them."),
             N_(
@@ -227,7 +227,7 @@ GENERAL: dict[Hazard, General] = {
                 "Reach each affected survivor only through the safe contact method they chose, tell them what "
                 "happened, and update their safety plan with them."
             ),
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_("Find and fix the cause, then report to {leaders} what was changed."),
         ),
         partners=N_("The member whose records were exposed"),
@@ -235,7 +235,7 @@ GENERAL: dict[Hazard, General] = {
             N_("No one contacts a survivor in a way that could alert the person who harmed them."),
             N_("Survivors decide what happens next for them, including whether to involve law enforcement."),
         ),
-        # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+        # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
         recovery=N_(
             "Normal sharing resumes when the cause is fixed and the new safeguards have been confirmed to {leaders}."
         ),
@@ -295,7 +295,7 @@ GENERAL: dict[Hazard, General] = {
             N_("A member withdraws or can no longer do its part."),
         ),
         steps=(
-            # Translators: {leaders} is who leads, with its article: 'the core group', 'the lead agency (X)'…
+            # Translators: {leaders}: who leads, with its article ('the core group', 'the co-lead agencies (A and B)').
             N_("The member affected tells {leaders} as soon as it knows, even before the details are clear."),
             N_("List which essential functions and commitments are at risk, and by when."),
             N_("Members agree who can take over each function, for a time or for good."),

@@ -311,7 +311,7 @@ def _caller(partnership: Partnership) -> str:
     if coordinator and current_name(partnership, coordinator.employer):
         # Translators: {title} is the coordinator's job title as the partnership writes it ('Task Force
         # Coordinator'); the phrase names the person who runs the call tree, inside sentences.
-        return _("the {title}", title=coordinator.title)
+        return _p("who runs the call tree", "the {title}", title=coordinator.title)
     return leaders_phrase(partnership)
 
 

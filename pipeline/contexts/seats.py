@@ -186,7 +186,7 @@ def term_text(seat: CoreGroupSeat) -> str:
 
 
 def _limit(limit: int) -> str:
-    # Translators: {number} is the count in words ('two'); the form follows {count}, the same count in digits.
+    # Translators: {number} is the count in words ('two'); a translation may write {count} (digits) instead.
     return _n("at most {number} term in a row", "at most {number} terms in a row", limit, number=number_word(limit))
 
 
