@@ -9,6 +9,7 @@ file to say the law binds the member, because promising more than the law allows
 
 from __future__ import annotations
 
+from pipeline.i18n import _
 from schemas import Partnership
 from schemas.members import Member
 from schemas.vocabulary import ConfidentialityLaw, LegalPosition, OrganizationType, Sector
@@ -136,23 +137,30 @@ def _derived(partnership: Partnership, member: Member) -> set[LegalPosition]:
 
 
 def unclear_position(partnership: Partnership, member: Member) -> str | None:
-    """Why the wording for this member cannot be chosen safely from its facts (None when it can)."""
+    """Why the wording for this member cannot be chosen safely from its facts (None when it can).
+
+    In the language of the document being written: drafts print the reason in their counsel-review list. Lint
+    asks outside any document, so its findings stay in English.
+    """
     if member.legal_positions:
         return None
     found = _derived(partnership, member) - {P.community_partner}
     if member.sector is Sector.systems_based_advocates and P.system_based_advocacy not in found:
-        return (
+        # Translators: completes 'Legal position of <member>: …' in the list for counsel; 'it' is the member.
+        return _(
             "it is a systems-based advocate, but the file does not say whether its advocates work inside a "
             "government agency (and share its duties to disclose)"
         )
     if not found & _CONFIDENTIALITY_POSITIONS:
         if member.sector in _SERVICE_SECTORS:
-            return (
+            # Translators: as above; keep confidentiality.laws and legal_positions: they are keys of the file.
+            return _(
                 "the file does not say whether VAWA or VOCA confidentiality binds it, so the documents give it "
                 "only the general promise; list it under confidentiality.laws or give its legal_positions"
             )
         if member.sector is Sector.other:
-            return "its sector does not show what it may promise survivors; give its legal_positions"
+            # Translators: as above; keep legal_positions: it is a key of the file.
+            return _("its sector does not show what it may promise survivors; give its legal_positions")
     return None
 
 
@@ -160,8 +168,15 @@ def consent_laws(partnership: Partnership, member: Member) -> str:
     """'the confidentiality rules of VAWA' (or of VOCA, or both): the laws the file says bind the member, named
     truly; a member whose position is stated without a law is bound by 'victim-service confidentiality rules'."""
     laws = _laws_binding(partnership, member) & _CONSENT_LAWS
-    names = [law.label for law in (ConfidentialityLaw.vawa, ConfidentialityLaw.voca) if law in laws]
-    return f"the confidentiality rules of {' and '.join(names)}" if names else "victim-service confidentiality rules"
+    if laws == _CONSENT_LAWS:
+        vawa, voca = ConfidentialityLaw.vawa.label, ConfidentialityLaw.voca.label
+        # Translators: completes a sentence such as '<member> is bound by …'; VAWA and VOCA are US laws' acronyms.
+        return _("the confidentiality rules of {first} and {second}", first=vawa, second=voca)
+    if laws:
+        # Translators: completes a sentence such as '<member> is bound by …'; {law} is VAWA or VOCA (US laws).
+        return _("the confidentiality rules of {law}", law=next(iter(laws)).label)
+    # Translators: completes a sentence such as '<member> is bound by …'.
+    return _("victim-service confidentiality rules")
 
 
 def needs_public_copy(partnership: Partnership) -> bool:

@@ -9,6 +9,7 @@ no emergency plan, a short order of succession) are printed as visible gaps, nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +23,8 @@ from pipeline.contexts.common import (
     leaders_phrase,
     signature_block,
 )
-from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, member_lines
-from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, playbooks
+from pipeline.contexts.crisis_lines import member_lines, national_hotline
+from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, hazard_name, playbooks
 from pipeline.contexts.figure_emergency import UNTIED, call_tree_figure, succession_figure
 from pipeline.contexts.seats import (
     Caller,
@@ -35,6 +36,7 @@ from pipeline.contexts.seats import (
 )
 from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
 from pipeline.formatting import join_and, long_date
+from pipeline.i18n import N_, _, _n, _p
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.vocabulary import EmergencyPlanStatus, Hazard, LeadershipModel, MemberStatus
@@ -42,8 +44,9 @@ from schemas.vocabulary import EmergencyPlanStatus, Hazard, LeadershipModel, Mem
 CHANGE_ROWS = 8
 """Blank rows in the record of changes, filled in by hand until the history comes from git."""
 
-NO_BACKUP = "No backup named: gap"
-NO_EMAIL, NO_PHONE = "No e-mail listed", "No phone listed"
+NO_BACKUP = N_("No backup named")
+"""A gap (see _gap): the member names no backup contact."""
+NO_EMAIL, NO_PHONE = N_("No e-mail listed"), N_("No phone listed")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ class SuccessorRow:
     rank: str
     position: str
     organization: str
+    withdrawn: bool = False
+    """True when the position belongs to a member that has withdrawn (the figure marks it)."""
+    untied: bool = False
+    """True when no member holds the position (`organization` then says so)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,8 @@ class CallTreeRow:
     primary: tuple[str, ...]
     backup: tuple[str, ...]
     languages: tuple[str, ...]
+    gaps: tuple[str, ...] = ()
+    """The gaps the primary and backup cells show, without the word 'gap' ('No backup named'), for the figure."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
     check_in_hours = str(emergency.check_in_hours) if emergency.check_in_hours else BLANK_LINE
     return {
         "partnership_name": partnership.name,
-        "document_title": "Emergency and Crisis Response Guide",
+        "document_title": _("Emergency and Crisis Response Guide"),
         "survivor_pay": partnership.pays_survivors(),
         "short_name": partnership.display_name,
         "leaders": leaders,
@@ -176,9 +185,15 @@ def _warm_transfer_list(partnership: Partnership) -> tuple[CrisisLineRow, ...]:
     The organization cell names the line and when to use it, so the list can be acted on as it stands.
     """
     rows = []
-    for line in (*member_lines(partnership), NATIONAL_HOTLINE):
-        name = line.name if line.organization in line.name else f"{line.name} ({line.organization})"
-        rows.append(CrisisLineRow(f"{name}. {line.use}", line.number, line.languages))
+    for line in (*member_lines(partnership), national_hotline()):
+        if line.organization in line.name:
+            # Translators: {line} is a crisis line's name; {use} says when to call it (a sentence).
+            text = _("{line}. {use}", line=line.name, use=line.use)
+        else:
+            # Translators: {line} is a crisis line's name, {answered_by} who answers it ('a national line, not a
+            # member', or a member's name), {use} when to call it (a sentence).
+            text = _("{line} ({answered_by}). {use}", line=line.name, answered_by=line.organization, use=line.use)
+        rows.append(CrisisLineRow(text, line.number, line.languages))
     return tuple(rows)
 
 
@@ -215,7 +230,9 @@ def _approval_rows(partnership: Partnership, seats: tuple[SeatView, ...]) -> tup
             organization = f"{block.organization} ({what})" if what else block.organization
             blocks.append(SignatureBlock(organization, block.name, block.title, block.confirmed))
     else:
-        lead_role = "Co-lead agency" if leadership.model is LeadershipModel.co_leadership else "Lead agency"
+        co_leads = leadership.model is LeadershipModel.co_leadership
+        # Translators: under an organization's name in an approval block of the guide.
+        lead_role = _p("approval block", "Co-lead agency") if co_leads else _p("approval block", "Lead agency")
         for member_id in leadership.leads:
             if not current_name(partnership, member_id):
                 continue  # a withdrawn member no longer approves anything
@@ -230,57 +247,90 @@ def _approval_rows(partnership: Partnership, seats: tuple[SeatView, ...]) -> tup
 
 def _hazards(partnership: Partnership) -> tuple[HazardView, ...]:
     hazards = partnership.emergency.hazards or list(STANDARD_HAZARDS)
-    return tuple(HazardView(h.label, HAZARD_DESCRIPTIONS[h]) for h in dict.fromkeys(hazards) if h is not Hazard.other)
+    return tuple(
+        HazardView(hazard_name(h), _(HAZARD_DESCRIPTIONS[h])) for h in dict.fromkeys(hazards) if h is not Hazard.other
+    )
 
 
-_ORDINALS = ("1st", "2nd", "3rd")
+def _rank(number: int) -> str:
+    """'1st', '2nd', '3rd', '4th': a position's rank in the succession table's "Order" column."""
+    if number > 3:
+        # Translators: the rank of a position after the third in an order of succession, e.g. '4th'.
+        return _p("rank in a table", "{number}th", number=number)
+    return (_p("rank in a table", "1st"), _p("rank in a table", "2nd"), _p("rank in a table", "3rd"))[number - 1]
 
 
 def _ordinal(number: int) -> str:
-    return _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"{number}th"
+    """'1st', '2nd': a rank inside a sentence, before the word 'position' (a language may write it otherwise)."""
+    if number > 3:
+        # Translators: the rank of a position after the third, in the sentence 'the {rank} position belongs to…'.
+        return _p("rank in a sentence", "{number}th", number=number)
+    return (_p("rank in a sentence", "1st"), _p("rank in a sentence", "2nd"), _p("rank in a sentence", "3rd"))[
+        number - 1
+    ]
 
 
 def _succession(partnership: Partnership, index: int) -> SuccessionTable:
     line = partnership.emergency.succession[index]
     rows, warnings = [], []
     for rank, successor in enumerate(line.order, start=1):
-        organization = UNTIED
-        if successor.member:
-            organization = current_name(partnership, successor.member) or partnership.member(successor.member).name
-            if not current_name(partnership, successor.member):
-                organization += " (withdrawn)"
-                warnings.append(
-                    f"Warning: the {_ordinal(rank)} position belongs to a member that has withdrawn. "
-                    "Replace it with a position at a current member."
+        if not successor.member:
+            rows.append(SuccessorRow(_rank(rank), successor.position, _(UNTIED), untied=True))
+            continue
+        organization = current_name(partnership, successor.member)
+        withdrawn = not organization
+        if withdrawn:
+            # Translators: {organization} is the short name of a member that has withdrawn from the partnership.
+            organization = _("{organization} (withdrawn)", organization=partnership.member(successor.member).name)
+            warnings.append(
+                # Translators: {rank} is '1st', '2nd', '3rd' or '4th' (the rank before 'position').
+                _(
+                    "Warning: the {rank} position belongs to a member that has withdrawn. Replace it with a "
+                    "position at a current member.",
+                    rank=_ordinal(rank),
                 )
-        rows.append(SuccessorRow(_ordinal(rank), successor.position, organization))
+            )
+        rows.append(SuccessorRow(_rank(rank), successor.position, organization, withdrawn=withdrawn))
     if len(line.order) < 3:
-        deep = "one position" if len(line.order) == 1 else f"{len(line.order)} positions"
         warnings.insert(
             0,
-            f"Warning: this order of succession is only {deep} deep. Name at least three positions, so that "
-            "someone can always act.",
+            _n(
+                "Warning: this order of succession is only one position deep. Name at least three positions, so "
+                "that someone can always act.",
+                "Warning: this order of succession is only {count} positions deep. Name at least three positions, "
+                "so that someone can always act.",
+                len(line.order),
+            ),
         )
     return SuccessionTable(role=line.role, rows=tuple(rows), warnings=tuple(warnings))
 
 
 def _caller(partnership: Partnership) -> str:
+    """Who runs the call tree: the coordinator when a current member employs one, else whoever leads."""
     coordinator = partnership.leadership.coordinator
     if coordinator and current_name(partnership, coordinator.employer):
-        return f"the {coordinator.title}"
+        # Translators: {title} is the coordinator's job title as the partnership writes it ('Task Force
+        # Coordinator'); the phrase names the person who runs the call tree, inside sentences.
+        return _p("who runs the call tree", "the {title}", title=coordinator.title)
     return leaders_phrase(partnership)
 
 
 def _caller_lines(caller: Caller, audience: Audience) -> tuple[str, ...]:
     """A contact's lines, with a stand-in's seat after the name; a person without details says so."""
-    lines = _contact_lines(caller.contact, audience) if caller.contact else (caller.label, NO_EMAIL, NO_PHONE)
+    lines = _contact_lines(caller.contact, audience) if caller.contact else (caller.label, _(NO_EMAIL), _(NO_PHONE))
     return (lines[0], caller.note, *lines[1:]) if caller.note else lines
 
 
 def _contact_lines(contact: Contact, audience: Audience) -> tuple[str, ...]:
     """Name and title, then each way to reach the person this audience may see, and what is missing."""
     view = contact_view(contact, audience)
-    return (view.label, view.email or NO_EMAIL, view.phone or NO_PHONE)
+    return (view.label, view.email or _(NO_EMAIL), view.phone or _(NO_PHONE))
+
+
+def _gap(what: str) -> str:
+    """A gap as a table cell shows it: 'No backup named: gap'."""
+    # Translators: marks a missing contact in the roster so that it stands out: {what} is 'No backup named', say.
+    return _("{what}: gap", what=what)
 
 
 def _call_tree_row(
@@ -289,39 +339,56 @@ def _call_tree_row(
     contacts = [c for c in (member.primary_contact, member.backup_contact) if c is not None]
     organization = [member.name]
     if member.id in partnership.leadership.leads:
-        model = partnership.leadership.model
-        organization.append("Co-lead" if model is LeadershipModel.co_leadership else "Lead agency")
+        co_leads = partnership.leadership.model is LeadershipModel.co_leadership
+        # Translators: a note under a leading member's name in the call tree.
+        organization.append(_p("call tree", "Co-lead") if co_leads else _p("call tree", "Lead agency"))
     else:
         organization += core_group_notes(seats, member.id, audience)
     if member.status is MemberStatus.interim:
-        organization.append("Interim member")
-    spoken = dict.fromkeys(
-        language for contact in contacts for language in (contact.preferred_language, *contact.languages) if language
-    )
-    # A contact who prefers another language may not work in English at all; only then is English left out.
-    english = (
-        []
-        if "English" in spoken or all(c.preferred_language and "English" not in c.languages for c in contacts)
-        else ["English"]
-    )
-    languages = [f"Contacts: {join_and([*english, *spoken])}"] if contacts else []
-    if member.languages:
-        languages.append(f"Serves clients in {join_and(member.languages)}")
+        organization.append(_("Interim member"))
+    languages = list(_languages(member, contacts))
     # Whoever stands in for someone away from a seat is called first; the absent person is not called.
     people = [_caller_lines(caller, audience) for caller in people_to_call(seats, member, audience)]
+    gaps = []
+    if not people:
+        gaps.append(_(NO_CONTACT) if not contacts else _("No one else named"))
+    if len(people) < 2:
+        gaps.append(_no_backup(seats, member))
     return CallTreeRow(
         order=str(order),
         organization=tuple(organization),
-        primary=people[0] if people else (f"{NO_CONTACT}: gap" if not contacts else "No one else named: gap",),
-        backup=people[1] if len(people) > 1 else (_no_backup(seats, member),),
+        primary=people[0] if people else (_gap(gaps[0]),),
+        backup=people[1] if len(people) > 1 else (_gap(gaps[-1]),),
         languages=tuple(languages),
+        gaps=tuple(gaps),
     )
+
+
+def _languages(member: Member, contacts: list[Contact]) -> Iterator[str]:
+    """'Contacts: English and Spanish', then 'Serves clients in Spanish': the languages to call a member in."""
+    spoken = dict.fromkeys(
+        language for contact in contacts for language in (contact.preferred_language, *contact.languages) if language
+    )
+    # A contact who prefers another language may not work in English at all; only then is English left out. The
+    # file names languages in English, or in the document's language when it gives each value per language.
+    english_names = {"English", _p("name of a language", "English")}
+    english = (
+        []
+        if english_names & set(spoken) or all(c.preferred_language and "English" not in c.languages for c in contacts)
+        else [_p("name of a language", "English")]
+    )
+    if contacts:
+        # Translators: {languages} lists the languages a member's contacts work in, e.g. 'English and Spanish'.
+        yield _("Contacts: {languages}", languages=join_and([*english, *spoken]))
+    if member.languages:
+        # Translators: {languages} lists the languages the member serves clients in, e.g. 'Spanish'.
+        yield _("Serves clients in {languages}", languages=join_and(member.languages))
 
 
 def _no_backup(seats: tuple[SeatView, ...], member: Member) -> str:
     """The gap where a backup contact would be: for good, or while someone of the member's is away from a seat."""
     away = [v.seat.alternate.until for v in seats if v.absent and v.absent.member.id == member.id and v.seat.alternate]
-    return f"No backup until {long_date(max(away))}: gap" if away else NO_BACKUP
+    return _("No backup until {end}", end=long_date(max(away))) if away else _(NO_BACKUP)
 
 
 def _platform_facts(partnership: Partnership) -> tuple[Fact, ...]:
@@ -330,42 +397,46 @@ def _platform_facts(partnership: Partnership) -> tuple[Fact, ...]:
         return ()
     owner = current_name(partnership, platform.owner)
     pii = (
-        "It holds personally identifying information about survivors, so only people who need it may open it, "
-        "and a backup copy is protected in the same way."
+        _(
+            "It holds personally identifying information about survivors, so only people who need it may open it, "
+            "and a backup copy is protected in the same way."
+        )
         if platform.holds_pii
-        else "It holds no personally identifying information about survivors, and it must stay that way."
+        else _("It holds no personally identifying information about survivors, and it must stay that way.")
     )
+    # Translators: {platform} is the shared platform's name ('SharePoint site'), {owner} the member that runs it.
+    administered = _("{platform}, administered by {owner}", platform=platform.name, owner=owner)
     return facts(
-        ("Shared platform", f"{platform.name}{f', administered by {owner}' if owner else ''}"),
-        ("What it holds", platform.contents),
-        ("Survivor information", pii),
-        ("Removing access", platform.access_removal),
+        (_("Shared platform"), administered if owner else platform.name),
+        (_("What it holds"), platform.contents),
+        (_("Survivor information"), pii),
+        (_("Removing access"), platform.access_removal),
     )
 
 
 _PLAN_STATUS: dict[EmergencyPlanStatus, str] = {
-    EmergencyPlanStatus.written_plan: "Written emergency plan",
-    EmergencyPlanStatus.business_continuity_only: "Business-continuity plan only: gap",
-    EmergencyPlanStatus.none: "No written plan: gap",
+    EmergencyPlanStatus.written_plan: N_("Written emergency plan"),
+    EmergencyPlanStatus.business_continuity_only: N_("Business-continuity plan only: gap"),
+    EmergencyPlanStatus.none: N_("No written plan: gap"),
 }
 
 
 def _plan_row(member: Member) -> PlanRow:
     plan = member.emergency_plan
     if plan is None:
-        return PlanRow(member.name, "Not recorded: gap", "Ask this member whether it has a plan.")
-    return PlanRow(member.name, _PLAN_STATUS[plan.status], maybe(plan.note))
+        return PlanRow(member.name, _("Not recorded: gap"), _("Ask this member whether it has a plan."))
+    return PlanRow(member.name, _(_PLAN_STATUS[plan.status]), maybe(plan.note))
 
 
 def _plan_gap(member: Member) -> str:
     """'O'Malley Staffing (business-continuity plan only)', or '' when the member has a written plan."""
     plan = member.emergency_plan
     if plan is None:
-        return f"{member.name} (not recorded)"
+        return _("{member} (not recorded)", member=member.name)
     if plan.status is EmergencyPlanStatus.business_continuity_only:
-        return f"{member.name} (business-continuity plan only)"
+        return _("{member} (business-continuity plan only)", member=member.name)
     if plan.status is EmergencyPlanStatus.none:
-        return f"{member.name} (no written plan)"
+        return _("{member} (no written plan)", member=member.name)
     return ""
 
 

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from pipeline.contexts.figure_drawing import ACCENT, INK, label, new_graph, rows_of, stack_rows
 from pipeline.figures import Figure
+from pipeline.i18n import N_, _
 
 
 class SuccessorRow(Protocol):
@@ -22,6 +23,10 @@ class SuccessorRow(Protocol):
     def position(self) -> str: ...
     @property
     def organization(self) -> str: ...
+    @property
+    def withdrawn(self) -> bool: ...
+    @property
+    def untied(self) -> bool: ...
 
 
 class SuccessionTable(Protocol):
@@ -32,7 +37,8 @@ class SuccessionTable(Protocol):
 
 
 class CallTreeRow(Protocol):
-    """A row of the guide's call tree: its number, organization lines, and first primary and backup lines."""
+    """A row of the guide's call tree: its number, organization lines, first primary and backup lines, and the
+    gaps those show ('No backup named'), which the figure marks."""
 
     @property
     def order(self) -> str: ...
@@ -42,13 +48,16 @@ class CallTreeRow(Protocol):
     def primary(self) -> Sequence[str]: ...
     @property
     def backup(self) -> Sequence[str]: ...
+    @property
+    def gaps(self) -> Sequence[str]: ...
 
 
 GAP = "#FBE5D6"
 """Light orange: a gap the reader should see at a glance (the tables say 'gap' in words)."""
 _PER_ROW = 3
-UNTIED = "Not tied to one member"
-"""What the succession table says of a position no member holds; the figure then names only the position."""
+UNTIED = N_("Not tied to one member")
+"""What the succession table says of a position no member holds (in English: translate it where it is printed);
+the figure then names only the position."""
 
 
 def succession_figure(partnership_name: str, tables: Sequence[SuccessionTable]) -> Figure | str:
@@ -57,7 +66,8 @@ def succession_figure(partnership_name: str, tables: Sequence[SuccessionTable]) 
         return ""
     graph = new_graph("LR")
     graph.attr(ranksep="0.3", nodesep="0.2")
-    sentences = [f"Orders of succession of {partnership_name}."]
+    # Translators: the start of the figure's description for screen readers; {partnership} is its name.
+    sentences = [_("Orders of succession of {partnership}.", partnership=partnership_name)]
     for index, table in enumerate(tables):
         role = f"role{index}"
         graph.node(role, label(table.role, width=18), fillcolor=INK, fontcolor="white")
@@ -65,8 +75,7 @@ def succession_figure(partnership_name: str, tables: Sequence[SuccessionTable]) 
         steps = []
         for rank, row in enumerate(table.rows):
             node = f"role{index}step{rank}"
-            organization = "" if row.organization == UNTIED or row.organization in row.position else row.organization
-            withdrawn = row.organization.endswith("(withdrawn)")
+            organization = "" if row.untied or row.organization in row.position else row.organization
             graph.node(
                 node,
                 label(
@@ -74,17 +83,26 @@ def succession_figure(partnership_name: str, tables: Sequence[SuccessionTable]) 
                     organization,
                     width=22,
                 ),
-                fillcolor=GAP if withdrawn else ACCENT,
+                fillcolor=GAP if row.withdrawn else ACCENT,
             )
             graph.edge(previous, node)
             previous = node
             steps.append(f"{row.position} ({organization})" if organization else row.position)
-        sentences.append(f"{table.role}: {'; then '.join(steps)}.")
+        sentences.append(_("{role}: {positions}.", role=table.role, positions=_in_order(steps)))
     with graph.subgraph() as column:  # the roles one under the other, in one column
         column.attr(rank="same")
         for index in range(1, len(tables)):
             column.edge(f"role{index - 1}", f"role{index}", style="invis")
-    return Figure("Who steps in, in order", graph.source, " ".join(sentences))
+    return Figure(_("Who steps in, in order"), graph.source, " ".join(sentences))
+
+
+def _in_order(steps: Sequence[str]) -> str:
+    """'A; then B; then C': positions in the order they step in."""
+    text = steps[0] if steps else ""
+    for step in steps[1:]:
+        # Translators: joins the positions of an order of succession, first to last: 'A; then B', then '…; then C'.
+        text = _("{earlier}; then {later}", earlier=text, later=step)
+    return text
 
 
 def call_tree_figure(caller: str, rows: Sequence[CallTreeRow], check_in_hours: str) -> Figure | str:
@@ -92,16 +110,16 @@ def call_tree_figure(caller: str, rows: Sequence[CallTreeRow], check_in_hours: s
     if not rows:
         return ""
     graph = new_graph()
-    calls = f"{caller[:1].upper()}{caller[1:]} calls each member, in this order"
-    graph.node("caller", label(calls, width=40), fillcolor=INK, fontcolor="white")
+    # Translators: {caller} is who runs the call tree ('the Task Force Coordinator', 'the core group'); the text
+    # heads the figure, so its first letter is made a capital.
+    calls = _("{caller} calls each member, in this order", caller=caller)
+    graph.node("caller", label(calls[:1].upper() + calls[1:], width=40), fillcolor=INK, fontcolor="white")
     nodes, parts = [], []
     with graph.subgraph(name="cluster_members") as cluster:
         cluster.attr(margin="10")
         for row in rows:
             name, notes = row.organization[0], row.organization[1:]
-            gaps = [
-                line.removesuffix(": gap") for line in (*row.primary[:1], *row.backup[:1]) if line.endswith(": gap")
-            ]
+            gaps = list(row.gaps)
             node = f"member{row.order}"
             cluster.node(node, label(f"{row.order}. {name}", *notes, *gaps), fillcolor=GAP if gaps else "white")
             nodes.append(node)
@@ -110,10 +128,20 @@ def call_tree_figure(caller: str, rows: Sequence[CallTreeRow], check_in_hours: s
         stack_rows(cluster, rows_of(nodes, _PER_ROW))
     for node in nodes[:_PER_ROW]:
         graph.edge("caller", node)
-    hours = f"within {check_in_hours} hours" if check_in_hours.strip("_ ") else "by the time the guide sets"
-    graph.node("check_in", label(f"Every member checks in {hours}", width=36), fillcolor=ACCENT)
+    if check_in_hours.strip("_ "):
+        # Translators: {hours} is a number of hours, as the partnership writes it.
+        check_in = _("Every member checks in within {hours} hours", hours=check_in_hours)
+    else:
+        check_in = _("Every member checks in by the time the guide sets")
+    graph.node("check_in", label(check_in, width=36), fillcolor=ACCENT)
     graph.edge(nodes[-1 - (len(nodes) - 1) % _PER_ROW], "check_in", style="invis")
-    alt = (
-        f"The call tree: {caller} calls each member in this order: {'; '.join(parts)}. Every member checks in {hours}."
+    # Translators: the figure's description for screen readers; {caller} as above, {members} the numbered list
+    # of members ('1. Sheriff's Office (Co-lead); 2. Bridgewell'), {check_in} the sentence 'Every member checks
+    # in within 24 hours'.
+    alt = _(
+        "The call tree: {caller} calls each member in this order: {members}. {check_in}.",
+        caller=caller,
+        members="; ".join(parts),
+        check_in=check_in,
     )
-    return Figure("The call tree", graph.source, alt)
+    return Figure(_("The call tree"), graph.source, alt)

@@ -16,6 +16,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
 from pipeline.contexts.wording import number_word, organization
 from pipeline.formatting import long_date
+from pipeline.i18n import _, _n
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.seats import CoreGroupSeat
@@ -131,8 +132,15 @@ def interim_text(view: SeatView) -> str:
     if interim is None or view.vacant:
         return ""
     due = interim.election_due
-    until = f"until the election due on {long_date(due)}" if due else "until an election fills the seat"
-    return f"Interim holder since {long_date(interim.appointed)}, {until}"
+    if due:
+        return _(
+            "Interim holder since {appointed}, until the election due on {due}",
+            appointed=long_date(interim.appointed),
+            due=long_date(due),
+        )
+    return _(
+        "Interim holder since {appointed}, until an election fills the seat", appointed=long_date(interim.appointed)
+    )
 
 
 def cover_text(view: SeatView, audience: Audience) -> str:
@@ -142,26 +150,44 @@ def cover_text(view: SeatView, audience: Audience) -> str:
     alternate = view.seat.alternate
     if not view.covered or alternate is None or view.acting is None or view.holder is None:
         return ""
-    who = view.acting.label
+    dates = {"start": long_date(alternate.from_), "end": long_date(alternate.until)}
+    reason = alternate.reason if audience is not Audience.public else None
     if view.acting.member.id != view.holder.member.id:
-        who += f", of {organization(view.acting.member.name)}"
-    text = f"Covered by {who}, from {long_date(alternate.from_)} to {long_date(alternate.until)}"
-    if alternate.reason and audience is not Audience.public:
-        text += f" ({alternate.reason})"
-    return text
+        other = {"person": view.acting.label, "organization": organization(view.acting.member.name), **dates}
+        if reason:
+            # Translators: {person} is 'Name, Title'; {reason} is the partnership's own words, e.g. 'parental leave'.
+            return _("Covered by {person}, of {organization}, from {start} to {end} ({reason})", reason=reason, **other)
+        return _("Covered by {person}, of {organization}, from {start} to {end}", **other)
+    if reason:
+        # Translators: {person} is 'Name, Title'; {reason} is the partnership's own words, e.g. 'parental leave'.
+        return _(
+            "Covered by {person}, from {start} to {end} ({reason})", person=view.acting.label, reason=reason, **dates
+        )
+    return _("Covered by {person}, from {start} to {end}", person=view.acting.label, **dates)
 
 
 def term_text(seat: CoreGroupSeat) -> str:
     """'Term: January 15, 2026 to January 20, 2027; at most two terms in a row', or ''."""
-    start, end = seat.term_start, seat.term_end
-    parts = []
+    start, end, limit = seat.term_start, seat.term_end, seat.term_limit
+    dates = {"start": long_date(start), "end": long_date(end)}
     if start and end:
-        parts.append(f"{long_date(start)} to {long_date(end)}")
-    elif start or end:
-        parts.append(f"from {long_date(start)}" if start else f"until {long_date(end)}")
-    if limit := seat.term_limit:
-        parts.append(f"at most {number_word(limit)} term{'s' if limit > 1 else ''} in a row")
-    return f"Term: {'; '.join(parts)}" if parts else ""
+        term = _("Term: {start} to {end}", **dates)
+    elif start:
+        term = _("Term: from {start}", **dates)
+    elif end:
+        term = _("Term: until {end}", **dates)
+    elif limit:
+        # Translators: {limit} is the limit on terms in a row, e.g. 'at most two terms in a row'.
+        return _("Term: {limit}", limit=_limit(limit))
+    else:
+        return ""
+    # Translators: {term} is 'Term: January 15, 2026 to January 20, 2027'; {limit} 'at most two terms in a row'.
+    return _("{term}; {limit}", term=term, limit=_limit(limit)) if limit else term
+
+
+def _limit(limit: int) -> str:
+    # Translators: {number} is the count in words ('two'); a translation may write {count} (digits) instead.
+    return _n("at most {number} term in a row", "at most {number} terms in a row", limit, number=number_word(limit))
 
 
 def holder_notes(view: SeatView, audience: Audience, terms: bool = False) -> tuple[str, ...]:
@@ -179,9 +205,11 @@ def stand_in_signer(view: SeatView) -> tuple[str, str] | None:
     signatory = acting.member.signatory
     if signatory is None or not (absent.is_named(signatory.name) or absent.is_named(signatory.public_name)):
         return None
-    until = f"standing in until {long_date(alternate.until)}"
-    title = f"{acting.contact.title} ({until})" if acting.contact else until[0].upper() + until[1:]
-    return acting.name, title
+    end = long_date(alternate.until)
+    if acting.contact:
+        # Translators: {title} is the person's job title; the line prints under their name in a signature block.
+        return acting.name, _("{title} (standing in until {end})", title=acting.contact.title, end=end)
+    return acting.name, _("Standing in until {end}", end=end)
 
 
 def covering_text(view: SeatView) -> str:
@@ -189,8 +217,11 @@ def covering_text(view: SeatView) -> str:
     alternate, holder = view.seat.alternate, view.holder
     if alternate is None or holder is None:
         return ""
-    what = f"the {view.name}" if view.name else "a core group seat"
-    return f"Covers {what} for {organization(holder.member.name)} until {long_date(alternate.until)}"
+    other = {"organization": organization(holder.member.name), "end": long_date(alternate.until)}
+    if view.name:
+        # Translators: {seat} is the seat's name as the partnership writes it, e.g. 'Fiscal sponsor seat'.
+        return _("Covers the {seat} for {organization} until {end}", seat=view.name, **other)
+    return _("Covers a core group seat for {organization} until {end}", **other)
 
 
 def core_group_notes(views: tuple[SeatView, ...], member_id: str, audience: Audience) -> list[str]:
@@ -198,7 +229,8 @@ def core_group_notes(views: tuple[SeatView, ...], member_id: str, audience: Audi
     another member), and any it covers. A stand-in from the member itself is named with its people instead."""
     notes = []
     for view in seats_of(views, member_id):
-        notes.append(f"Core group: {view.name}" if view.name else "Core group")
+        # Translators: {seat} is the seat's name as the partnership writes it, e.g. 'Fiscal sponsor seat'.
+        notes.append(_("Core group: {seat}", seat=view.name) if view.name else _("Core group"))
         from_outside = view.covered and view.acting is not None and view.acting.member.id != member_id
         notes += [note for note in (interim_text(view), cover_text(view, audience) if from_outside else "") if note]
     others = [v for v in acting_in(views, member_id) if v.holder and v.holder.member.id != member_id]
@@ -228,8 +260,14 @@ def people_to_call(views: tuple[SeatView, ...], member: Member, audience: Audien
     for view in covered:
         acting, alternate = view.acting, view.seat.alternate
         if acting is not None and alternate is not None and acting.member.id == member.id:
-            what = f"the {view.name}" if view.name else "a core group seat"
-            callers.append(Caller(acting.contact, acting.label, f"In {what} until {long_date(alternate.until)}"))
+            end = long_date(alternate.until)
+            # Translators: {seat} is the seat's name as the partnership writes it, e.g. 'Fiscal sponsor seat'.
+            note = (
+                _("In the {seat} until {end}", seat=view.name, end=end)
+                if view.name
+                else _("In a core group seat until {end}", end=end)
+            )
+            callers.append(Caller(acting.contact, acting.label, note))
     for caller in contacts:
         name = caller.contact.name if caller.contact else None
         away = any(v.absent is not None and v.absent.is_named(name) for v in covered)
