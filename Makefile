@@ -68,7 +68,7 @@ messages: $(STAMP) ## extract the sentences written in code and update each lang
 	$(VENV)/bin/pybabel extract --project=partnerdocs --no-location --sort-output --width=120 \
 		--no-default-keywords -k _ -k _n:1,2 -k _p:1c,2 -k N_ --add-comments=Translators: \
 		--msgid-bugs-address=https://github.com/partnerdocs/partnerdocs/issues \
-		-o $(CATALOGS)/partnerdocs.pot pipeline
+		-o $(CATALOGS)/partnerdocs.pot pipeline schemas
 	$(VENV)/bin/pybabel update --width=120 --init-missing -D partnerdocs -i $(CATALOGS)/partnerdocs.pot -d $(CATALOGS) \
 		$(if $(NEW_LANGUAGE),-l $(NEW_LANGUAGE))
 
