@@ -69,8 +69,9 @@ messages: $(STAMP) ## extract the sentences written in code and update each lang
 		--no-default-keywords -k _ -k _n:1,2 -k _p:1c,2 -k N_ --add-comments=Translators: \
 		--msgid-bugs-address=https://github.com/partnerdocs/partnerdocs/issues \
 		-o $(CATALOGS)/partnerdocs.pot pipeline schemas
-	$(VENV)/bin/pybabel update --width=120 --init-missing -D partnerdocs -i $(CATALOGS)/partnerdocs.pot -d $(CATALOGS) \
-		$(if $(NEW_LANGUAGE),-l $(NEW_LANGUAGE))
+	$(if $(NEW_LANGUAGE),$(VENV)/bin/pybabel init --width=120 -D partnerdocs -i $(CATALOGS)/partnerdocs.pot \
+		-d $(CATALOGS) -l $(NEW_LANGUAGE))
+	$(VENV)/bin/pybabel update --width=120 -D partnerdocs -i $(CATALOGS)/partnerdocs.pot -d $(CATALOGS)
 
 bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor, and PDFs
 	$(BIN)/python bench/run.py
