@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
 from pipeline.contexts.name_in_address import spells
-from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
+from pipeline.contexts.texts import level_description
 from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
 from pipeline.formatting import join_and, long_date, money
+from pipeline.i18n import N_, _, _n
 from schemas import Partnership
 from schemas.governance import DecisionMaking
 from schemas.members import Commitment, Contact, Member, Merger
@@ -62,14 +63,15 @@ class ContactView:
     """The label, then each visible way to reach the person: ready for a table cell."""
 
 
-NO_CONTACT = "No contact on file yet"
-"""What a document shows for a member listed without contacts."""
+NO_CONTACT = N_("No contact on file yet")
+"""What a document shows for a member listed without contacts (English: translate it with `_(NO_CONTACT)`)."""
 
 
 def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
     """What `audience` may see of a contact: a hidden name leaves the title only; no contact says so."""
     if contact is None:
-        return ContactView("", "", "", "", False, "", "", NO_CONTACT, (NO_CONTACT,))
+        nobody = _(NO_CONTACT)
+        return ContactView("", "", "", "", False, "", "", nobody, (nobody,))
     shown = contact.visibility
     name = contact.name if contact.name and is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
@@ -80,7 +82,10 @@ def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
     since = long_date(contact.since)
     label = f"{name}, {contact.title}" if name else contact.title
     if contact.acting:
-        label += f" (acting since {since})" if since else " (acting)"
+        # Translators: {contact} is 'Name, Title' or a title; the person fills the role for now (acting or interim).
+        acting_since = _("{contact} (acting since {date})", contact=label, date=since)
+        # Translators: {contact} is 'Name, Title' or a title; the person fills the role for now (acting or interim).
+        label = acting_since if since else _("{contact} (acting)", contact=label)
     languages = language_line(contact)
     lines = [label, email, phone, languages]
     return ContactView(
@@ -98,34 +103,40 @@ def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
 
 def merged_into(partnership: Partnership, merger: Merger) -> str:
     """'merged into X' (with X's standing when it has not signed its joinder yet), as a predicate."""
+    # Each is a predicate: the sentence names the organization that merged before it ('Bridgewell merged into ...').
     if merger.successor is None:
-        return "merged into an organization that is not a member"
+        return _("merged into an organization that is not a member")
     successor = partnership.member(merger.successor)
-    text = f"merged into {successor.legal_name}"
     if successor.status is MemberStatus.pending:
-        text += ", whose joinder is pending (it is not a party until it signs)"
-    elif successor.status is MemberStatus.prospective:
-        text += ", which is not a member"
-    return text
+        return _(
+            "merged into {successor}, whose joinder is pending (it is not a party until it signs)",
+            successor=successor.legal_name,
+        )
+    if successor.status is MemberStatus.prospective:
+        return _("merged into {successor}, which is not a member", successor=successor.legal_name)
+    return _("merged into {successor}", successor=successor.legal_name)
 
 
 def reporting_citation(reporting: MandatoryReporting) -> str:
     """The reporting law as counsel cites it, or a blank to complete while counsel has not confirmed it."""
     if reporting.legal_reference_pending:
-        return f"{BLANK_LINE} (citation pending counsel review)."
+        # Translators: {blank} is a line to fill in by hand with the citation of the reporting law.
+        return _("{blank} (citation pending counsel review).", blank=BLANK_LINE)
     return sentence(reporting.legal_reference) if reporting.legal_reference else ""
 
 
 def language_line(contact: Contact) -> str:
     """'Prefers Spanish; also English', 'Prefers Spanish' or 'Also works in Tagalog'; '' for English only."""
     others = join_and(contact.languages)
-    if contact.preferred_language:
-        return (
-            f"Prefers {contact.preferred_language}; also {others}"
-            if others
-            else f"Prefers {contact.preferred_language}"
-        )
-    return f"Also works in {others}" if others else ""
+    preferred = contact.preferred_language
+    if preferred and others:
+        # Translators: the languages a contact person works in, as the partnership file names them.
+        return _("Prefers {language}; also {languages}", language=preferred, languages=others)
+    if preferred:
+        # Translators: the language a contact person prefers to work in, as the partnership file names it.
+        return _("Prefers {language}", language=preferred)
+    # Translators: the languages a contact person works in besides English, as the partnership file names them.
+    return _("Also works in {languages}", languages=others) if others else ""
 
 
 @dataclass(frozen=True)
@@ -161,15 +172,27 @@ def signer_name_title(member: Member) -> tuple[str, str]:
     return member.signatory.name or BLANK_LINE, member.signatory.title
 
 
+def amount_per(amount: str, per: str | None) -> str:
+    """'$1,200 per year' for a single unit, '$1,200 for the project period' for a longer span, or the amount alone.
+
+    The period is the partnership file's own word (`per`), so the letters' totals name it as their items do."""
+    per = (per or "").strip().removeprefix("the ")
+    if not per:
+        return amount
+    if " " not in per:
+        # Translators: an amount over a period the partnership file names in one word ('$1,200 per year').
+        return _("{amount} per {period}", amount=amount, period=per)
+    # Translators: an amount over a span the partnership file names ('$5,000 for the project period').
+    return _("{amount} for the {period}", amount=amount, period=per)
+
+
 def commitment_text(commitment: Commitment) -> str:
     """The commitment, with its in-kind value in brackets: '... worker (in-kind, estimated at $1,200 per year).'"""
     text = sentence(commitment.description)
     if commitment.in_kind_value is None:
         return text
-    note = f"in-kind, estimated at {money(commitment.in_kind_value)}"
-    if per := (commitment.per or "").strip().removeprefix("the "):
-        # A single unit reads 'per year'; a longer span reads 'for the project period'.
-        note += f" per {per}" if " " not in per else f" for the {per}"
+    # Translators: in brackets after a commitment; {amount} is '$1,200' or '$1,200 per year'.
+    note = _("in-kind, estimated at {amount}", amount=amount_per(money(commitment.in_kind_value), commitment.per))
     return f"{text[:-1]} ({note})." if text.endswith(".") else f"{text} ({note})"
 
 
@@ -182,11 +205,14 @@ def designation(member: Member) -> str:
     """The first-mention form: legal name, trade name, unit, and the short name used afterwards."""
     text = member.legal_name
     if member.doing_business_as:
-        text += f", doing business as {member.doing_business_as}"
+        # Translators: {name} is an organization's legal name, {trade_name} the name it trades under.
+        text = _("{name}, doing business as {trade_name}", name=text, trade_name=member.doing_business_as)
     if member.unit:
-        text += f", acting through its {member.unit}"
+        # Translators: {name} is an organization's legal name; {unit} is the department that acts for it.
+        text = _("{name}, acting through its {unit}", name=text, unit=member.unit)
     if member.short_name and member.short_name != member.legal_name:
-        text += f" (“{member.short_name}”)"
+        # Translators: defines the short name used for the organization in the rest of the document.
+        text = _("{name} (“{short_name}”)", name=text, short_name=member.short_name)
     return text
 
 
@@ -253,7 +279,7 @@ def roster(members: Iterable[MemberView]) -> tuple[RosterRow, ...]:
         RosterRow(
             organization=m.legal_name,
             primary=m.primary.lines,
-            backup=m.backup.lines if m.backup else ("No backup contact named yet",),
+            backup=m.backup.lines if m.backup else (_("No backup contact named yet"),),
         )
         for m in members
     )
@@ -283,33 +309,53 @@ def leaders_phrase(partnership: Partnership) -> str:
     """Who leads, as a noun phrase: 'Harbor & Hope', 'the co-leads (A and B)' or 'the core group'."""
     model = partnership.leadership.model
     leads = current_names(partnership, partnership.leadership.leads)
+    # Translators: who leads, as a noun phrase inside a sentence ('without the agreement of the core group').
     if model is LeadershipModel.core_group or not leads:
-        return "the core group"
+        return _("the core group")
     if model is LeadershipModel.co_leadership:
-        return f"the co-lead agencies ({join_and(leads)})"
-    return f"the lead agency ({leads[0]})"
+        # Translators: who leads, as a noun phrase inside a sentence; {names} are the co-lead organizations.
+        return _("the co-lead agencies ({names})", names=join_and(leads))
+    # Translators: who leads, as a noun phrase inside a sentence; {name} is the lead organization.
+    return _("the lead agency ({name})", name=leads[0])
 
 
 def leadership_statement(partnership: Partnership) -> str:
     leadership = partnership.leadership
     leads = current_names(partnership, partnership.leadership.leads)
     if leadership.model is LeadershipModel.primary_lead and leads:
-        return f"The lead agency of the Partnership is {leads[0]}, which convenes its work."
+        return _("The lead agency of the Partnership is {name}, which convenes its work.", name=leads[0])
     if leadership.model is LeadershipModel.co_leadership and leads:
-        return f"The Partnership is led jointly by {number_word(len(leads))} co-lead agencies: {join_and(leads)}."
+        return _(
+            "The Partnership is led jointly by {number} co-lead agencies: {names}.",
+            number=number_word(len(leads)),
+            names=join_and(leads),
+        )
     current = {m.id for m in partnership.current_members}
     held = [seat for seat in leadership.core_group if seat.holder in current]
     holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
     vacant = len(leadership.core_group) - len(held)
     if vacant:
-        held_by = f"{number_word(len(holders))} {'member' if len(holders) == 1 else 'members from different sectors'}"
-        group = (
-            f"A core group of {number_word(len(leadership.core_group))} seats, held by {held_by} "
-            f"({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant), leads it together"
+        held_by = _n(
+            "{number} member",
+            "{number} members from different sectors",
+            len(holders),
+            number=number_word(len(holders)),
+        )
+        # Translators: in brackets after the members who hold the core group's seats.
+        vacancies = _n("{number} seat is vacant", "{number} seats are vacant", vacant, number=number_word(vacant))
+        statement = _(
+            "The Partnership has no single lead agency. A core group of {seats} seats, held by {holders} "
+            "({vacancies}), leads it together and shares the work of leadership equally.",
+            seats=number_word(len(leadership.core_group)),
+            holders=held_by,
+            vacancies=vacancies,
         )
     else:
-        group = f"A core group of {number_word(len(holders))} members from different sectors leads it together"
-    statement = f"The Partnership has no single lead agency. {group} and shares the work of leadership equally."
+        statement = _(
+            "The Partnership has no single lead agency. A core group of {number} members from different sectors "
+            "leads it together and shares the work of leadership equally.",
+            number=number_word(len(holders)),
+        )
     # Whoever acts in a convener's seat convenes: a member covering it for another, while the cover lasts.
     acting = [
         seat.alternate.member if seat.alternate and seat.alternate.member in current else seat.holder
@@ -317,9 +363,10 @@ def leadership_statement(partnership: Partnership) -> str:
         if seat.convenes
     ]
     conveners = current_names(partnership, dict.fromkeys(member for member in acting if member))
-    if conveners:
-        verb = "convenes" if len(conveners) == 1 else "convene"
-        statement += f" {join_and(conveners)} {verb} the core group."
+    if len(conveners) == 1:
+        statement += " " + _("{name} convenes the core group.", name=conveners[0])
+    elif conveners:
+        statement += " " + _("{names} convene the core group.", names=join_and(conveners))
     return statement
 
 
@@ -328,16 +375,29 @@ def coordinator_statement(partnership: Partnership) -> str:
     if coordinator is None:
         return ""
     employer = current_names(partnership, [coordinator.employer])
-    text = f"The {coordinator.title}"
-    if coordinator.fte is not None:
-        text += " (full time)" if coordinator.fte == 1 else f" ({coordinator.fte:g} full-time equivalent)"
+    # The sentence is built in steps, each a message that takes the words before it as {coordinator}: the subject
+    # names the post, and grows with who employs and who pays for the person in it.
+    title = coordinator.title
+    if coordinator.fte is None:
+        # Translators: the subject of a sentence: the person in the post named {title}.
+        text = _("The {title}", title=title)
+    elif coordinator.fte == 1:
+        # Translators: the subject of a sentence: the person in the post named {title}, who works full time.
+        text = _("The {title} (full time)", title=title)
+    else:
+        # Translators: the subject of a sentence: the person in the post named {title}; {fte} is a number ('0.5').
+        text = _("The {title} ({fte} full-time equivalent)", title=title, fte=f"{coordinator.fte:g}")
     if employer:
-        text += f", employed by {employer[0]}"
+        # Translators: {coordinator} is the subject so far ('The Coordinator (full time)').
+        text = _("{coordinator}, employed by {employer}", coordinator=text, employer=employer[0])
     if coordinator.funded_by:
-        text += f" and paid for by {coordinator.funded_by}"
-    text += ", runs the Partnership’s work from day to day"
-    text += " and has a vote." if coordinator.votes else " and does not vote."
-    return text
+        # Translators: {coordinator} is the subject so far; {funder} pays for the post.
+        text = _("{coordinator} and paid for by {funder}", coordinator=text, funder=coordinator.funded_by)
+    if coordinator.votes:
+        # Translators: {coordinator} is the subject of the sentence ('The Coordinator, employed by Harbor & Hope').
+        return _("{coordinator}, runs the Partnership’s work from day to day and has a vote.", coordinator=text)
+    # Translators: {coordinator} is the subject of the sentence ('The Coordinator, employed by Harbor & Hope').
+    return _("{coordinator}, runs the Partnership’s work from day to day and does not vote.", coordinator=text)
 
 
 # --- Partnership level, formality (described in words, never ranked) and founding ---
@@ -345,18 +405,22 @@ def coordinator_statement(partnership: Partnership) -> str:
 
 def level_statement(partnership: Partnership) -> str:
     level = partnership.level
-    described = (
-        f"The Parties describe their way of working together as {level.label.lower()}: {LEVEL_DESCRIPTIONS[level]}"
+    described = _(
+        "The Parties describe their way of working together as {level}: {description}",
+        level=level.label.lower(),
+        description=level_description(level),
     )
     return join_sentences(described, partnership.level_note)
 
 
 def formality_statement(partnership: Partnership) -> str:
     if partnership.formality is Formality.formal:
-        text = "The Partnership is formal: it rests on documented agreements, such as this one, and on joint work."
+        text = _("The Partnership is formal: it rests on documented agreements, such as this one, and on joint work.")
     else:
-        text = "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
-        text += "written agreements."
+        text = _(
+            "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
+            "written agreements."
+        )
     return join_sentences(text, partnership.formality_note)
 
 
@@ -375,10 +439,10 @@ def founding(partnership: Partnership, dated: dt.date | None = None) -> PartialD
 def decision_rules(decision: DecisionMaking, non_voting: str) -> tuple[Fact, ...]:
     """The rules of a decision method as labelled facts, leaving out those the YAML does not state."""
     return facts(
-        ("When a proposal passes", decision.passing_rule),
-        ("Serious disagreement or a block", decision.block_rule),
-        ("Quorum", decision.quorum),
-        ("If agreement cannot be reached", decision.fallback),
-        ("Votes", decision.votes),
-        ("Taking part without a vote", non_voting),
+        (_("When a proposal passes"), decision.passing_rule),
+        (_("Serious disagreement or a block"), decision.block_rule),
+        (_("Quorum"), decision.quorum),
+        (_("If agreement cannot be reached"), decision.fallback),
+        (_("Votes"), decision.votes),
+        (_("Taking part without a vote"), non_voting),
     )
