@@ -86,10 +86,10 @@ def label_in_sentence(label: str) -> str:
 
 def with_article(name: str) -> str:
     """'the Riverbend County Task Force', without doubling a name that already starts with 'The'."""
-    return name if name.lower().startswith("the ") else _the(name)
+    return name if name.lower().startswith("the ") else article_before(name)
 
 
-def _the(name: str, start: bool = False) -> str:
+def article_before(name: str, start: bool = False) -> str:
     """A name with the article English puts before it (a language without one, or one that names organizations
     without it, translates the message to the name alone)."""
     if start:
@@ -162,7 +162,7 @@ def organization(name: str, start: bool = False) -> str:
         # Translators: a name that begins with 'The' (typed so), inside a sentence: {rest} is the name after it.
         # English lowercases the article; a language that keeps names as written writes 'The {rest}'.
         return _p("organization whose name begins with The", "the {rest}", rest=rest)
-    return _the(name, start) if takes_article(name) else name
+    return article_before(name, start) if takes_article(name) else name
 
 
 def takes_article(name: str) -> bool:
