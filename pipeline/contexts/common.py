@@ -12,21 +12,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
+from pipeline.contexts.current import current_member as current_member
+from pipeline.contexts.current import current_name as current_name
+from pipeline.contexts.current import current_names as current_names
+from pipeline.contexts.leadership import coordinator_statement as coordinator_statement
+from pipeline.contexts.leadership import leaders_phrase as leaders_phrase
+from pipeline.contexts.leadership import leadership_statement as leadership_statement
 from pipeline.contexts.member_wording import commitment_text as commitment_text
 from pipeline.contexts.member_wording import designation as designation
 from pipeline.contexts.member_wording import language_line as language_line
 from pipeline.contexts.member_wording import sector_text as sector_text
 from pipeline.contexts.name_in_address import spells
 from pipeline.contexts.texts import level_description
-from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
+from pipeline.contexts.wording import Fact, facts, join_sentences, sentence
 from pipeline.formatting import join_and, long_date
-from pipeline.i18n import N_, _, _n
+from pipeline.i18n import N_, _
 from schemas import Partnership
 from schemas.governance import DecisionMaking
 from schemas.members import Contact, Member, Merger
 from schemas.policies import MandatoryReporting
 from schemas.types import PartialDate
-from schemas.vocabulary import Formality, LeadershipModel, MemberStatus
+from schemas.vocabulary import Formality, MemberStatus
 
 BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
@@ -229,121 +235,6 @@ def roster(members: Iterable[MemberView]) -> tuple[RosterRow, ...]:
         )
         for m in members
     )
-
-
-def current_names(partnership: Partnership, member_ids: Iterable[str]) -> list[str]:
-    """Short names of the current members among `member_ids`, in the order given, withdrawn ones left out."""
-    current = {m.id: m for m in partnership.current_members}
-    return [current[i].name for i in member_ids if i in current]
-
-
-def current_member(partnership: Partnership, member_id: str) -> Member | None:
-    """The member with this id, or None when it has withdrawn (or is not a member)."""
-    return next((m for m in partnership.current_members if m.id == member_id), None)
-
-
-def current_name(partnership: Partnership, member_id: str | None) -> str:
-    """The short name of a current member, or '' for a withdrawn (or absent) one."""
-    names = current_names(partnership, [member_id] if member_id else [])
-    return names[0] if names else ""
-
-
-# --- Leadership -------------------------------------------------------------------
-
-
-def leaders_phrase(partnership: Partnership) -> str:
-    """Who leads, as a noun phrase: 'Harbor & Hope', 'the co-leads (A and B)' or 'the core group'."""
-    model = partnership.leadership.model
-    leads = current_names(partnership, partnership.leadership.leads)
-    # Translators: who leads, as a noun phrase inside a sentence ('without the agreement of the core group').
-    if model is LeadershipModel.core_group or not leads:
-        return _("the core group")
-    if model is LeadershipModel.co_leadership:
-        # Translators: who leads, as a noun phrase inside a sentence; {names} are the co-lead organizations.
-        return _("the co-lead agencies ({names})", names=join_and(leads))
-    # Translators: who leads, as a noun phrase inside a sentence; {name} is the lead organization.
-    return _("the lead agency ({name})", name=leads[0])
-
-
-def leadership_statement(partnership: Partnership) -> str:
-    leadership = partnership.leadership
-    leads = current_names(partnership, partnership.leadership.leads)
-    if leadership.model is LeadershipModel.primary_lead and leads:
-        return _("The lead agency of the Partnership is {name}, which convenes its work.", name=leads[0])
-    if leadership.model is LeadershipModel.co_leadership and leads:
-        return _(
-            "The Partnership is led jointly by {number} co-lead agencies: {names}.",
-            number=number_word(len(leads)),
-            names=join_and(leads),
-        )
-    current = {m.id for m in partnership.current_members}
-    held = [seat for seat in leadership.core_group if seat.holder in current]
-    holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
-    vacant = len(leadership.core_group) - len(held)
-    if vacant:
-        held_by = _n(
-            "{number} member",
-            "{number} members from different sectors",
-            len(holders),
-            number=number_word(len(holders)),
-        )
-        # Translators: in brackets after the members who hold the core group's seats.
-        vacancies = _n("{number} seat is vacant", "{number} seats are vacant", vacant, number=number_word(vacant))
-        statement = _(
-            "The Partnership has no single lead agency. A core group of {seats} seats, held by {holders} "
-            "({vacancies}), leads it together and shares the work of leadership equally.",
-            seats=number_word(len(leadership.core_group)),
-            holders=held_by,
-            vacancies=vacancies,
-        )
-    else:
-        statement = _(
-            "The Partnership has no single lead agency. A core group of {number} members from different sectors "
-            "leads it together and shares the work of leadership equally.",
-            number=number_word(len(holders)),
-        )
-    # Whoever acts in a convener's seat convenes: a member covering it for another, while the cover lasts.
-    acting = [
-        seat.alternate.member if seat.alternate and seat.alternate.member in current else seat.holder
-        for seat in held
-        if seat.convenes
-    ]
-    conveners = current_names(partnership, dict.fromkeys(member for member in acting if member))
-    if len(conveners) == 1:
-        statement += " " + _("{name} convenes the core group.", name=conveners[0])
-    elif conveners:
-        statement += " " + _("{names} convene the core group.", names=join_and(conveners))
-    return statement
-
-
-def coordinator_statement(partnership: Partnership) -> str:
-    coordinator = partnership.leadership.coordinator
-    if coordinator is None:
-        return ""
-    employer = current_names(partnership, [coordinator.employer])
-    # The sentence is built in steps, each a message that takes the words before it as {coordinator}: the subject
-    # names the post, and grows with who employs and who pays for the person in it.
-    title = coordinator.title
-    if coordinator.fte is None:
-        # Translators: the subject of a sentence: the person in the post named {title}.
-        text = _("The {title}", title=title)
-    elif coordinator.fte == 1:
-        # Translators: the subject of a sentence: the person in the post named {title}, who works full time.
-        text = _("The {title} (full time)", title=title)
-    else:
-        # Translators: the subject of a sentence: the person in the post named {title}; {fte} is a number ('0.5').
-        text = _("The {title} ({fte} full-time equivalent)", title=title, fte=f"{coordinator.fte:g}")
-    if employer:
-        # Translators: {coordinator} is the subject so far ('The Coordinator (full time)').
-        text = _("{coordinator}, employed by {employer}", coordinator=text, employer=employer[0])
-    if coordinator.funded_by:
-        # Translators: {coordinator} is the subject so far; {funder} pays for the post.
-        text = _("{coordinator} and paid for by {funder}", coordinator=text, funder=coordinator.funded_by)
-    if coordinator.votes:
-        # Translators: {coordinator} is the subject of the sentence ('The Coordinator, employed by Harbor & Hope').
-        return _("{coordinator}, runs the Partnership’s work from day to day and has a vote.", coordinator=text)
-    # Translators: {coordinator} is the subject of the sentence ('The Coordinator, employed by Harbor & Hope').
-    return _("{coordinator}, runs the Partnership’s work from day to day and does not vote.", coordinator=text)
 
 
 # --- Partnership level, formality (described in words, never ranked) and founding ---

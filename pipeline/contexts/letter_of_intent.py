@@ -31,7 +31,7 @@ from pipeline.contexts.wording import (
 )
 from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date, on_date, since_date
-from pipeline.i18n import N_, _, _n
+from pipeline.i18n import N_, _, _n, _p
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
@@ -251,10 +251,12 @@ def _project_facts(partnership: Partnership, grant: Grant) -> tuple[Fact, ...]:
     start, end = long_date(grant.period_start), long_date(grant.period_end)
     if start and end:
         # Translators: a project period, after the label 'Project period.' ({start} and {end} are full dates).
-        period = _("{start} to {end}", start=start, end=end)
+        period = _p("period", "{start} to {end}", start=start, end=end)
     else:
         # Translators: a project period with only its start or its end known ({date} is a full date).
-        period = _("from {date}", date=start) if start else _("until {date}", date=end) if end else ""
+        period = (
+            _p("period", "from {date}", date=start) if start else _p("period", "until {date}", date=end) if end else ""
+        )
     return facts(
         (_("People the project will serve"), population),
         (_("Area served"), partnership.geography),

@@ -12,7 +12,7 @@ from pipeline.contexts.mou_sections import section_numbers
 from pipeline.contexts.seats import interim_text, seat_views, seats_of
 from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
 from pipeline.formatting import since_date
-from pipeline.i18n import _, _n
+from pipeline.i18n import _, _n, _p
 from schemas import Partnership
 from schemas.vocabulary import LeadershipModel, MembershipClass, MemberStatus
 
@@ -85,17 +85,15 @@ def party_roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
 
 def _grant_role(program: str, awarded: bool) -> str:
     """'Holds the X grant.' or 'Applies for the X award.': a program whose name says what it is keeps its name."""
-    # Translators: {program} is a grant program's name that already ends with 'grant' or 'award'.
     if program.lower().endswith(("grant", "award")):
-        return (
-            _("Holds the {program}.", program=program) if awarded else _("Applies for the {program}.", program=program)
-        )
+        # Translators: {program} is a grant program's name that already ends with 'grant' or 'award'.
+        held = _("Holds the {program}.", program=program)
+        # Translators: {program} is a grant program's name that already ends with 'grant' or 'award'.
+        return held if awarded else _("Applies for the {program}.", program=program)
     # Translators: {program} is a grant program's name ('Enhanced Collaborative Model').
-    return (
-        _("Holds the {program} award.", program=program)
-        if awarded
-        else _("Applies for the {program} award.", program=program)
-    )
+    held = _("Holds the {program} award.", program=program)
+    # Translators: {program} is a grant program's name ('Enhanced Collaborative Model').
+    return held if awarded else _("Applies for the {program} award.", program=program)
 
 
 def survivor_engagement(partnership: Partnership) -> tuple[Fact, ...]:
@@ -107,10 +105,10 @@ def survivor_engagement(partnership: Partnership) -> tuple[Fact, ...]:
         ("", engagement.approach),
         ("", _board_text(partnership)),
         (_("Seats and votes"), board.seats_and_votes if board else None),
-        (_("Pay"), engagement.compensation),
+        (_p("survivor engagement", "Pay"), engagement.compensation),
         (_("Safety"), engagement.safety),
         (_("Telling their own stories"), engagement.storytelling),
-        (_("Names"), engagement.naming),
+        (_p("survivor engagement", "Names"), engagement.naming),
         (_("Hearing from survivors who use services"), engagement.feedback),
     )
 
@@ -121,6 +119,7 @@ def _board_text(partnership: Partnership) -> str:
     if board is None:
         return ""
     host, size = current_name(partnership, board.host), board.size
+    # Translators: {board} is the survivor advisory board's name; {host} the member that hosts it.
     if size and host:
         return _n(
             "The {board} has {number} seat and is hosted by {host}.",
@@ -131,6 +130,7 @@ def _board_text(partnership: Partnership) -> str:
             host=host,
         )
     if size:
+        # Translators: {board} is the survivor advisory board's name; {number} is a count in words ('seven').
         return _n(
             "The {board} has {number} seat.",
             "The {board} has {number} seats.",
@@ -138,6 +138,7 @@ def _board_text(partnership: Partnership) -> str:
             board=board.name,
             number=number_word(size),
         )
+    # Translators: {board} is the survivor advisory board's name; {host} the member that hosts it.
     return _("The {board} is hosted by {host}.", board=board.name, host=host) if host else ""
 
 
