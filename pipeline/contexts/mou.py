@@ -253,9 +253,9 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audie
         f"{m.name}: {' '.join(sentence(x) for x in (m.schedule, m.length, m.format) if x)}"
         for m in partnership.meetings.regular
     ]
-    closed = _("Its meetings are closed to other members.")
+    closed, meets = _("Its meetings are closed to other members."), _("Meets")
     committees = [
-        f"{c.name}: {join_sentences(c.charge, labelled(_('Meets'), c.meets), closed if c.closed else '')}"
+        f"{c.name}: {join_sentences(c.charge, labelled(meets, c.meets), closed if c.closed else '')}"
         for c in partnership.committees
     ]
     without_backup = [p.name for p in parties if p.backup is None]
@@ -344,8 +344,10 @@ def _platform_statement(partnership: Partnership) -> str:
             owner=owner,
         )
     if platform.holds_pii:
-        return f"{kept} {_('It holds personally identifying information, so only people who need it may open it.')}"
-    return f"{kept} {_('It holds no personally identifying information about survivors.')}"
+        held = _("It holds personally identifying information, so only people who need it may open it.")
+    else:
+        held = _("It holds no personally identifying information about survivors.")
+    return f"{kept} {held}"
 
 
 def _spokespeople(partnership: Partnership) -> tuple[str, ...]:

@@ -41,7 +41,8 @@ def subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
         flow = _(
             "{grantor} to {recipient}: {amount}", grantor=grantor, recipient=recipient, amount=sentence(subgrant.amount)
         )
-        summary = f"{flow} {labelled(_('Purpose'), subgrant.purpose)}"
+        purpose, agreement = _("Purpose"), _("Agreement")
+        summary = f"{flow} {labelled(purpose, subgrant.purpose)}"
         views.append(
             SubgrantView(
                 grantor_id=subgrant.from_member,
@@ -51,7 +52,7 @@ def subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
                 amount=subgrant.amount,
                 purpose=sentence(subgrant.purpose),
                 reference=reference or _("Not yet numbered"),
-                summary=f"{summary} {labelled(_('Agreement'), reference)}".strip(),
+                summary=f"{summary} {labelled(agreement, reference)}".strip(),
             )
         )
     return tuple(views)

@@ -96,8 +96,10 @@ def subgrant_context(partnership: Partnership, subgrant: Subgrant, audience: Aud
 def _source(partnership: Partnership, subgrant: Subgrant) -> str:
     grant = source_grant(partnership, subgrant)
     if grant is None:
+        # Translators: the label in brackets after a line to complete by hand.
+        missing = blank(_("program and funder"))
         # Translators: {blank} is a line to complete by hand with the grant's program and funder.
-        return _("The funds come from the grant {blank}.", blank=blank(_("program and funder")))
+        return _("The funds come from the grant {blank}.", blank=missing)
     # The funder's name ends the sentence and may end with a full stop of its own ('Inc.'): sentence() adds one.
     return sentence(
         _(
@@ -120,8 +122,10 @@ def _payment(subgrant: Subgrant) -> str:
             "The Pass-Through Entity pays in advance, in amounts kept to what the Subrecipient needs for its "
             "immediate costs; the Subrecipient accounts for each advance before the next one."
         )
+    # Translators: the label in brackets after a line to complete by hand.
+    missing = blank(_("reimbursement or advance"))
     # Translators: {blank} is a line to complete by hand with the payment method.
-    return _("The Pass-Through Entity pays by {blank}.", blank=blank(_("reimbursement or advance")))
+    return _("The Pass-Through Entity pays by {blank}.", blank=missing)
 
 
 __all__ = ["DOCUMENT_TITLE", "subgrant_agreements", "subgrant_context"]
