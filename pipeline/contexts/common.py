@@ -118,12 +118,15 @@ def merged_into(partnership: Partnership, merger: Merger) -> str:
         return _("merged into an organization that is not a member")
     successor = partnership.member(merger.successor)
     if successor.status is MemberStatus.pending:
+        # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
         return _(
             "merged into {successor}, whose joinder is pending (it is not a party until it signs)",
             successor=successor.legal_name,
         )
     if successor.status is MemberStatus.prospective:
+        # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
         return _("merged into {successor}, which is not a member", successor=successor.legal_name)
+    # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
     return _("merged into {successor}", successor=successor.legal_name)
 
 
@@ -242,6 +245,8 @@ def roster(members: Iterable[MemberView]) -> tuple[RosterRow, ...]:
 
 def level_statement(partnership: Partnership) -> str:
     level = partnership.level
+    # Translators: {level} is the level's name ('collaboration'); {description} says what it means and ends the
+    # sentence ('the organizations work jointly toward shared goals, ...').
     described = _(
         "The Parties describe their way of working together as {level}: {description}",
         level=level.label.lower(),

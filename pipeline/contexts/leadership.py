@@ -31,6 +31,7 @@ def leadership_statement(partnership: Partnership) -> str:
     if leadership.model is LeadershipModel.primary_lead and leads:
         return _("The lead agency of the Partnership is {name}, which convenes its work.", name=leads[0])
     if leadership.model is LeadershipModel.co_leadership and leads:
+        # Translators: {number} is a count in words ('two'); {names} are the co-lead organizations.
         return _(
             "The Partnership is led jointly by {number} co-lead agencies: {names}.",
             number=number_word(len(leads)),
@@ -41,6 +42,7 @@ def leadership_statement(partnership: Partnership) -> str:
     holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
     vacant = len(leadership.core_group) - len(held)
     if vacant:
+        # Translators: who holds the core group's seats; {number} is a count in words ('four').
         held_by = _n(
             "{number} member",
             "{number} members from different sectors",
@@ -49,6 +51,8 @@ def leadership_statement(partnership: Partnership) -> str:
         )
         # Translators: in brackets after the members who hold the core group's seats.
         vacancies = _n("{number} seat is vacant", "{number} seats are vacant", vacant, number=number_word(vacant))
+        # Translators: {seats} is a count in words ('five'); {holders} is 'four members from different sectors';
+        # {vacancies} is 'one seat is vacant'.
         statement = _(
             "The Partnership has no single lead agency. A core group of {seats} seats, held by {holders} "
             "({vacancies}), leads it together and shares the work of leadership equally.",
@@ -57,6 +61,7 @@ def leadership_statement(partnership: Partnership) -> str:
             vacancies=vacancies,
         )
     else:
+        # Translators: {number} is a count in words ('five').
         statement = _(
             "The Partnership has no single lead agency. A core group of {number} members from different sectors "
             "leads it together and shares the work of leadership equally.",

@@ -74,18 +74,21 @@ def _what_we_sign(partnership: Partnership, grant: Grant, writer: Member, agreem
             applicant=applicant,
         )
     if existing:
+        # Translators: what the writer will sign; {agreement} is 'Memorandum of Understanding' or the like.
         return _(
             "an update to the existing {agreement} of {partnership} that adds this project and our part in it",
             agreement=agreement,
             partnership=name,
         )
     if any(p != writer.id for p in grant.partners):
+        # Translators: what the writer will sign; {agreement} is 'Memorandum of Understanding' or the like.
         return _(
             "a {agreement} with {applicant} and the other partners that sets out our roles and responsibilities "
             "in the project",
             agreement=agreement,
             applicant=applicant,
         )
+    # Translators: what the writer will sign; {agreement} is 'Memorandum of Understanding' or the like.
     return _(
         "a {agreement} with {applicant} that sets out our roles and responsibilities in the project",
         agreement=agreement,

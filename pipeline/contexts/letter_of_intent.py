@@ -157,15 +157,18 @@ def _lead_clause(partnership: Partnership, writer: Member) -> str:
     name = with_article(partnership.name)
     # The sentences end with a name, which may end with a full stop of its own ('Inc.'): join_sentences adds one.
     if leadership.model is not LeadershipModel.co_leadership:
+        # Translators: no full stop: one is added after the partnership's name unless the name ends with one.
         return _("We also write as the lead agency of {partnership}", partnership=name)
     leads = [m for m in partnership.current_members if m.id in leadership.leads]
     if others := [organization(m.name) for m in leads if m.id != writer.id]:
+        # Translators: {number} is a count in words ('two'); no full stop: one is added after the names.
         return _(
             "We also write as one of the {number} co-lead agencies of {partnership}, together with {others}",
             number=number_word(len(leads)),
             partnership=name,
             others=join_and(others),
         )
+    # Translators: {number} is a count in words ('two'); no full stop: one is added after the name.
     return _(
         "We also write as one of the {number} co-lead agencies of {partnership}",
         number=number_word(len(leads)),

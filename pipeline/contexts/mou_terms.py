@@ -79,8 +79,10 @@ def party_record(partnership: Partnership, as_of: dt.date | None) -> dict[str, A
 def _joinder(member: str, when: str, signer: Signatory | None) -> str:
     """A line of the record of joinders; `when` is 'on March 1, 2025' or 'in March 2025', with its preposition."""
     if signer is None:
+        # Translators: a line of the record of joinders; {date} is 'on March 1, 2025', with its preposition.
         return _("{member}, {date}, signed for it by its signatory.", member=member, date=when)
     if signer.name:
+        # Translators: a line of the record of joinders; {date} is 'on March 1, 2025', with its preposition.
         return _(
             "{member}, {date}, signed for it by {name}, {title}.",
             member=member,

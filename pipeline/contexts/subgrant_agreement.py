@@ -102,6 +102,7 @@ def _source(partnership: Partnership, subgrant: Subgrant) -> str:
         return _("The funds come from the grant {blank}.", blank=missing)
     # The funder's name ends the sentence and may end with a full stop of its own ('Inc.'): sentence() adds one.
     return sentence(
+        # Translators: no full stop: one is added after the funder's name unless the name ends with one.
         _(
             "The funds come from the grant {program}, made by {funder}",
             program=grant.program.strip(),
