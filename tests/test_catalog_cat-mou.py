@@ -100,11 +100,15 @@ def test_the_fragment_holds_every_message_of_its_modules_and_no_other() -> None:
 
 @pytest.fixture
 def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The fragment as the working directory's Spanish catalog, inside writing_in('es')."""
+    """The fragment as the working directory's Spanish catalog, alone, inside writing_in('es').
+
+    partnerdocs' own catalogs are set aside: merged under the fragment they would lend it their plural rule, and
+    the test would no longer show what the fragment itself translates."""
     folder = tmp_path / "locale" / "es" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     shutil.copy(FRAGMENT, folder / "partnerdocs.po")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(i18n, "PACKAGED_CATALOGS", tmp_path / "no-packaged-catalogs")
     i18n.translations.cache_clear()
     try:
         with writing_in("es"):
