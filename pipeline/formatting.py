@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pipeline.i18n import _p
 from pipeline.locales import date_long, month_and_year, us_dollars, year_alone
 from schemas.types import PartialDate, Precision
 
@@ -32,10 +33,29 @@ def long_date(value: dt.date | PartialDate | None, missing: str = "") -> str:
     return date_long(value)
 
 
+def _is_day(value: dt.date | PartialDate) -> bool:
+    return not isinstance(value, PartialDate) or value.precision is Precision.day
+
+
 def on_date(value: dt.date | PartialDate) -> str:
-    """The date with the preposition it takes: 'on March 14, 2019', but 'in March 2019' and 'in 2019'."""
-    exact = not isinstance(value, PartialDate) or value.precision is Precision.day
-    return f"{'on' if exact else 'in'} {long_date(value)}"
+    """The date with the preposition it takes: 'on March 14, 2019', but 'in March 2019' and 'in 2019'.
+
+    Spanish takes an article before a day and none before a month or a year ('el 14 de marzo de 2019', 'en 2019'),
+    so the two are separate messages."""
+    if _is_day(value):
+        # Translators: a date that names a day, as it follows a verb ('began on March 14, 2019').
+        return _p("a day", "on {date}", date=long_date(value))
+    # Translators: a date that names only a month or a year, as it follows a verb ('began in March 2019').
+    return _p("a month or a year", "in {date}", date=long_date(value))
+
+
+def since_date(value: dt.date | PartialDate) -> str:
+    """'since March 14, 2019' or 'since March 2019': the start of something that still lasts."""
+    if _is_day(value):
+        # Translators: the day something began that still lasts ('a member since March 14, 2019').
+        return _p("a day", "since {date}", date=long_date(value))
+    # Translators: the month or year something began that still lasts ('a member since March 2019').
+    return _p("a month or a year", "since {date}", date=long_date(value))
 
 
 # An ISO date standing on its own: not inside a longer token such as an id ('MOU-2025-10-01'), a file name
@@ -83,11 +103,42 @@ def money(value: int | None, missing: str = "") -> str:
 
 
 def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
+    """['a', 'b', 'c'] -> 'a, b and c' ('a, b or c' with conjunction 'or'), in the document's language.
+
+    A list is built as CLDR builds one, from a pattern for two items, one that adds an item in the middle and one
+    that adds the last item, so a language can change the separator and the conjunction. Any other conjunction
+    than 'and' and 'or' is English-only and joined as given.
+    """
     words = [str(item) for item in items]
-    if len(words) <= 2:
-        return f" {conjunction} ".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+    if len(words) <= 1:
+        return "".join(words)
+    if conjunction not in ("and", "or"):
+        if len(words) == 2:
+            return f" {conjunction} ".join(words)
+        return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+    if len(words) == 2:
+        return _pair(words[0], words[1], conjunction)
+    text = words[0]
+    for word in words[1:-1]:
+        # Translators: adds an item in the middle of a list ('Legal Aid, HSI'); the list ends with 'and' or 'or'.
+        text = _p("list", "{items}, {item}", items=text, item=word)
+    return _last(text, words[-1], conjunction)
+
+
+def _pair(first: str, second: str, conjunction: str) -> str:
+    if conjunction == "or":
+        # Translators: a list of two alternatives ('Legal Aid or HSI').
+        return _p("list", "{first} or {second}", first=first, second=second)
+    # Translators: a list of two items ('Legal Aid and HSI').
+    return _p("list", "{first} and {second}", first=first, second=second)
+
+
+def _last(items: str, last: str, conjunction: str) -> str:
+    if conjunction == "or":
+        # Translators: adds the last alternative to a list of three or more ('Legal Aid, HSI or the DA').
+        return _p("list", "{items} or {last}", items=items, last=last)
+    # Translators: adds the last item to a list of three or more ('Legal Aid, HSI and the DA').
+    return _p("list", "{items} and {last}", items=items, last=last)
 
 
 FILTERS: dict[str, Callable[..., str]] = {

@@ -12,16 +12,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.audience import Audience, is_visible
+from pipeline.contexts.current import current_member as current_member
+from pipeline.contexts.current import current_name as current_name
+from pipeline.contexts.current import current_names as current_names
+from pipeline.contexts.leadership import coordinator_statement as coordinator_statement
+from pipeline.contexts.leadership import leaders_phrase as leaders_phrase
+from pipeline.contexts.leadership import leadership_statement as leadership_statement
+from pipeline.contexts.member_wording import commitment_text as commitment_text
+from pipeline.contexts.member_wording import designation as designation
+from pipeline.contexts.member_wording import language_line as language_line
+from pipeline.contexts.member_wording import sector_text as sector_text
 from pipeline.contexts.name_in_address import spells
-from pipeline.contexts.texts import LEVEL_DESCRIPTIONS
-from pipeline.contexts.wording import Fact, facts, join_sentences, number_word, sentence
-from pipeline.formatting import join_and, long_date, money
+from pipeline.contexts.texts import level_description
+from pipeline.contexts.wording import Fact, facts, join_sentences, sentence
+from pipeline.formatting import join_and, long_date
+from pipeline.i18n import N_, _
 from schemas import Partnership
 from schemas.governance import DecisionMaking
-from schemas.members import Commitment, Contact, Member, Merger
+from schemas.members import Contact, Member, Merger
 from schemas.policies import MandatoryReporting
 from schemas.types import PartialDate
-from schemas.vocabulary import Formality, LeadershipModel, MemberStatus
+from schemas.vocabulary import Formality, MemberStatus
 
 BLANK_LINE = "_" * 30
 """Printed where a value must be filled in by hand, e.g. a signatory not yet confirmed."""
@@ -62,14 +73,15 @@ class ContactView:
     """The label, then each visible way to reach the person: ready for a table cell."""
 
 
-NO_CONTACT = "No contact on file yet"
-"""What a document shows for a member listed without contacts."""
+NO_CONTACT = N_("No contact on file yet")
+"""What a document shows for a member listed without contacts (English: translate it with `_(NO_CONTACT)`)."""
 
 
 def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
     """What `audience` may see of a contact: a hidden name leaves the title only; no contact says so."""
     if contact is None:
-        return ContactView("", "", "", "", False, "", "", NO_CONTACT, (NO_CONTACT,))
+        nobody = _(NO_CONTACT)
+        return ContactView("", "", "", "", False, "", "", nobody, (nobody,))
     shown = contact.visibility
     name = contact.name if contact.name and is_visible(shown.name, audience) else ""
     email = contact.email if contact.email and is_visible(shown.email, audience) else ""
@@ -80,7 +92,10 @@ def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
     since = long_date(contact.since)
     label = f"{name}, {contact.title}" if name else contact.title
     if contact.acting:
-        label += f" (acting since {since})" if since else " (acting)"
+        # Translators: {contact} is 'Name, Title' or a title; the person fills the role for now (acting or interim).
+        acting_since = _("{contact} (acting since {date})", contact=label, date=since)
+        # Translators: {contact} is 'Name, Title' or a title; the person fills the role for now (acting or interim).
+        label = acting_since if since else _("{contact} (acting)", contact=label)
     languages = language_line(contact)
     lines = [label, email, phone, languages]
     return ContactView(
@@ -98,34 +113,29 @@ def contact_view(contact: Contact | None, audience: Audience) -> ContactView:
 
 def merged_into(partnership: Partnership, merger: Merger) -> str:
     """'merged into X' (with X's standing when it has not signed its joinder yet), as a predicate."""
+    # Each is a predicate: the sentence names the organization that merged before it ('Bridgewell merged into ...').
     if merger.successor is None:
-        return "merged into an organization that is not a member"
+        return _("merged into an organization that is not a member")
     successor = partnership.member(merger.successor)
-    text = f"merged into {successor.legal_name}"
     if successor.status is MemberStatus.pending:
-        text += ", whose joinder is pending (it is not a party until it signs)"
-    elif successor.status is MemberStatus.prospective:
-        text += ", which is not a member"
-    return text
+        # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
+        return _(
+            "merged into {successor}, whose joinder is pending (it is not a party until it signs)",
+            successor=successor.legal_name,
+        )
+    if successor.status is MemberStatus.prospective:
+        # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
+        return _("merged into {successor}, which is not a member", successor=successor.legal_name)
+    # Translators: a predicate after the name of the organization that merged ('Bridgewell merged into ...').
+    return _("merged into {successor}", successor=successor.legal_name)
 
 
 def reporting_citation(reporting: MandatoryReporting) -> str:
     """The reporting law as counsel cites it, or a blank to complete while counsel has not confirmed it."""
     if reporting.legal_reference_pending:
-        return f"{BLANK_LINE} (citation pending counsel review)."
+        # Translators: {blank} is a line to fill in by hand with the citation of the reporting law.
+        return _("{blank} (citation pending counsel review).", blank=BLANK_LINE)
     return sentence(reporting.legal_reference) if reporting.legal_reference else ""
-
-
-def language_line(contact: Contact) -> str:
-    """'Prefers Spanish; also English', 'Prefers Spanish' or 'Also works in Tagalog'; '' for English only."""
-    others = join_and(contact.languages)
-    if contact.preferred_language:
-        return (
-            f"Prefers {contact.preferred_language}; also {others}"
-            if others
-            else f"Prefers {contact.preferred_language}"
-        )
-    return f"Also works in {others}" if others else ""
 
 
 @dataclass(frozen=True)
@@ -159,35 +169,6 @@ def signer_name_title(member: Member) -> tuple[str, str]:
     if member.signatory is None:
         return BLANK_LINE, BLANK_LINE
     return member.signatory.name or BLANK_LINE, member.signatory.title
-
-
-def commitment_text(commitment: Commitment) -> str:
-    """The commitment, with its in-kind value in brackets: '... worker (in-kind, estimated at $1,200 per year).'"""
-    text = sentence(commitment.description)
-    if commitment.in_kind_value is None:
-        return text
-    note = f"in-kind, estimated at {money(commitment.in_kind_value)}"
-    if per := (commitment.per or "").strip().removeprefix("the "):
-        # A single unit reads 'per year'; a longer span reads 'for the project period'.
-        note += f" per {per}" if " " not in per else f" for the {per}"
-    return f"{text[:-1]} ({note})." if text.endswith(".") else f"{text} ({note})"
-
-
-def sector_text(member: Member) -> str:
-    label = member.sector.label
-    return f"{label} — {member.sector_detail}" if member.sector_detail else label
-
-
-def designation(member: Member) -> str:
-    """The first-mention form: legal name, trade name, unit, and the short name used afterwards."""
-    text = member.legal_name
-    if member.doing_business_as:
-        text += f", doing business as {member.doing_business_as}"
-    if member.unit:
-        text += f", acting through its {member.unit}"
-    if member.short_name and member.short_name != member.legal_name:
-        text += f" (“{member.short_name}”)"
-    return text
 
 
 @dataclass(frozen=True)
@@ -253,91 +234,10 @@ def roster(members: Iterable[MemberView]) -> tuple[RosterRow, ...]:
         RosterRow(
             organization=m.legal_name,
             primary=m.primary.lines,
-            backup=m.backup.lines if m.backup else ("No backup contact named yet",),
+            backup=m.backup.lines if m.backup else (_("No backup contact named yet"),),
         )
         for m in members
     )
-
-
-def current_names(partnership: Partnership, member_ids: Iterable[str]) -> list[str]:
-    """Short names of the current members among `member_ids`, in the order given, withdrawn ones left out."""
-    current = {m.id: m for m in partnership.current_members}
-    return [current[i].name for i in member_ids if i in current]
-
-
-def current_member(partnership: Partnership, member_id: str) -> Member | None:
-    """The member with this id, or None when it has withdrawn (or is not a member)."""
-    return next((m for m in partnership.current_members if m.id == member_id), None)
-
-
-def current_name(partnership: Partnership, member_id: str | None) -> str:
-    """The short name of a current member, or '' for a withdrawn (or absent) one."""
-    names = current_names(partnership, [member_id] if member_id else [])
-    return names[0] if names else ""
-
-
-# --- Leadership -------------------------------------------------------------------
-
-
-def leaders_phrase(partnership: Partnership) -> str:
-    """Who leads, as a noun phrase: 'Harbor & Hope', 'the co-leads (A and B)' or 'the core group'."""
-    model = partnership.leadership.model
-    leads = current_names(partnership, partnership.leadership.leads)
-    if model is LeadershipModel.core_group or not leads:
-        return "the core group"
-    if model is LeadershipModel.co_leadership:
-        return f"the co-lead agencies ({join_and(leads)})"
-    return f"the lead agency ({leads[0]})"
-
-
-def leadership_statement(partnership: Partnership) -> str:
-    leadership = partnership.leadership
-    leads = current_names(partnership, partnership.leadership.leads)
-    if leadership.model is LeadershipModel.primary_lead and leads:
-        return f"The lead agency of the Partnership is {leads[0]}, which convenes its work."
-    if leadership.model is LeadershipModel.co_leadership and leads:
-        return f"The Partnership is led jointly by {number_word(len(leads))} co-lead agencies: {join_and(leads)}."
-    current = {m.id for m in partnership.current_members}
-    held = [seat for seat in leadership.core_group if seat.holder in current]
-    holders = current_names(partnership, dict.fromkeys(seat.holder for seat in held if seat.holder))
-    vacant = len(leadership.core_group) - len(held)
-    if vacant:
-        held_by = f"{number_word(len(holders))} {'member' if len(holders) == 1 else 'members from different sectors'}"
-        group = (
-            f"A core group of {number_word(len(leadership.core_group))} seats, held by {held_by} "
-            f"({number_word(vacant)} {'seat is' if vacant == 1 else 'seats are'} vacant), leads it together"
-        )
-    else:
-        group = f"A core group of {number_word(len(holders))} members from different sectors leads it together"
-    statement = f"The Partnership has no single lead agency. {group} and shares the work of leadership equally."
-    # Whoever acts in a convener's seat convenes: a member covering it for another, while the cover lasts.
-    acting = [
-        seat.alternate.member if seat.alternate and seat.alternate.member in current else seat.holder
-        for seat in held
-        if seat.convenes
-    ]
-    conveners = current_names(partnership, dict.fromkeys(member for member in acting if member))
-    if conveners:
-        verb = "convenes" if len(conveners) == 1 else "convene"
-        statement += f" {join_and(conveners)} {verb} the core group."
-    return statement
-
-
-def coordinator_statement(partnership: Partnership) -> str:
-    coordinator = partnership.leadership.coordinator
-    if coordinator is None:
-        return ""
-    employer = current_names(partnership, [coordinator.employer])
-    text = f"The {coordinator.title}"
-    if coordinator.fte is not None:
-        text += " (full time)" if coordinator.fte == 1 else f" ({coordinator.fte:g} full-time equivalent)"
-    if employer:
-        text += f", employed by {employer[0]}"
-    if coordinator.funded_by:
-        text += f" and paid for by {coordinator.funded_by}"
-    text += ", runs the Partnership’s work from day to day"
-    text += " and has a vote." if coordinator.votes else " and does not vote."
-    return text
 
 
 # --- Partnership level, formality (described in words, never ranked) and founding ---
@@ -345,18 +245,24 @@ def coordinator_statement(partnership: Partnership) -> str:
 
 def level_statement(partnership: Partnership) -> str:
     level = partnership.level
-    described = (
-        f"The Parties describe their way of working together as {level.label.lower()}: {LEVEL_DESCRIPTIONS[level]}"
+    # Translators: {level} is the level's name ('collaboration'); {description} says what it means and ends the
+    # sentence ('the organizations work jointly toward shared goals, ...').
+    described = _(
+        "The Parties describe their way of working together as {level}: {description}",
+        level=level.label.lower(),
+        description=level_description(level),
     )
     return join_sentences(described, partnership.level_note)
 
 
 def formality_statement(partnership: Partnership) -> str:
     if partnership.formality is Formality.formal:
-        text = "The Partnership is formal: it rests on documented agreements, such as this one, and on joint work."
+        text = _("The Partnership is formal: it rests on documented agreements, such as this one, and on joint work.")
     else:
-        text = "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
-        text += "written agreements."
+        text = _(
+            "The Partnership has been informal: it has rested on working relationships and goodwill rather than on "
+            "written agreements."
+        )
     return join_sentences(text, partnership.formality_note)
 
 
@@ -375,10 +281,10 @@ def founding(partnership: Partnership, dated: dt.date | None = None) -> PartialD
 def decision_rules(decision: DecisionMaking, non_voting: str) -> tuple[Fact, ...]:
     """The rules of a decision method as labelled facts, leaving out those the YAML does not state."""
     return facts(
-        ("When a proposal passes", decision.passing_rule),
-        ("Serious disagreement or a block", decision.block_rule),
-        ("Quorum", decision.quorum),
-        ("If agreement cannot be reached", decision.fallback),
-        ("Votes", decision.votes),
-        ("Taking part without a vote", non_voting),
+        (_("When a proposal passes"), decision.passing_rule),
+        (_("Serious disagreement or a block"), decision.block_rule),
+        (_("Quorum"), decision.quorum),
+        (_("If agreement cannot be reached"), decision.fallback),
+        (_("Votes"), decision.votes),
+        (_("Taking part without a vote"), non_voting),
     )

@@ -13,29 +13,34 @@ import re
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import commitment_text, designation, founding, signature_block
+from pipeline.contexts.common import commitment_text, designation, founding, sector_text, signature_block
 from pipeline.contexts.confidentiality import BENEFITS_OWN, MINORS_OWN, minors_apply, own_clauses, touches_immigration
+from pipeline.contexts.letter_agreement import agreement_name, legal_effect, next_step
+from pipeline.contexts.letter_governance import governance_role
 from pipeline.contexts.letter_wording import in_kind_total, re_line, reach, salutation
 from pipeline.contexts.wording import (
     Fact,
+    article_before,
     facts,
-    join_items,
     join_sentences,
     number_word,
     organization,
     sentence,
+    takes_article,
     with_article,
 )
 from pipeline.dated import partnership_on
-from pipeline.formatting import join_and, long_date, on_date
+from pipeline.formatting import join_and, long_date, on_date, since_date
+from pipeline.i18n import N_, _, _n, _p
 from pipeline.kinds import PlannedDocument
 from pipeline.legal_positions import binds_consent_rules, consent_laws
 from schemas import Partnership
 from schemas.members import Contact, Member
 from schemas.operations import Grant
-from schemas.vocabulary import Binding, Formality, LeadershipModel, MembershipClass, MemberStatus
+from schemas.vocabulary import LeadershipModel, MemberStatus
 
-DOCUMENT_TITLE = "Letter of Intent"
+DOCUMENT_TITLE = N_("Letter of Intent")
+"""The English title (translate it with `_(DOCUMENT_TITLE)`)."""
 
 
 def letters(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
@@ -43,7 +48,7 @@ def letters(partnership: Partnership, audience: Audience) -> list[PlannedDocumen
     return [
         PlannedDocument(
             name=f"letter-of-intent-{writer.id}",
-            title=f"{DOCUMENT_TITLE}: {writer.name}",
+            title=f"{_(DOCUMENT_TITLE)}: {writer.name}",
             context=letter_context(partnership, grant, writer, audience),
         )
         for grant, writer in partnership.letters_of_intent()
@@ -59,10 +64,10 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
     partnership = partnership_on(partnership, loi.date)
     writer, applicant = partnership.member(writer.id), partnership.member(grant.applicant)
     primary, backup = writer.primary_contact, writer.backup_contact
-    agreement = _agreement_name(partnership, grant, writer)
+    agreement = agreement_name(partnership, grant, writer)
     return {
         "partnership_name": partnership.name,
-        "document_title": DOCUMENT_TITLE,
+        "document_title": _(DOCUMENT_TITLE),
         # 1. Letterhead, date, addressee and RE line
         "letterhead": writer.legal_name,
         "letterhead_lines": _letterhead_lines(writer),
@@ -79,14 +84,14 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
         "in_kind_total": in_kind_total(writer.commitments),
         "subawards": _subawards(partnership, grant, writer),
         # 6. Role in governance and meetings
-        "governance_role": _governance_role(partnership, writer),
+        "governance_role": governance_role(partnership, writer),
         # 7. Who, where, when
         "project_facts": _project_facts(partnership, grant),
         # 8-9. Confidentiality, next step and legal effect
         "confidentiality": _confidentiality(partnership, grant, writer),
         "victim_centered": _victim_centered(partnership, writer),
-        "next_step": _next_step(partnership, grant, writer, agreement),
-        "legal_effect": _legal_effect(partnership, agreement),
+        "next_step": next_step(partnership, grant, writer, agreement),
+        "legal_effect": legal_effect(partnership, grant, writer, agreement),
         "agreement_name": agreement,
         "applicant_name": organization(applicant.name),
         "writer_is_applicant": writer.id == applicant.id,
@@ -101,7 +106,9 @@ def letter_context(partnership: Partnership, grant: Grant, writer: Member, audie
 
 
 def _letterhead_lines(writer: Member) -> tuple[str, ...]:
-    lines = [f"Doing business as {writer.doing_business_as}" if writer.doing_business_as else "", writer.unit or ""]
+    # Translators: a line of a letterhead under the organization's legal name: the name it trades under.
+    trade_name = _("Doing business as {trade_name}", trade_name=writer.doing_business_as)
+    lines = [trade_name if writer.doing_business_as else "", writer.unit or ""]
     return tuple(line.strip() for line in [*lines, *writer.mailing_address] if line.strip())
 
 
@@ -111,24 +118,32 @@ def _letterhead_lines(writer: Member) -> tuple[str, ...]:
 def _named(member: Member) -> str:
     """The first-mention form of a member inside a sentence, with 'the' where its name needs one."""
     full = designation(member)
-    article = organization(member.legal_name)
-    return f"{article[: len(article) - len(member.legal_name)]}{full}"
+    return article_before(full) if takes_article(member.legal_name) else full
 
 
 def _intent(partnership: Partnership, grant: Grant, writer: Member, applicant: Member) -> str:
     name = with_article(partnership.name)
-    if writer.id == applicant.id:
-        partners = [organization(m.name) for m in partnership.current_members if m.id in grant.partners]
-        with_partners = f", together with our partners in {name}: {join_and(partners)}" if partners else ""
-        opening = (
-            f"On behalf of {_named(writer)}, I am writing to confirm our commitment to the project we are "
-            f"proposing in the application named above{with_partners}."
+    if writer.id != applicant.id:
+        opening = _(
+            "On behalf of {writer}, I am writing to confirm that we intend to partner with {applicant} on its "
+            "application named above.",
+            writer=_named(writer),
+            applicant=_named(applicant),
         )
-        return join_sentences(opening, _lead_clause(partnership, writer))
-    opening = (
-        f"On behalf of {_named(writer)}, I am writing to confirm that we intend to partner with "
-        f"{_named(applicant)} on its application named above."
-    )
+    elif partners := [organization(m.name) for m in partnership.current_members if m.id in grant.partners]:
+        opening = _(
+            "On behalf of {writer}, I am writing to confirm our commitment to the project we are proposing in the "
+            "application named above, together with our partners in {partnership}: {partners}.",
+            writer=_named(writer),
+            partnership=name,
+            partners=join_and(partners),
+        )
+    else:
+        opening = _(
+            "On behalf of {writer}, I am writing to confirm our commitment to the project we are proposing in the "
+            "application named above.",
+            writer=_named(writer),
+        )
     return join_sentences(opening, _lead_clause(partnership, writer))
 
 
@@ -140,12 +155,25 @@ def _lead_clause(partnership: Partnership, writer: Member) -> str:
     if not writer.is_current:
         return ""  # on the letter's date the writer had not joined yet, so it led nothing
     name = with_article(partnership.name)
-    if leadership.model is LeadershipModel.co_leadership:
-        leads = [m for m in partnership.current_members if m.id in leadership.leads]
-        others = [organization(m.name) for m in leads if m.id != writer.id]
-        shared = f", together with {join_and(others)}" if others else ""
-        return f"We also write as one of the {number_word(len(leads))} co-lead agencies of {name}{shared}"
-    return f"We also write as the lead agency of {name}"
+    # The sentences end with a name, which may end with a full stop of its own ('Inc.'): join_sentences adds one.
+    if leadership.model is not LeadershipModel.co_leadership:
+        # Translators: no full stop: one is added after the partnership's name unless the name ends with one.
+        return _("We also write as the lead agency of {partnership}", partnership=name)
+    leads = [m for m in partnership.current_members if m.id in leadership.leads]
+    if others := [organization(m.name) for m in leads if m.id != writer.id]:
+        # Translators: {number} is a count in words ('two'); no full stop: one is added after the names.
+        return _(
+            "We also write as one of the {number} co-lead agencies of {partnership}, together with {others}",
+            number=number_word(len(leads)),
+            partnership=name,
+            others=join_and(others),
+        )
+    # Translators: {number} is a count in words ('two'); no full stop: one is added after the name.
+    return _(
+        "We also write as one of the {number} co-lead agencies of {partnership}",
+        number=number_word(len(leads)),
+        partnership=name,
+    )
 
 
 def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> str:
@@ -153,24 +181,33 @@ def _about(partnership: Partnership, writer: Member, dated: dt.date | None) -> s
     description = (writer.description or "").strip()
     if re.match(r"(?:A|An|The) [a-z0-9]", description):
         # 'A staffing agency whose …' is a fragment, and its capital stays as typed: a label introduces it.
-        description = f"About us: {description}"
-    sector = writer.sector.label
-    sector += f" — {writer.sector_detail}" if writer.sector_detail else ""
-    name = with_article(partnership.name)
-    since = f" since {long_date(writer.joined)}" if writer.joined else ""
-    if dated and writer.joined and writer.joined.first_day > dated:
-        # A letter written before the writer formally joined (as the ECM letters were) cannot claim membership.
-        member = f"We take part in the work of {name}"
-    elif writer.status is MemberStatus.interim:
-        joined = f" {on_date(writer.joined)}" if writer.joined else ""
-        member = f"We joined {name}{joined} and are an interim member"
-    else:
-        member = f"We have been a member of {name}{since}" if since else f"We are a member of {name}"
+        description = _("About us: {description}", description=description)
     # Only `founded` dates the partnership: its earliest history event may be a later milestone.
     founded = founding(partnership, dated)
-    began = f"The partnership began {on_date(founded)}" if founded else ""
+    # Translators: {date} is 'on March 14, 2019' or 'in March 2019', with its preposition.
+    began = _("The partnership began {date}.", date=on_date(founded)) if founded else ""
     # The description already says who the writer is; the sector line is for writers without one.
-    return join_sentences(description or f"Our sector: {sector}", member, began)
+    sector = _("Our sector: {sector}", sector=sector_text(writer))
+    return join_sentences(description or sector, _membership(partnership, writer, dated), began)
+
+
+def _membership(partnership: Partnership, writer: Member, dated: dt.date | None) -> str:
+    """How long the writer has been part of the partnership, as of the letter's date."""
+    name = with_article(partnership.name)
+    if dated and writer.joined and writer.joined.first_day > dated:
+        # A letter written before the writer formally joined (as the ECM letters were) cannot claim membership.
+        return _("We take part in the work of {partnership}", partnership=name)
+    if writer.status is MemberStatus.interim and writer.joined:
+        # Translators: {date} is 'on March 14, 2019' or 'in March 2019', with its preposition.
+        return _(
+            "We joined {partnership} {date} and are an interim member.", partnership=name, date=on_date(writer.joined)
+        )
+    if writer.status is MemberStatus.interim:
+        return _("We joined {partnership} and are an interim member.", partnership=name)
+    if writer.joined:
+        # Translators: {date} is 'since March 14, 2019' or 'since March 2019', with its preposition.
+        return _("We have been a member of {partnership} {date}.", partnership=name, date=since_date(writer.joined))
+    return _("We are a member of {partnership}", partnership=name)
 
 
 def _services(writer: Member) -> str:
@@ -178,7 +215,8 @@ def _services(writer: Member) -> str:
         return ""
     # Each service prints as typed, so the list follows a colon rather than running on inside a sentence.
     services = "; ".join(s.strip().rstrip(".;") for s in writer.services)
-    return f"The services we bring to this work: {services}."
+    # Translators: {services} is the member's services as the partnership file lists them, joined by semicolons.
+    return _("The services we bring to this work: {services}.", services=services)
 
 
 def _subawards(partnership: Partnership, grant: Grant, writer: Member) -> tuple[str, ...]:
@@ -187,92 +225,45 @@ def _subawards(partnership: Partnership, grant: Grant, writer: Member) -> tuple[
     lines = []
     for subgrant in partnership.funding.subgrants:
         if subgrant.from_member == grant.applicant and subgrant.to_member == writer.id:
-            reference = f" ({subgrant.agreement_reference.strip()})" if subgrant.agreement_reference else ""
-            lines.append(
-                f"Any funds from {applicant} reach us only under a separate subgrant agreement{reference}: "
-                f"{subgrant.amount.strip()}. Its purpose: {sentence(subgrant.purpose)}"
-            )
-    return tuple(lines)
-
-
-def _governance_role(partnership: Partnership, writer: Member) -> str:
-    """The writer's place in the partnership's governance, as one sentence in its own voice."""
-    # A lead's role is already named in the opening paragraph (_lead_clause), so it is not repeated here.
-    leadership, roles = partnership.leadership, []
-    for seat in leadership.core_group:
-        if seat.holder == writer.id:
-            # The seat as of the letter's date: a vacancy filled later, or a term that had ended, is not claimed.
-            what = "; ".join(part.strip() for part in (seat.name, seat.role) if part)
-            role = f"hold a seat in the core group{f' ({what})' if what else ''}"
-            if seat.interim:
-                due = seat.interim.election_due
-                role += (
-                    f" as its interim holder until {f'the election due on {long_date(due)}' if due else 'an election'}"
+            amount, purpose = subgrant.amount.strip(), sentence(subgrant.purpose)
+            if subgrant.agreement_reference:
+                # Translators: {reference} is the subgrant agreement's number; {amount} is as the file gives it.
+                line = _(
+                    "Any funds from {applicant} reach us only under a separate subgrant agreement ({reference}): "
+                    "{amount}. Its purpose: {purpose}",
+                    applicant=applicant,
+                    reference=subgrant.agreement_reference.strip(),
+                    amount=amount,
+                    purpose=purpose,
                 )
-            roles.append(role)
-    if partnership.fiscal_sponsor == writer.id:
-        roles.append("act as the fiscal sponsor")
-    if leadership.coordinator and leadership.coordinator.employer == writer.id:
-        roles.append(f"employ the {leadership.coordinator.title}")
-    board = partnership.survivor_engagement.advisory_board if partnership.survivor_engagement else None
-    hosted = board.name if board and board.host == writer.id else ""
-    chairs = [c.name for c in partnership.committees if c.chair == writer.id and c.name != hosted]
-    seats = [c.name for c in partnership.committees if writer.id in c.members and c.chair != writer.id]
-    roles += [f"chair {join_and(with_article(c) for c in chairs)}"] if chairs else []
-    roles += [f"sit on {join_and(with_article(c) for c in seats if c != hosted)}"] if set(seats) - {hosted} else []
-    roles += [f"host {with_article(hosted)}"] if hosted else []
-    if partnership.evaluation.evaluator == writer.id:
-        roles.append("lead the evaluation")
-    roles.append(_membership_phrase(writer))
-    return join_sentences(
-        f"In {with_article(partnership.name)}, we {join_items(roles)}", _attendance(partnership, writer)
-    )
-
-
-def _attendance(partnership: Partnership, writer: Member) -> str:
-    """The regular meetings the writer's representatives attend: every general one, and its own committees'.
-
-    The committees were just named in the governance sentence, so their meetings are not listed again.
-    """
-    committees = {c.name.strip().lower(): c for c in partnership.committees}
-    in_core_group = any(seat.holder == writer.id for seat in partnership.leadership.core_group)
-    meetings, own_committees = [], 0
-    for meeting in partnership.meetings.regular:
-        key = meeting.name.strip().lower()
-        committee = committees.get(key)
-        if committee and writer.id not in committee.members and committee.chair != writer.id:
-            continue
-        if "core group" in key and not in_core_group:
-            continue
-        if committee:
-            own_committees += 1
-        else:
-            meetings.append(meeting.name.strip())
-    ours = "the meetings of our committees" if own_committees > 1 else "the meetings of our committee"
-    if not meetings:
-        return f"Our representatives will attend {ours}" if own_committees else ""
-    # Meeting names print as typed, so they follow a colon; our own committees close the list.
-    listed = "; ".join(meetings)
-    these = "these meetings" if len(meetings) > 1 or own_committees else "this meeting"
-    return f"Our representatives will attend {these}: {listed}" + (f"; and {ours}" if own_committees else "")
-
-
-def _membership_phrase(writer: Member) -> str:
-    if writer.membership_class is MembershipClass.voting:
-        return "take part in decisions as a voting member"
-    label = writer.membership_class.label.lower()
-    article = "an" if label[0] in "aeiou" else "a"
-    return f"take part as {article} {label}, without a vote"
+            else:
+                # Translators: {amount} is the subgrant's amount as the file gives it; {purpose} is a sentence.
+                line = _(
+                    "Any funds from {applicant} reach us only under a separate subgrant agreement: {amount}. "
+                    "Its purpose: {purpose}",
+                    applicant=applicant,
+                    amount=amount,
+                    purpose=purpose,
+                )
+            lines.append(line)
+    return tuple(lines)
 
 
 def _project_facts(partnership: Partnership, grant: Grant) -> tuple[Fact, ...]:
     population = (grant.target_population or "").strip() or "; ".join(p.strip() for p in partnership.populations)
     start, end = long_date(grant.period_start), long_date(grant.period_end)
-    period = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    if start and end:
+        # Translators: a project period, after the label 'Project period.' ({start} and {end} are full dates).
+        period = _p("period", "{start} to {end}", start=start, end=end)
+    else:
+        # Translators: a project period with only its start or its end known ({date} is a full date).
+        period = (
+            _p("period", "from {date}", date=start) if start else _p("period", "until {date}", date=end) if end else ""
+        )
     return facts(
-        ("People the project will serve", population),
-        ("Area served", partnership.geography),
-        ("Project period", period),
+        (_("People the project will serve"), population),
+        (_("Area served"), partnership.geography),
+        (_("Project period"), period),
     )
 
 
@@ -285,15 +276,24 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
     own = list(own_clauses(partnership, writer))
     days = partnership.confidentiality.release.time_limit_days
     if days and binds_consent_rules(partnership, writer):
-        own[0] = f"{own[0]} A signed release lasts no more than {days} days."
+        lasts = _n(
+            "A signed release lasts no more than {count} day.",
+            "A signed release lasts no more than {count} days.",
+            days,
+        )
+        own[0] = f"{own[0]} {lasts}"
     if (
         applicant.id != writer.id
         and binds_consent_rules(partnership, applicant)
         and not binds_consent_rules(partnership, writer)
     ):
         own.append(
-            f"{organization(applicant.name, start=True)} is bound by {consent_laws(partnership, applicant)}. "
-            f"We will never ask its advocates to share what those rules protect."
+            # Translators: {laws} names the confidentiality laws that bind the applicant ('VAWA and VOCA').
+            _(
+                "{applicant} is bound by {laws}. We will never ask its advocates to share what those rules protect.",
+                applicant=organization(applicant.name, start=True),
+                laws=consent_laws(partnership, applicant),
+            )
         )
     if minors_apply(partnership, [writer]):
         own.append(MINORS_OWN)
@@ -303,7 +303,7 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
 
 def _victim_centered(partnership: Partnership, writer: Member) -> str:
     """The victim-centered promise; where immigration relief is in play, what law enforcement decides is said too."""
-    promise = (
+    promise = _(
         "Our work on this project will be victim-centered: each survivor’s wishes, safety and well-being come first, "
         "and none of our services will depend on whether a survivor agrees to a referral or chooses to speak with "
         "law enforcement."
@@ -314,73 +314,17 @@ def _victim_centered(partnership: Partnership, writer: Member) -> str:
 # --- Next step, contacts and signature -------------------------------------------------------------
 
 
-def _agreement_name(partnership: Partnership, grant: Grant, writer: Member) -> str:
-    """The agreement that turns this letter's intent into commitments."""
-    subrecipient = any(
-        s.from_member == grant.applicant and s.to_member == writer.id for s in partnership.funding.subgrants
-    )
-    if subrecipient and writer.id != grant.applicant:
-        return "subgrant agreement"
-    return partnership.agreement.type.label if partnership.agreement else "Memorandum of Understanding"
-
-
-def _next_step(partnership: Partnership, grant: Grant, writer: Member, agreement: str) -> str:
-    applicant = organization(partnership.member(grant.applicant).name)
-    days = grant.letter_of_intent.agreement_within_days if grant.letter_of_intent else None
-    when = f", within {days} days of the award," if days else ""
-    existing = _agreement_in_force(partnership, grant.letter_of_intent.date if grant.letter_of_intent else None)
-    others = len([p for p in grant.partners if p != writer.id]) > 0
-    update = f"an update to the existing {agreement} of {with_article(partnership.name)} that adds this project"
-    if writer.id == grant.applicant:
-        what = update if existing else f"a {agreement} with our partners in this project"
-        what += ". Any funds we pass on to partners will move only under separate subgrant agreements"
-    elif agreement == "subgrant agreement":
-        what = f"a subgrant agreement with {applicant} that sets out the funds, terms and reporting for our part"
-    elif existing:
-        what = f"{update} and our part in it"
-    else:
-        with_whom = f"{applicant} and the other partners" if others else applicant
-        what = f"a {agreement} with {with_whom} that sets out our roles and responsibilities in the project"
-    return sentence(f"If the award is made, we will sign{when} {what}")
-
-
 def _contacts(primary: Contact | None, backup: Contact | None, audience: Audience) -> str:
     """Who to reach about the project, as one short paragraph: a letter has no room for a contact list."""
     if primary is None:
-        return "We will name a contact for this project as soon as possible."
-    first = f"Our primary contact for this project is {reach(primary, audience)}"
+        return _("We will name a contact for this project as soon as possible.")
+    # The contact's details end the sentence and may end with a full stop of their own: join_sentences adds one.
+    # Translators: {contact} is 'Name, Title: e-mail, phone' (and the languages the person works in).
+    first = _("Our primary contact for this project is {contact}", contact=reach(primary, audience))
     if backup is None:
-        return join_sentences(first, "We will name a backup contact as soon as possible")
-    return join_sentences(first, f"Our backup contact is {reach(backup, audience)}")
-
-
-def _legal_effect(partnership: Partnership, agreement: str) -> str:
-    """What the letter is, and what the agreement that follows will be: the same frame the MOU and charter state."""
-    intent = (
-        "This letter is conditional on the award and states our intent only: it is not a contract and obligates "
-        "no funds, ours or anyone else’s."
-    )
-    if agreement == "subgrant agreement":
-        then = "That subgrant agreement will set out our part, and it is a binding contract."
-    elif partnership.agreement is not None and partnership.agreement.binding is Binding.binding:
-        then = f"That {agreement} will set out our commitments, and it binds those who sign it."
-    else:
-        then = (
-            f"That {agreement} will record our commitments as shared commitments that we intend to "
-            "honor, not as a contract."
-        )
-    return f"{then} {intent}"  # "That agreement" follows the sentence that names it
-
-
-def _agreement_in_force(partnership: Partnership, dated: dt.date | None) -> bool:
-    """Whether the partnership's own agreement was in force when the letter was written: then the project is
-    added to it rather than a new one signed. Without dates, a formal partnership is taken to have one."""
-    agreement = partnership.agreement
-    if agreement is None:
-        return False
-    if agreement.effective_date and dated:
-        return agreement.effective_date <= dated
-    return partnership.formality is Formality.formal
+        return join_sentences(first, _("We will name a backup contact as soon as possible."))
+    # Translators: {contact} is 'Name, Title: e-mail, phone' (and the languages the person works in).
+    return join_sentences(first, _("Our backup contact is {contact}", contact=reach(backup, audience)))
 
 
 __all__ = ["DOCUMENT_TITLE", "letter_context", "letters"]

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
+from pipeline.contexts.member_wording import amount_per
 from pipeline.contexts.wording import join_sentences, with_article
 from pipeline.formatting import join_and, money
+from pipeline.i18n import _
 from schemas.members import Commitment, Contact
 from schemas.operations import Grant, LetterOfIntent
 
@@ -36,38 +38,36 @@ def salutation(loi: LetterOfIntent) -> str:
     The addressee is written 'Name, Title' or 'Title Name'; `salutation` in the YAML wins when given.
     """
     if loi.salutation:
-        return f"Dear {loi.salutation.strip().removeprefix('Dear ').rstrip(':,').strip()}:"
-    name, _, title = (part.strip() for part in loi.addressee.partition(","))
+        return _dear(loi.salutation.strip().removeprefix("Dear ").rstrip(":,").strip())
+    name, _comma, title = (part.strip() for part in loi.addressee.partition(","))
     words = [w for w in name.split() if w.strip(",").lower() not in _SUFFIXES]
     if not words:
-        return "Dear Sir or Madam:"
+        # Translators: the greeting of a letter to an addressee whose name is not known.
+        return _("Dear Sir or Madam:")
     courtesy = [w for w in words[:-1] if w.lower().rstrip(".") in _HONORIFICS]
     if courtesy:
-        return f"Dear {' '.join(courtesy)} {words[-1]}:"
+        return _dear(f"{' '.join(courtesy)} {words[-1]}")
     if words[-1].lower() in _ROLES:
-        return f"Dear {name}:"  # a role, not a person: 'Grants Manager, Capacity Grant' is greeted as the role
-    return f"Dear {title} {words[-1]}:" if title else f"Dear {name}:"
+        return _dear(name)  # a role, not a person: 'Grants Manager, Capacity Grant' is greeted as the role
+    return _dear(f"{title} {words[-1]}" if title else name)
+
+
+def _dear(addressee: str) -> str:
+    # Translators: the greeting of a letter; {addressee} is a courtesy title and surname ('Sheriff Whitcomb') or a
+    # role ('Grants Manager'), so the greeting should not assume a gender.
+    return _("Dear {addressee}:", addressee=addressee)
 
 
 def re_line(grant: Grant) -> str:
     """The RE line: the letter's subject, program, funder, solicitation number and fiscal year when known."""
     parts = [grant.program.strip(), grant.funder.strip()]
     if grant.solicitation_id:
-        parts.append(f"Solicitation No. {grant.solicitation_id.strip()}")
+        # Translators: the funder's number for the call for applications, in the subject line of a letter.
+        parts.append(_("Solicitation No. {number}", number=grant.solicitation_id.strip()))
     if grant.fiscal_year:
-        parts.append(f"Fiscal Year {grant.fiscal_year}")
-    return f"RE: Letter of intent, {'; '.join(parts)}"
-
-
-def per_phrase(per: str | None) -> str:
-    """' per year' for a single unit, ' for the project period' for a longer span, '' when not stated.
-
-    The same reading as common.commitment_text, so a total and its items name their periods alike.
-    """
-    per = (per or "").strip().removeprefix("the ")
-    if not per:
-        return ""
-    return f" per {per}" if " " not in per else f" for the {per}"
+        parts.append(_("Fiscal Year {year}", year=grant.fiscal_year))
+    # Translators: the subject line of a letter of intent; {subject} is the grant program, funder and numbers.
+    return _("RE: Letter of intent, {subject}", subject="; ".join(parts))
 
 
 def in_kind_total(commitments: Iterable[Commitment]) -> str:
@@ -80,14 +80,17 @@ def in_kind_total(commitments: Iterable[Commitment]) -> str:
     for commitment in commitments:
         if commitment.in_kind_value is not None:
             count += 1
-            period = per_phrase(commitment.per)
+            # The period as common.commitment_text reads it, so a total and its items name their periods alike.
+            period = (commitment.per or "").strip().removeprefix("the ")
             totals[period] = totals.get(period, 0) + commitment.in_kind_value
     if not totals:
         return ""
-    amounts = join_and(f"{money(total)}{period}" for period, total in totals.items())
+    amounts = join_and(amount_per(money(total), period) for period, total in totals.items())
     if count == 1:
-        return f"In all, our in-kind contribution is estimated at {amounts}."
-    return f"Together, our in-kind contributions are estimated at {amounts}."
+        # Translators: {amounts} is '$1,200 per year' (or several amounts over different periods).
+        return _("In all, our in-kind contribution is estimated at {amounts}.", amounts=amounts)
+    # Translators: {amounts} is '$18,000 per year' (or several amounts over different periods).
+    return _("Together, our in-kind contributions are estimated at {amounts}.", amounts=amounts)
 
 
 def reach(contact: Contact, audience: Audience) -> str:
@@ -100,4 +103,4 @@ def reach(contact: Contact, audience: Audience) -> str:
     return join_sentences(text, view.languages)
 
 
-__all__ = ["in_kind_total", "per_phrase", "reach"]
+__all__ = ["in_kind_total", "re_line", "reach", "salutation"]

@@ -32,32 +32,29 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.confidentiality import BENEFITS_LAW, agreement_clauses
 from pipeline.contexts.mou_funding import grants, subgrants
-from pipeline.contexts.mou_sections import mou_shape, section_numbers, section_reference
+from pipeline.contexts.mou_roles import party_roles, survivor_engagement
+from pipeline.contexts.mou_sections import mou_shape, section_numbers
 from pipeline.contexts.mou_terms import effective_statement, party_record, term
-from pipeline.contexts.seats import cover_text, interim_text, seat_views, seats_of
-from pipeline.contexts.texts import DECISION_METHODS, LAW_NAMES, definitions
+from pipeline.contexts.seats import cover_text, interim_text, seat_views
+from pipeline.contexts.texts import decision_method_statement, definitions, law_name
 from pipeline.contexts.wording import (
-    Fact,
     facts,
     join_sentences,
     labelled,
     maybe,
-    number_word,
     paragraphs,
     sentence,
     with_article,
 )
 from pipeline.dated import partnership_on
 from pipeline.formatting import join_and, long_date, on_date
+from pipeline.i18n import _, _p
 from pipeline.kinds import PUBLIC_COPY, PlannedDocument
 from pipeline.legal_positions import legal_positions, needs_public_copy
 from schemas import Partnership
 from schemas.vocabulary import (
     Binding,
-    LeadershipModel,
     LegalPosition,
-    MembershipClass,
-    MemberStatus,
     PartnershipStage,
 )
 
@@ -78,16 +75,17 @@ class SignatureRow:
 
 def mou_documents(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
     """The MOU, and its public copy where one is needed."""
-    title = partnership.agreement.type.label if partnership.agreement else "Memorandum of Understanding"
+    title = partnership.agreement.type.label if partnership.agreement else _("Memorandum of Understanding")
     documents = [PlannedDocument("mou", title, mou_context(partnership, audience))]
     if needs_public_copy(partnership):
         context = mou_context(partnership, Audience.public)
-        context["public_copy_note"] = (
+        context["public_copy_note"] = _(
             "Public copy. Some Parties are public bodies, so this Memorandum may be released under public-records "
             "law. In this copy survivor leaders are named as they choose to be named and restricted contact "
             "details are left out; the signed original is kept by each Party."
         )
-        documents.append(PlannedDocument(PUBLIC_COPY, f"{title} (public copy)", context))
+        # Translators: the title of the MOU's copy that may be released to the public.
+        documents.append(PlannedDocument(PUBLIC_COPY, _("{title} (public copy)", title=title), context))
     return documents
 
 
@@ -101,7 +99,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     as_of = agreement.restated or agreement.effective_date
     today, partnership = partnership, partnership_on(partnership, as_of)
     views = current_member_views(partnership, audience)
-    parties = tuple(dataclasses.replace(p, roles=_roles(partnership, p.id)) for p in views)
+    parties = tuple(dataclasses.replace(p, roles=party_roles(partnership, p.id)) for p in views)
     confidentiality, reporting = partnership.confidentiality, partnership.mandatory_reporting
     conflict, media = partnership.conflict_resolution, partnership.media
     release_days = confidentiality.release.time_limit_days
@@ -109,7 +107,8 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     return {
         "partnership_name": partnership.name,
         "public_copy_note": "",
-        "document_title": f"Amended and Restated {agreement.type.label}"
+        # Translators: the title of an MOU that replaces an earlier one; {title} is 'Memorandum of Understanding'.
+        "document_title": _("Amended and Restated {title}", title=agreement.type.label)
         if agreement.restated
         else agreement.type.label,
         "leaders": leaders_phrase(partnership),
@@ -132,7 +131,7 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
         "vision": maybe(partnership.vision),
         "values": tuple(partnership.values),
         "trauma_commitments": tuple(sentence(c) for c in partnership.trauma_informed.commitments),
-        "survivor_engagement": _survivor_engagement(partnership),
+        "survivor_engagement": survivor_engagement(partnership),
         "survivor_pay": partnership.pays_survivors(),
         "geography": partnership.geography.strip(),
         "functions": tuple(f.label for f in partnership.functions),
@@ -203,85 +202,20 @@ def mou_context(partnership: Partnership, audience: Audience) -> dict[str, Any]:
 def _partnership_designation(partnership: Partnership) -> str:
     name = with_article(partnership.name)
     if partnership.short_name and partnership.short_name != partnership.name:
-        return f"{name} (“{partnership.short_name}” or the “Partnership”)"
-    return f"{name} (the “Partnership”)"
+        # Translators: defines the names the MOU uses for the partnership ('the “Partnership”' is a defined term).
+        return _("{name} (“{short_name}” or the “Partnership”)", name=name, short_name=partnership.short_name)
+    # Translators: defines the name the MOU uses for the partnership ('the “Partnership”' is a defined term).
+    return _("{name} (the “Partnership”)", name=name)
 
 
 def _founding(partnership: Partnership, as_of: dt.date | None) -> str:
     founded = founding(partnership, as_of)
-    return f"The Partnership began {on_date(founded)}." if founded else ""
+    # Translators: {date} is 'on March 14, 2019' or 'in March 2019', with its preposition.
+    return _("The Partnership began {date}.", date=on_date(founded)) if founded else ""
 
 
 def _goal(name: str, description: str | None, outcome: str | None) -> GoalView:
-    return GoalView(name=name, detail=join_sentences(description, labelled("Outcome", outcome)))
-
-
-def _roles(partnership: Partnership, member_id: str) -> tuple[str, ...]:
-    """What the member does for the partnership as a whole, beyond its own services."""
-    member, leadership = partnership.member(member_id), partnership.leadership
-    board = partnership.survivor_engagement.advisory_board if partnership.survivor_engagement else None
-    platform, money = partnership.shared_platform, section_reference(partnership, "money")
-    roles = [
-        f"Interim member{f' since {long_date(member.joined)}' if member.joined else ''}."
-        if member.status is MemberStatus.interim
-        else "",
-        f"Membership class: {member.membership_class.label}."
-        if member.membership_class is not MembershipClass.voting
-        else "",
-        f"Fiscal sponsor of the Partnership (see {money})." if partnership.fiscal_sponsor == member_id else "",
-    ]
-    if member_id in leadership.leads:
-        co_lead = leadership.model is LeadershipModel.co_leadership
-        roles.append(f"{'Co-lead' if co_lead else 'Lead'} agency of the Partnership.")
-    for view in seats_of(seat_views(partnership, Audience.members), member_id):
-        what = "; ".join(part for part in (view.name, view.role) if part)
-        roles.append(f"Member of the core group{f' ({what})' if what else ''}.")
-        roles += [sentence(interim_text(view))] if view.seat.interim else []
-    if leadership.coordinator and leadership.coordinator.employer == member_id:
-        roles.append(f"Employs the {leadership.coordinator.title}.")
-    roles += [f"Chairs the {c.name}." for c in partnership.committees if c.chair == member_id]
-    if board and board.host == member_id:
-        roles.append(f"Hosts and coordinates the {board.name}.")
-    if platform and platform.owner == member_id:
-        roles.append(f"Administers the {platform.name} where the Partnership keeps its shared records.")
-    if partnership.evaluation.evaluator == member_id:
-        roles.append("Leads the Partnership’s evaluation.")
-    for training in partnership.trauma_informed.trainings:
-        if training.provider == member_id:
-            audience = f"Who takes it: {training.audience}" if training.audience else ""
-            often = f"How often: {training.frequency}" if training.frequency else ""
-            roles.append(join_sentences(f"Delivers training: {training.topic}", audience, often))
-    for grant in partnership.funding.grants:
-        if grant.applicant == member_id:
-            award = grant.program if grant.program.lower().endswith(("grant", "award")) else f"{grant.program} award"
-            roles.append(f"{'Holds' if grant.awarded else 'Applies for'} the {award}.")
-    for sub in subgrants(partnership):
-        flow = f"Passes grant funds to {sub.recipient}" if sub.grantor_id == member_id else ""
-        flow = f"Receives grant funds from {sub.grantor}" if sub.recipient_id == member_id else flow
-        roles.append(f"{flow} under a separate subgrant agreement ({money})." if flow else "")
-    return tuple(role for role in roles if role)
-
-
-def _survivor_engagement(partnership: Partnership) -> tuple[Fact, ...]:
-    engagement = partnership.survivor_engagement
-    if engagement is None:
-        return ()
-    board, board_text = engagement.advisory_board, ""
-    if board:
-        host = current_name(partnership, board.host)
-        details = [f"has {number_word(board.size)} seats" if board.size else "", f"is hosted by {host}" if host else ""]
-        described = " and ".join(d for d in details if d)
-        board_text = f"The {board.name} {described}." if described else ""
-    return facts(
-        ("", engagement.approach),
-        ("", board_text),
-        ("Seats and votes", board.seats_and_votes if board else None),
-        ("Pay", engagement.compensation),
-        ("Safety", engagement.safety),
-        ("Telling their own stories", engagement.storytelling),
-        ("Names", engagement.naming),
-        ("Hearing from survivors who use services", engagement.feedback),
-    )
+    return GoalView(name=name, detail=join_sentences(description, labelled(_("Outcome"), outcome)))
 
 
 def _referral(partnership: Partnership, parties: tuple[MemberView, ...]) -> dict[str, Any]:
@@ -300,7 +234,8 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audie
     for view in seat_views(partnership, audience):
         if view.holder is None:
             # A vacant seat is listed too, so the count of seats in the text still adds up.
-            seats.append(f"{view.name}: vacant" if view.name else "A vacant seat")
+            # Translators: {seat} is the name of a seat in the core group that no one holds.
+            seats.append(_("{seat}: vacant", seat=view.name) if view.name else _("A vacant seat"))
             continue
         details = "; ".join(
             part for part in (view.seat.interim.person if view.seat.interim else view.seat.person, view.role) if part
@@ -310,16 +245,17 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audie
         seats.append(f"{view.name}: {'. '.join(notes)}" if view.name else ". ".join(notes))
     # The partnership's own summary replaces the generic description, which would only repeat it.
     if decision.summary:
-        decision_statement = f"Decision-making model: {decision.method.label.lower()}. {sentence(decision.summary)}"
+        model = _("Decision-making model: {method}.", method=decision.method.label.lower())
+        decision_statement = f"{model} {sentence(decision.summary)}"
     else:
-        decision_statement = DECISION_METHODS[decision.method]
+        decision_statement = decision_method_statement(decision.method)
     meetings = [
         f"{m.name}: {' '.join(sentence(x) for x in (m.schedule, m.length, m.format) if x)}"
         for m in partnership.meetings.regular
     ]
-    closed = "Its meetings are closed to other members."
+    closed, meets = _("Its meetings are closed to other members."), _("Meets")
     committees = [
-        f"{c.name}: {join_sentences(c.charge, labelled('Meets', c.meets), closed if c.closed else '')}"
+        f"{c.name}: {join_sentences(c.charge, labelled(meets, c.meets), closed if c.closed else '')}"
         for c in partnership.committees
     ]
     without_backup = [p.name for p in parties if p.backup is None]
@@ -327,13 +263,13 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audie
         "core_group_seats": tuple(seats),
         "leadership_points": facts(
             ("", coordinator_statement(partnership)),
-            ("How leaders are chosen", leadership.selection),
-            ("When a leader leaves", leadership.vacancies),
+            (_("How leaders are chosen"), leadership.selection),
+            (_("When a leader leaves"), leadership.vacancies),
         ),
         "decision_statement": decision_statement,
         "decision_rules": decision_rules(decision, "; ".join(decision.non_voting))
         + facts(
-            ("Escalation", decision.escalation),
+            (_("Escalation"), decision.escalation),
         ),
         "gradients_of_agreement": decision.gradients_of_agreement,
         "no_unscheduled_decisions": decision.no_unscheduled_decisions,
@@ -342,15 +278,42 @@ def _governance(partnership: Partnership, parties: tuple[MemberView, ...], audie
         "committees": tuple(committees),
         "acting_contacts": tuple(_acting_sentence(p) for p in parties if p.primary.acting),
         "missing_backups": join_and(without_backup),
-        "missing_backups_verb": "has" if len(without_backup) == 1 else "have",
+        # The template's sentence goes on '... not yet named a backup contact': the verb agrees with the names.
+        # Translators: the verb after one organization's name in '[Name] has not yet named a backup contact'.
+        "missing_backups_verb": _p("after one organization", "has")
+        if len(without_backup) == 1
+        # Translators: the verb after a list of organizations in '[A and B] have not yet named a backup contact'.
+        else _p("after several organizations", "have"),
     }
 
 
 def _acting_sentence(party: MemberView) -> str:
     contact = party.primary
-    who = f"{contact.name}, {contact.title}," if contact.name else f"The {contact.title}"
-    since = f" since {contact.since}" if contact.since else ""
-    return f"{who} has been the acting primary contact for {party.name}{since}."
+    if contact.name and contact.since:
+        return _(
+            "{name}, {title}, has been the acting primary contact for {member} since {date}.",
+            name=contact.name,
+            title=contact.title,
+            member=party.name,
+            date=contact.since,
+        )
+    if contact.name:
+        return _(
+            "{name}, {title}, has been the acting primary contact for {member}.",
+            name=contact.name,
+            title=contact.title,
+            member=party.name,
+        )
+    # Translators: {title} is the contact's post, named when the person's name may not be shown.
+    if contact.since:
+        return _(
+            "The {title} has been the acting primary contact for {member} since {date}.",
+            title=contact.title,
+            member=party.name,
+            date=contact.since,
+        )
+    # Translators: {title} is the contact's post, named when the person's name may not be shown.
+    return _("The {title} has been the acting primary contact for {member}.", title=contact.title, member=party.name)
 
 
 def _laws(partnership: Partnership) -> tuple[str, ...]:
@@ -359,10 +322,11 @@ def _laws(partnership: Partnership) -> tuple[str, ...]:
         bound = current_names(partnership, application.applies_to)
         if application.applies_to and not bound:
             continue  # binds only members that have withdrawn
-        everyone = "Applies to both Parties." if len(partnership.current_members) <= 2 else "Applies to every Party."
-        who = f"Applies to: {join_and(bound)}." if bound else everyone
-        name = LAW_NAMES.get(application.law, application.law.label)
-        laws.append(join_sentences(name, who, application.note))
+        everyone = (
+            _("Applies to both Parties.") if len(partnership.current_members) <= 2 else _("Applies to every Party.")
+        )
+        who = _("Applies to: {names}.", names=join_and(bound)) if bound else everyone
+        laws.append(join_sentences(law_name(application.law), who, application.note))
     return tuple(laws)
 
 
@@ -371,11 +335,19 @@ def _platform_statement(partnership: Partnership) -> str:
     if platform is None:
         return ""
     owner = current_name(partnership, platform.owner)
-    text = f"Shared records are kept in the Partnership’s {platform.name}"
-    text += f", which {owner} administers." if owner else "."
+    # Translators: {platform} is the partnership file's name for its shared records system.
+    kept = _("Shared records are kept in the Partnership’s {platform}.", platform=platform.name)
+    if owner:
+        kept = _(
+            "Shared records are kept in the Partnership’s {platform}, which {owner} administers.",
+            platform=platform.name,
+            owner=owner,
+        )
     if platform.holds_pii:
-        return f"{text} It holds personally identifying information, so only people who need it may open it."
-    return f"{text} It holds no personally identifying information about survivors."
+        held = _("It holds personally identifying information, so only people who need it may open it.")
+    else:
+        held = _("It holds no personally identifying information about survivors.")
+    return f"{kept} {held}"
 
 
 def _spokespeople(partnership: Partnership) -> tuple[str, ...]:

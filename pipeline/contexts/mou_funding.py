@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pipeline.contexts.common import current_name
 from pipeline.contexts.wording import labelled, sentence
 from pipeline.formatting import long_date, money
+from pipeline.i18n import _
 from schemas import Partnership
 
 
@@ -36,7 +37,12 @@ def subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
         if not grantor or not recipient:
             continue  # a subgrant with a withdrawn member is no part of a newly signed MOU
         reference = subgrant.agreement_reference or ""
-        summary = f"{grantor} to {recipient}: {sentence(subgrant.amount)} {labelled('Purpose', subgrant.purpose)}"
+        # Translators: a subgrant in a list: who passes funds to whom, and the amount as the file gives it.
+        flow = _(
+            "{grantor} to {recipient}: {amount}", grantor=grantor, recipient=recipient, amount=sentence(subgrant.amount)
+        )
+        purpose, agreement = _("Purpose"), _("Agreement")
+        summary = f"{flow} {labelled(purpose, subgrant.purpose)}"
         views.append(
             SubgrantView(
                 grantor_id=subgrant.from_member,
@@ -45,8 +51,8 @@ def subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
                 recipient=recipient,
                 amount=subgrant.amount,
                 purpose=sentence(subgrant.purpose),
-                reference=reference or "Not yet numbered",
-                summary=f"{summary} {labelled('Agreement', reference)}".strip(),
+                reference=reference or _("Not yet numbered"),
+                summary=f"{summary} {labelled(agreement, reference)}".strip(),
             )
         )
     return tuple(views)
@@ -55,16 +61,36 @@ def subgrants(partnership: Partnership) -> tuple[SubgrantView, ...]:
 def grants(partnership: Partnership) -> tuple[str, ...]:
     lines = []
     for grant in partnership.funding.grants:
-        text = f"{grant.program}, {grant.funder}"
-        text += f", fiscal year {grant.fiscal_year}." if grant.fiscal_year else "."
+        awarded = grant.awarded
+        if grant.fiscal_year:
+            # Translators: a grant in a list: its program, its funder and the fiscal year ('2025').
+            parts = [
+                _(
+                    "{program}, {funder}, fiscal year {year}.",
+                    program=grant.program,
+                    funder=grant.funder,
+                    year=grant.fiscal_year,
+                )
+            ]
+        else:
+            # Translators: a grant in a list: its program and its funder.
+            parts = [_("{program}, {funder}.", program=grant.program, funder=grant.funder)]
         if applicant := current_name(partnership, grant.applicant):
-            text += f" {'Recipient' if grant.awarded else 'Applicant'}: {applicant}."
+            parts.append(
+                _("Recipient: {name}.", name=applicant) if awarded else _("Applicant: {name}.", name=applicant)
+            )
         if grant.amount is not None:
-            text += f" Amount {'awarded' if grant.awarded else 'requested'}: {money(grant.amount)}."
+            amount = money(grant.amount)
+            parts.append(
+                _("Amount awarded: {amount}.", amount=amount)
+                if awarded
+                else _("Amount requested: {amount}.", amount=amount)
+            )
         if grant.period_start and grant.period_end:
-            text += f" Project period: {long_date(grant.period_start)} to {long_date(grant.period_end)}."
-        text += " The award has been made." if grant.awarded else " The application is pending."
-        lines.append(text)
+            start, end = long_date(grant.period_start), long_date(grant.period_end)
+            parts.append(_("Project period: {start} to {end}.", start=start, end=end))
+        parts.append(_("The award has been made.") if awarded else _("The application is pending."))
+        lines.append(" ".join(parts))
     return tuple(lines)
 
 

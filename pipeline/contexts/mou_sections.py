@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.contexts.texts import FOUR_RS, six_principles
+from pipeline.contexts.texts import four_rs, six_principles
 from pipeline.contexts.wording import label_in_sentence, numbered
 from pipeline.formatting import join_and
+from pipeline.i18n import _
 from pipeline.legal_positions import legal_positions
 from schemas import Partnership
 
@@ -48,7 +49,8 @@ def section_numbers(partnership: Partnership) -> dict[str, str]:
 
 def section_reference(partnership: Partnership, key: str) -> str:
     """'section 12' for a reference written in Python text, e.g. a Party's role."""
-    return f"section {section_numbers(partnership)[key]}"
+    # Translators: a reference to a section of the MOU by its number ('see section 12').
+    return _("section {number}", number=section_numbers(partnership)[key])
 
 
 def mou_shape(partnership: Partnership) -> dict[str, Any]:
@@ -61,6 +63,7 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
     trauma = partnership.trauma_informed
     agreement = partnership.agreement
     joinder = agreement.joinder if agreement else False
+    rs, principles = four_rs(), six_principles(trauma.principles_phrasing)
     return {
         "n": numbers,
         "roster_inline": inline,
@@ -73,12 +76,10 @@ def mou_shape(partnership: Partnership) -> dict[str, Any]:
         # may meet the approach for the first time in this MOU), the explanations are the only text that
         # says what the Parties follow, so they stay.
         "trauma_named_only": partnership.is_pair() and bool(trauma.commitments),
-        "four_rs": FOUR_RS,
-        "six_principles": six_principles(trauma.principles_phrasing),
-        "four_rs_names": join_and(label_in_sentence(r.name) for r in FOUR_RS),
-        "six_principles_names": "; ".join(
-            label_in_sentence(p.name) for p in six_principles(trauma.principles_phrasing)
-        ),
+        "four_rs": rs,
+        "six_principles": principles,
+        "four_rs_names": join_and(label_in_sentence(r.name) for r in rs),
+        "six_principles_names": "; ".join(label_in_sentence(p.name) for p in principles),
         # Without joinder a new organization becomes a Party by amendment, which the amendment rule
         # already covers ("any change ... signed by every Party"). A larger partnership, where members are
         # admitted from time to time, is told so in a sentence of its own; a pair that takes in a third

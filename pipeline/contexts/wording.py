@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.formatting import join_and
+from pipeline.i18n import _p
 
 
 def paragraphs(text: str | None) -> tuple[str, ...]:
@@ -51,9 +52,28 @@ def facts(*pairs: tuple[str, str | None]) -> tuple[Fact, ...]:
 
 
 def number_word(count: int) -> str:
-    """Small counts in words, as prose spells them ('two co-lead agencies'); larger ones in digits."""
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    return words[count] if 0 <= count < len(words) else str(count)
+    """Small counts in words, as prose spells them ('two co-lead agencies'); larger ones in digits.
+
+    The word stands before a noun. Where a language gives 'one' (or 'no') a gender, the sentence should say the
+    count of one in a message of its own (`_n`) rather than through this word.
+    """
+    if not 0 <= count <= 10:
+        return str(count)
+    # Each word stands before a noun ('two co-lead agencies', 'no seats'), as the message context says.
+    words = (
+        _p("count before a noun", "no"),
+        _p("count before a noun", "one"),
+        _p("count before a noun", "two"),
+        _p("count before a noun", "three"),
+        _p("count before a noun", "four"),
+        _p("count before a noun", "five"),
+        _p("count before a noun", "six"),
+        _p("count before a noun", "seven"),
+        _p("count before a noun", "eight"),
+        _p("count before a noun", "nine"),
+        _p("count before a noun", "ten"),
+    )
+    return words[count]
 
 
 def label_in_sentence(label: str) -> str:
@@ -66,7 +86,17 @@ def label_in_sentence(label: str) -> str:
 
 def with_article(name: str) -> str:
     """'the Riverbend County Task Force', without doubling a name that already starts with 'The'."""
-    return name if name.lower().startswith("the ") else f"the {name}"
+    return name if name.lower().startswith("the ") else article_before(name)
+
+
+def article_before(name: str, start: bool = False) -> str:
+    """A name with the article English puts before it (a language without one, or one that names organizations
+    without it, translates the message to the name alone)."""
+    if start:
+        # Translators: an organization's name with its article, at the start of a sentence ('The Sheriff’s Office').
+        return _p("organization named with its article", "The {name}", name=name)
+    # Translators: an organization's name with its article, inside a sentence ('the Riverbend County Task Force').
+    return _p("organization named with its article", "the {name}", name=name)
 
 
 def capitalized(text: str) -> str:
@@ -124,26 +154,48 @@ def organization(name: str, start: bool = False) -> str:
     """
     name = name.strip()
     if name.lower().startswith("the "):
-        return f"{'T' if start else 't'}he {name[4:]}"
-    if _CORPORATE.search(name):
-        return name
+        rest = name[4:]
+        if start:
+            # Translators: a name that begins with 'The' (typed so), at the start of a sentence: {rest} is the
+            # name after it. English writes its own 'The'; a language that keeps names as written writes 'The {rest}'.
+            return _p("organization whose name begins with The", "The {rest}", rest=rest)
+        # Translators: a name that begins with 'The' (typed so), inside a sentence: {rest} is the name after it.
+        # English lowercases the article; a language that keeps names as written writes 'The {rest}'.
+        return _p("organization whose name begins with The", "the {rest}", rest=rest)
+    return article_before(name, start) if takes_article(name) else name
+
+
+def takes_article(name: str) -> bool:
+    """Whether English puts 'the' before the organization's name (organization() says how the head noun decides).
+
+    False for a name that already begins with 'The'."""
+    name = name.strip()
+    if name.lower().startswith("the ") or _CORPORATE.search(name):
+        return False
     head_part = re.split(r"\s+(?:of|for|against|to|on)\s+|,", name, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z]+", head_part)
     public_body = len(words) == 1 and words[0].lower() in _PUBLIC_BODIES  # 'City of Millbrook ...'
-    if public_body or (words and words[-1].lower() in _INSTITUTIONS):
-        return f"{'The' if start else 'the'} {name}"
-    return name
+    return public_body or bool(words and words[-1].lower() in _INSTITUTIONS)
 
 
 def join_items(items: Iterable[str]) -> str:
     """'a, b and c', or 'a; b; and c' ('a, and b' for two) when an item holds a comma, a semicolon or an 'and'
     of its own, so a reader can still tell where one item ends."""
     words = [item.strip() for item in items if item.strip()]
-    if not any("," in word or ";" in word or " and " in word for word in words):
+    conjunction = join_and(("", ""))  # ' and ' in the document's language
+    if not any("," in word or ";" in word or conjunction in word for word in words):
         return join_and(words)
     if len(words) == 2:
-        return f"{words[0]}, and {words[1]}"
-    return f"{'; '.join(words[:-1])}; and {words[-1]}" if len(words) > 2 else join_and(words)
+        # Translators: a list of two items of which one holds a comma of its own, so a comma marks where it ends.
+        return _p("list of items that hold commas", "{first}, and {second}", first=words[0], second=words[1])
+    if len(words) < 2:
+        return join_and(words)
+    text = words[0]
+    for word in words[1:-1]:
+        # Translators: adds an item in the middle of a list whose items hold commas of their own ('a, b; c').
+        text = _p("list of items that hold commas", "{items}; {item}", items=text, item=word)
+    # Translators: adds the last item to a list whose items hold commas of their own ('a, b; c; and d').
+    return _p("list of items that hold commas", "{items}; and {last}", items=text, last=words[-1])
 
 
 def numbered(sections: Iterable[str], left_out: Iterable[str] = ()) -> dict[str, str]:
