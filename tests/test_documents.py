@@ -18,7 +18,7 @@ from pipeline.audience import Audience, is_visible
 from pipeline.kinds import KINDS
 from pipeline.partnerships import load_partnerships
 from pipeline.render import make_environment
-from pipeline.template_files import packaged_template
+from pipeline.template_files import language_templates, packaged_template
 from schemas import Partnership
 
 PARTNERSHIPS = {loaded.slug: loaded.partnership for loaded in load_partnerships([ROOT / "partnerships"])}
@@ -44,12 +44,13 @@ def test_every_kind_is_built_for_every_example(built_examples: Path) -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_template_variables_are_all_provided(kind: str) -> None:
-    wanted = DocxTemplate(str(packaged_template(KINDS[kind].template_name))).get_undeclared_template_variables(
-        jinja_env=make_environment()
-    )
-    for slug, partnership in PARTNERSHIPS.items():
-        for planned in KINDS[kind].plan(partnership):
-            assert wanted - set(planned.context) == set(), f"{slug}/{planned.name}"
+    paths = [packaged_template(KINDS[kind].template_name), *language_templates(kind).values()]
+    for path in paths:
+        wanted = DocxTemplate(str(path)).get_undeclared_template_variables(jinja_env=make_environment())
+        for slug, partnership in PARTNERSHIPS.items():
+            for planned in KINDS[kind].plan(partnership):
+                # pipeline.documents adds the language note to every context when it renders a version
+                assert wanted - set(planned.context) - {"language_note"} == set(), f"{path.name}: {slug}/{planned.name}"
 
 
 def test_headings_are_in_order_and_tables_have_header_rows(built_examples: Path) -> None:
