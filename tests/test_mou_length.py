@@ -146,7 +146,8 @@ def _pair_data() -> dict[str, Any]:
 def _render(data: dict[str, Any]) -> str:
     partnership = Partnership.model_validate(data)
     props = DocumentProperties(title="Memorandum of Understanding", subject="test")
-    rendered = render_template(packaged_template("mou.docx"), mou_context(partnership, Audience.members))
+    context = {**mou_context(partnership, Audience.members), "language_note": ""}  # as the build adds it
+    rendered = render_template(packaged_template("mou.docx"), context)
     return docx_text(finalize(rendered, Finish(props)))
 
 
