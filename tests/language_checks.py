@@ -99,6 +99,14 @@ def _pseudo_pieces(text: str, inside: list[bool]) -> Iterator[str]:
             start = index
 
 
+_ENGLISH_NAME = re.compile(
+    r"\((?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|Against|\d+)(?:[ ,]+(?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|\d+))*\)"
+)
+"""An official English name kept in parentheses after its translation, as the glossary asks:
+'(Civil Rights Act of 1964)', '(Victims of Crime Act, VOCA)'. Every word is capitalized, a number or a small
+joining word."""
+
+
 def user_values(partnership_file: Path) -> list[str]:
     """Every string the partnership file holds (each language's, each line of each), longest first: text that
     is the coalition's own and may be in any language."""
@@ -132,6 +140,7 @@ def foreign_lines(
         for value in known:
             if value in rest:
                 rest = rest.replace(value, " ")
+        rest = _ENGLISH_NAME.sub(" ", rest)
         words = {word.lower() for word in re.findall(r"[^\W\d_]+", rest)}
         if words & stop_words:
             found.append(line)
