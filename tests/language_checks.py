@@ -99,9 +99,8 @@ def _pseudo_pieces(text: str, inside: list[bool]) -> Iterator[str]:
             start = index
 
 
-_ENGLISH_NAME = re.compile(
-    r"\((?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|Against|\d+)(?:[ ,]+(?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|\d+))*\)"
-)
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|\d+)"
+_ENGLISH_NAME = re.compile(rf"\({_NAME_WORD}(?:[ ,]+{_NAME_WORD})*\)")
 """An official English name kept in parentheses after its translation, as the glossary asks:
 '(Civil Rights Act of 1964)', '(Victims of Crime Act, VOCA)'. Every word is capitalized, a number or a small
 joining word."""
