@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: docs test lint schema validate status release diff-driver bench clean help lock
+.PHONY: docs test lint schema messages validate status release diff-driver bench clean help lock
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -62,6 +62,15 @@ lint: $(DEV_STAMP) ## ruff (style and errors) and mypy (types)
 
 schema: $(STAMP) ## regenerate schemas/partnership.schema.json from the models
 	$(BIN)/partnerdocs schema
+
+CATALOGS := pipeline/locale
+messages: $(STAMP) ## extract the sentences written in code and update each language's catalog (NEW_LANGUAGE=vi starts one)
+	$(VENV)/bin/pybabel extract --project=partnerdocs --no-location --sort-output --width=120 \
+		--no-default-keywords -k _ -k _n:1,2 -k _p:1c,2 -k N_ --add-comments=Translators: \
+		--msgid-bugs-address=https://github.com/partnerdocs/partnerdocs/issues \
+		-o $(CATALOGS)/partnerdocs.pot pipeline
+	$(VENV)/bin/pybabel update --width=120 --init-missing -D partnerdocs -i $(CATALOGS)/partnerdocs.pot -d $(CATALOGS) \
+		$(if $(NEW_LANGUAGE),-l $(NEW_LANGUAGE))
 
 bench: $(STAMP) ## measure builds of 200 synthetic partnerships against the python-docx floor, and PDFs
 	$(BIN)/python bench/run.py

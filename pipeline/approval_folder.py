@@ -65,7 +65,7 @@ def partnership_file_of(path: Path) -> Path | None:
 
 def approval_file_name(document: str, by: str, date: str, fingerprint: str) -> str:
     """The name of the file that records one approval: what it approves, by whom, when, of which version.
-    Neither a document name nor a member id holds a dot, so the name reads back one way only."""
+    A member id holds no dot, so the name reads back one way only (a language version is named mou.es)."""
     return f"{document}.{by}.{date}.{fingerprint[:NAME_FINGERPRINT]}.yaml"
 
 

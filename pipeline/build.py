@@ -24,6 +24,7 @@ from pipeline import __version__
 from pipeline.approval_folder import approvals_digest, orphaned_folder_problems
 from pipeline.checked_files import CheckedFiles
 from pipeline.errors import PartnerdocsError, Problem
+from pipeline.i18n import PACKAGED_CATALOGS, local_catalogs_digest
 from pipeline.input_file import read_partnership_file
 from pipeline.inputs import Template, duplicate_slug_problems, find_partnership_files, is_slug, template_digests
 from pipeline.kinds import KINDS
@@ -91,6 +92,8 @@ def code_version() -> str:
     for folder in ("pipeline", "schemas"):
         for source in sorted((package_root / folder).rglob("*.py")):
             digest.update(source.read_bytes())
+    for catalog in sorted(PACKAGED_CATALOGS.rglob("*.po")):  # a translation changes the documents too
+        digest.update(catalog.read_bytes())
     return digest.hexdigest()
 
 
@@ -130,7 +133,8 @@ def build(
     problems = duplicate_slug_problems(files) + orphaned_folder_problems(files) + link_problems(out_dir, files)
     templates = template_digests(chosen, templates_dir)
     histories = source_histories(files)
-    version = code_version()
+    version = code_version() + local_catalogs_digest()
+    kind_templates = {kind.id: _templates_digest(kind.id, templates) for kind in chosen}
     report = BuildReport()
     to_build, pdfs_only = [], []
     checked = CheckedFiles(out_dir)
@@ -143,7 +147,9 @@ def build(
             continue
         # A new approval file makes the partnership's documents out of date, so the next build makes them final.
         approvals = approvals_digest(path)
-        keys = {k.id: _input_key(version, source_sha256, approvals, templates[k.id], history.commit) for k in chosen}
+        keys = {
+            k.id: _input_key(version, source_sha256, approvals, kind_templates[k.id], history.commit) for k in chosen
+        }
         folder = out_dir / path.stem
         # A file whose name is no slug is rendered, so that validation says what is wrong with it. The manifest
         # is a cache, never an authority: a release renders all it would publish.
@@ -226,8 +232,16 @@ def _cannot_write(out_dir: Path, error: OSError) -> PartnerdocsError:
     return PartnerdocsError([Problem(str(out_dir), message=message)])
 
 
-def _input_key(version: str, source_sha256: str, approvals: str, template: Template, commit: str | None) -> str:
-    payload = f"{version}\n{source_sha256}\n{approvals}\n{template.sha256}\n{commit or ''}"
+def _templates_digest(kind_id: str, templates: dict[str, Template]) -> str:
+    """The digest of a kind's templates in every language ('mou', 'mou.es'): a new translation rebuilds it."""
+    keys = sorted(key for key in templates if key == kind_id or key.startswith(f"{kind_id}."))
+    if keys == [kind_id]:
+        return templates[kind_id].sha256  # a kind in one language keys its documents as it always has
+    return hashlib.sha256("\n".join(f"{key} {templates[key].sha256}" for key in keys).encode()).hexdigest()
+
+
+def _input_key(version: str, source_sha256: str, approvals: str, templates_sha256: str, commit: str | None) -> str:
+    payload = f"{version}\n{source_sha256}\n{approvals}\n{templates_sha256}\n{commit or ''}"
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -267,11 +281,12 @@ def _run(
     from pipeline.render import prepare
     from pipeline.workers import start_worker
 
-    for kind in sorted({kind for *_, stale in work for kind in stale}):
+    kinds = {kind for *_, stale in work for kind in stale}
+    for key in sorted(key for key in templates if key.split(".", 1)[0] in kinds):  # 'mou', 'mou.es'
         # Here, so that forked workers share it. A broken template is left for each worker to report
         # beside its file's other problems, as a serial build does.
         with contextlib.suppress(PartnerdocsError):
-            prepare(templates[kind].path)
+            prepare(templates[key].path)
 
     # fork: workers start with the modules imported and the templates compiled, so each starts working
     # at once. Windows has no fork; there the workers start afresh and read the templates themselves.

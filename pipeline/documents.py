@@ -20,14 +20,19 @@ from pipeline.finalize import DocumentProperties, Finish, finalize
 from pipeline.formatting import long_date
 from pipeline.history import NO_HISTORY, SourceHistory, source_histories
 from pipeline.holds import held_documents, reasons_for
+from pipeline.i18n import _
 from pipeline.inputs import Template, template_digests
 from pipeline.kinds import KINDS, DocumentKind, PlannedDocument
-from pipeline.locales import current_language, document_language, word_language, writing_in
+from pipeline.locales import current_language, language_name, word_language, writing_in
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
 from pipeline.render import render_template
 from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint
+from pipeline.template_files import template_key
 from pipeline.text import document_text
+from pipeline.validate import problem_at
+from pipeline.values import partnership_in
+from pipeline.versions import base_name, language_note, languages_of, version_name
 from schemas import Partnership
 
 
@@ -117,10 +122,16 @@ def build_one(
     warnings = lint(loaded.source, loaded.as_written, strict, all_final, found)
     try:
         held = held_documents(loaded.as_written, found)
-        rendered, skipped = _render_kinds(loaded, [KINDS[k] for k in kinds], templates, history, held=held)
+        chosen = [KINDS[k] for k in kinds]
+        rendered, skipped, untranslated = _render_kinds(loaded, chosen, templates, history, held=held)
         staged = [_stage(document, staging, out_dir) for document in rendered]
     except PartnerdocsError as error:
         return PartnershipResult(path, problems=tuple(error.problems))
+    # A language the partnership lists but a kind has no template in is a warning: those readers get no version.
+    warnings += [
+        dataclasses.replace(problem_at(loaded.source, ("languages",), note), severity="warning", rule=NO_TEMPLATE)
+        for note in untranslated
+    ]
     source: dict[str, str | None] = {"file": path.name, "sha256": source_sha256, "commit": history.commit}
     return PartnershipResult(path, (), tuple(warnings), tuple(skipped), tuple(staged), source)
 
@@ -132,24 +143,60 @@ def _render_kinds(
     history: SourceHistory,
     only: str | None = None,
     held: dict[str, tuple[str, ...]] | None = None,
-) -> tuple[list[RenderedDocument], list[str]]:
-    """The documents of the given kinds for one partnership, and a note for each kind it cannot have.
-    `held` is held_documents(loaded.as_written) when the caller has it already."""
-    rendered, skipped = [], []
+) -> tuple[list[RenderedDocument], list[str], list[str]]:
+    """The documents of the given kinds for one partnership, a note for each kind it cannot have, and one for
+    each language a kind has no template in. `held` is held_documents(loaded.as_written) when the caller has
+    it already."""
+    rendered: list[RenderedDocument] = []
+    skipped: list[str] = []
+    untranslated: list[str] = []
     if held is None:
         held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
+    partnership = loaded.partnership
     for kind in kinds:
-        reason = kind.requires(loaded.partnership)
+        reason = kind.requires(partnership)
         if reason:
             skipped.append(f"{loaded.source.path}: no {kind.id}: {reason}")
             continue
-        # Contexts format dates and money while planning, the template while rendering: both in the language.
-        with writing_in(document_language(loaded.partnership, kind.id)):
-            for planned in kind.plan(loaded.partnership, history.content_date):
-                if only is None or planned.name == only:
+        for tag in kind_languages(partnership, kind, only):
+            key = template_key(kind.id, tag, templates)
+            if key is None:
+                untranslated.append(_no_template(kind, tag))
+                continue
+            # Contexts write their sentences, dates and money while planning, the template while rendering:
+            # both in the version's language, from the partnership's values in that language.
+            with writing_in(tag):
+                in_language = partnership_in(partnership, tag)
+                for planned in kind.plan(in_language, history.content_date):
+                    name = version_name(partnership, planned.name, tag)
+                    if tag not in languages_of(partnership, planned.name) or only not in (None, name):
+                        continue
+                    note = language_note(partnership, planned.name, tag)
+                    context = {**planned.context, "language_note": note}
+                    version = dataclasses.replace(planned, name=name, context=context)
                     holds = reasons_for(held, kind.id, planned.name)
-                    rendered.append(_render(loaded, kind, planned, templates[kind.id], history, holds))
-    return rendered, skipped
+                    rendered.append(_render(loaded, kind, version, templates[key], history, holds))
+    return rendered, skipped, untranslated
+
+
+def kind_languages(partnership: Partnership, kind: DocumentKind, only: str | None = None) -> list[str]:
+    """The languages some document of this kind is built in (just the one `only` is in, when given)."""
+    tags = dict.fromkeys(tag for name in kind.base_names(partnership) for tag in languages_of(partnership, name))
+    if only is not None:
+        wanted = only.split(".", 1)[1] if "." in only else partnership.language_of_record
+        return [tag for tag in tags if tag == wanted]
+    return list(tags)
+
+
+NO_TEMPLATE = "language-without-template"
+"""The warning that a kind has no template in one of the partnership's languages."""
+
+
+def _no_template(kind: DocumentKind, tag: str) -> str:
+    return (
+        f"no {kind.id} is built in {language_name(tag)} ({tag}): there is no template {kind.id}.{tag}.docx; "
+        f"translate {kind.template_name} into {language_name(tag)} and put it in templates/"
+    )
 
 
 def _stage(document: RenderedDocument, staging: Path, out_dir: Path) -> StagedDocument:
@@ -227,25 +274,51 @@ def _render(
     signoff = evaluate(partnership, kind.id, planned.name, current, held)
     notice = None
     if not signoff.final:
-        waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing)
-        needs = f"still needs approval from {waiting}" if waiting or not held else ""
-        if held:
-            needs += (" and " if needs else "") + "has blanks to complete or facts to correct first"
-        notice = f"Draft – not for signature. This version (content fingerprint {current[:SHORT]}) {needs}."
+        notice = _draft_notice(partnership, signoff, current[:SHORT], bool(held))
     properties = DocumentProperties(
-        title=f"{planned.title}: {partnership.name}",
+        title=_("{title}: {partnership}", title=planned.title, partnership=partnership.name),
         subject=partnership.name,
         language=word_language(current_language()),
         keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
-        category=kind.title,
+        category=_(kind.title),
         status="Final" if signoff.final else "Draft",
         identifier=current,
         date=history.date,
     )
-    review = (*counsel_review(partnership, kind.binds(partnership, planned.name)), *kind.review)
+    binds = kind.binds(partnership, base_name(planned.name))
+    review = (*counsel_review(partnership, binds), *(_(item) for item in kind.review))
     data = finalize(document, Finish(properties, notice, review, _revision_notes(partnership, kind)))
     text = document_text(document.body, document.headers(), styles, seen)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit, review)
+
+
+def _draft_notice(partnership: Partnership, signoff: Signoff, short: str, held: bool) -> str:
+    """The line a draft prints at its top, in the document's language."""
+    waiting = ", ".join(_member_name(partnership, m) for m in signoff.missing)
+    if not waiting and not held:
+        return _(
+            "Draft – not for signature. Nobody is set to approve this version (content fingerprint {fingerprint}).",
+            fingerprint=short,
+        )
+    if waiting and held:
+        return _(
+            "Draft – not for signature. This version (content fingerprint {fingerprint}) still needs approval from "
+            "{members} and has blanks to complete or facts to correct first.",
+            fingerprint=short,
+            members=waiting,
+        )
+    if held:
+        return _(
+            "Draft – not for signature. This version (content fingerprint {fingerprint}) has blanks to complete "
+            "or facts to correct first.",
+            fingerprint=short,
+        )
+    return _(
+        "Draft – not for signature. This version (content fingerprint {fingerprint}) still needs approval from "
+        "{members}.",
+        fingerprint=short,
+        members=waiting,
+    )
 
 
 def _revision_notes(partnership: Partnership, kind: DocumentKind) -> tuple[tuple[str, str], ...]:

@@ -24,11 +24,12 @@ from docx.shared import Emu, Inches
 from docx.table import Table
 
 from pipeline.formatting import FIXED_TIMESTAMP
+from pipeline.i18n import N_, _
 from pipeline.layout import apply_print_layout
 from pipeline.render import RenderedTemplate
 from pipeline.text import paragraph_style
 
-DRAFT_HEADER = "DRAFT – not for signature"
+DRAFT_HEADER = N_("DRAFT – not for signature")
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,9 @@ def _mark_draft(rendered: RenderedTemplate, notice: str) -> None:
     for header in rendered.headers(("default", "first", "even")):
         first = header.find(qn("w:p"))
         if first is not None:
-            first.addprevious(_paragraph(DRAFT_HEADER, style_id))
+            first.addprevious(_paragraph(_(DRAFT_HEADER), style_id))
         else:
-            header.append(_paragraph(DRAFT_HEADER, style_id))
+            header.append(_paragraph(_(DRAFT_HEADER), style_id))
     styles = rendered.package.styles
     body = rendered.body.findall(qn("w:p"))
     title = next((p for p in body if paragraph_style(p, styles) == "Title"), None)
@@ -111,12 +112,14 @@ def _mark_draft(rendered: RenderedTemplate, notice: str) -> None:
 
 def _add_counsel_review(rendered: RenderedTemplate, items: Sequence[str]) -> None:
     package, body = rendered.package, rendered.body
-    body._insert_p(_paragraph("For counsel review", package.style_id("Heading 1")))
+    body._insert_p(_paragraph(_("For counsel review"), package.style_id("Heading 1")))
     lead_in = package.style_id("Lead-in")
     body._insert_p(
         _paragraph(
-            "Before anyone signs, a lawyer for each member concerned should check these clauses against the law "
-            "that applies to it. This list is printed only in drafts.",
+            _(
+                "Before anyone signs, a lawyer for each member concerned should check these clauses against the "
+                "law that applies to it. This list is printed only in drafts."
+            ),
             lead_in,
         )
     )
@@ -125,23 +128,23 @@ def _add_counsel_review(rendered: RenderedTemplate, items: Sequence[str]) -> Non
         body._insert_p(_paragraph(item, bullet))
 
 
-_COLUMNS = (("Date", Inches(1.6)), ("Change", Inches(4.9)))
+_COLUMNS = ((N_("Date"), Inches(1.6)), (N_("Change"), Inches(4.9)))
 
 
 def _add_revision_history(rendered: RenderedTemplate, revisions: Sequence[tuple[str, str]]) -> None:
     package, body = rendered.package, rendered.body
-    body._insert_p(_paragraph("Revision history", package.style_id("Heading 1")))
-    tbl = CT_Tbl.new_tbl(1, len(_COLUMNS), Emu(sum(width for _, width in _COLUMNS)))
+    body._insert_p(_paragraph(_("Revision history"), package.style_id("Heading 1")))
+    tbl = CT_Tbl.new_tbl(1, len(_COLUMNS), Emu(sum(width for _heading, width in _COLUMNS)))
     if package.table_style_id is not None:
         tbl.tblStyle_val = package.table_style_id
     table = Table(tbl, None)  # type: ignore[arg-type]  # no parent needed: nothing here looks up the part
-    for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
+    for column, (_heading, width) in zip(table.columns, _COLUMNS, strict=True):
         column.width = width
     tbl.tr_lst[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    rows = [tuple(name for name, _ in _COLUMNS), *revisions]
+    rows = [tuple(_(heading) for heading, _width in _COLUMNS), *revisions]
     for index, values in enumerate(rows):
         cells = (table.rows[0] if index == 0 else table.add_row()).cells  # type: ignore[no-untyped-call]
-        for cell, text, (_, width) in zip(cells, values, _COLUMNS, strict=True):
+        for cell, text, (_heading, width) in zip(cells, values, _COLUMNS, strict=True):
             cell.text = text
             cell.width = width
     body._insert_tbl(tbl)

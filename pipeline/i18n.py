@@ -19,21 +19,27 @@ message kept in a constant and translated where it is used, with `_(CONSTANT)`).
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
-
-from pipeline.locales import current_language
+if TYPE_CHECKING:
+    from babel.support import NullTranslations, Translations
 
 DOMAIN = "partnerdocs"
 PACKAGED_CATALOGS = Path(__file__).resolve().parent / "locale"
 """partnerdocs' own catalogs (pipeline/locale/<ll>/LC_MESSAGES/partnerdocs.po)."""
 LOCAL_CATALOGS = Path("locale")
 """A coalition's own catalogs, relative to the working directory; they win message by message."""
+
+
+def current_language() -> str:
+    # Imported when first needed: pipeline.kinds marks its titles with N_, and `--help` must not load Babel.
+    from pipeline.locales import current_language as language
+
+    return language()
 
 
 def _(message: str, /, **values: object) -> str:
@@ -89,6 +95,16 @@ def catalog_languages() -> set[str]:
     return found
 
 
+def local_catalogs_digest() -> str:
+    """A hash of the working directory's own catalogs ('' when it has none): a change to one rebuilds."""
+    if not LOCAL_CATALOGS.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(LOCAL_CATALOGS.rglob("*.po")):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def has_catalog(tag: str) -> bool:
     """True when some catalog translates into `tag` (or into its language without the region)."""
     return next(catalog_files(tag), None) is not None
@@ -97,6 +113,8 @@ def has_catalog(tag: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def translations(tag: str) -> NullTranslations:
     """The compiled messages for `tag` (English, the source language, needs none). Cached for the process."""
+    from babel.support import NullTranslations, Translations
+
     merged: NullTranslations = NullTranslations()
     for path in reversed(list(catalog_files(tag))):  # the catalog that wins is merged last
         compiled = _compile(path)
@@ -108,6 +126,10 @@ def translations(tag: str) -> NullTranslations:
 
 
 def _compile(path: Path) -> Translations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     with path.open("rb") as po:
         catalog = read_po(po, locale=None, domain=DOMAIN)
     buffer = io.BytesIO()

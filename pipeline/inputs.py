@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.approval_folder import partnership_file_of
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import DocumentKind
-from pipeline.template_files import template_path
+from pipeline.template_files import language_templates, template_path
 
 DEFAULT_PARTNERSHIPS_DIR = Path("partnerships")
 # schemas.types.ID_PATTERN, repeated here so that looking at a file name imports no pydantic (a test
@@ -70,7 +70,8 @@ def duplicate_slug_problems(files: Iterable[Path]) -> list[Problem]:
 
 def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path | None = None) -> dict[str, Template]:
     """Each kind's template (pipeline.template_files chooses which) with the hash of its bytes: the same bytes
-    give the same digest wherever they are read from. A missing template is a problem."""
+    give the same digest wherever they are read from. Keyed by kind ('mou'), and by kind and language for the
+    templates in other languages ('mou.es'). A missing template is a problem."""
     if templates_dir is not None and not templates_dir.is_dir():
         raise PartnerdocsError([Problem(str(templates_dir), message="there is no folder of templates here")])
     templates, problems = {}, []
@@ -80,6 +81,11 @@ def template_digests(kinds: Iterable[DocumentKind], templates_dir: Path | None =
             templates[kind.id] = Template(path, hashlib.sha256(path.read_bytes()).hexdigest())
         except OSError:
             problems.append(Problem(str(path), message=f"the {kind.id} template is missing: reinstall partnerdocs"))
+        for tag, path in language_templates(kind.id, templates_dir).items():
+            try:
+                templates[f"{kind.id}.{tag}"] = Template(path, hashlib.sha256(path.read_bytes()).hexdigest())
+            except OSError as error:
+                problems.append(Problem(str(path), message=f"cannot read this template: {error.strerror}"))
     if problems:
         raise PartnerdocsError(problems)
     return templates

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipeline.audience import Audience
+from pipeline.i18n import N_, _
 
 if TYPE_CHECKING:
     from schemas import Partnership
@@ -58,11 +59,19 @@ class DocumentKind:
     the date of its file's content (its last commit), so a cover or an interim holder acts in it on that day."""
 
     def audience_of(self, name: str) -> Audience:
-        """The readers of the document of this name: the kind's, except the editions made for wider readers."""
-        return WIDER_EDITIONS.get(name, self.audience)
+        """The readers of the document of this name (or of a language version of it, 'mou-public-copy.es'): the
+        kind's, except the editions made for wider readers."""
+        return WIDER_EDITIONS.get(name.split(".", 1)[0], self.audience)
 
     def document_names(self, partnership: Partnership) -> list[str]:
-        """The names of the files this kind makes for a partnership, without building their contexts."""
+        """The names of the files this kind makes for a partnership, each language version's (`mou`, `mou.es`),
+        without building their contexts."""
+        from pipeline.versions import version_names
+
+        return [version for name in self.base_names(partnership) for version in version_names(partnership, name)]
+
+    def base_names(self, partnership: Partnership) -> list[str]:
+        """The names of the documents this kind makes, before language versions: 'mou', 'letter-of-intent-da'."""
         if self.requires(partnership) is not None:
             return []
         return self.names(partnership) if self.names else [self.id]
@@ -85,7 +94,7 @@ class DocumentKind:
         if self.many:
             planned: list[PlannedDocument] = function(partnership, self.audience)
             return planned
-        return [PlannedDocument(self.id, self.title, function(partnership, self.audience))]
+        return [PlannedDocument(self.id, _(self.title), function(partnership, self.audience))]
 
 
 def _needs_agreement(partnership: Partnership) -> str | None:
@@ -164,7 +173,7 @@ KINDS: dict[str, DocumentKind] = {
     for kind in [
         DocumentKind(
             id="mou",
-            title="Memorandum of Understanding",
+            title=N_("Memorandum of Understanding"),
             audience=Audience.members,
             builder="pipeline.contexts.mou:mou_documents",
             many=True,
@@ -173,7 +182,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="letter-of-intent",
-            title="Letter of Intent",
+            title=N_("Letter of Intent"),
             audience=Audience.public,
             builder="pipeline.contexts.letter_of_intent:letters",
             many=True,
@@ -184,7 +193,7 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="subgrant-agreement",
-            title="Subgrant Agreement",
+            title=N_("Subgrant Agreement"),
             audience=Audience.members,
             builder="pipeline.contexts.subgrant_agreement:subgrant_agreements",
             many=True,
@@ -193,14 +202,16 @@ KINDS: dict[str, DocumentKind] = {
             binds=_subgrant_parties,
             revision_history=False,  # a contract between two members: the partnership's notes are not about it
             review=(
-                "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
-                "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
-                "records, audit, termination, closeout) against the award or grant agreement and its conditions.",
+                N_(
+                    "Subgrant agreement: confirm whether the funds are a federal award (then the 2 CFR 200.332 award "
+                    "information and the federal rules cited apply), and the terms (payment, reporting, monitoring, "
+                    "records, audit, termination, closeout) against the award or grant agreement and its conditions."
+                ),
             ),
         ),
         DocumentKind(
             id="partnership-plan",
-            title="Partnership Plan",
+            title=N_("Partnership Plan"),
             # The organization's own staff read it; members is the audience whose contact details they may see.
             audience=Audience.members,
             builder="pipeline.contexts.partnership_plan:partnership_plans",
@@ -213,21 +224,21 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="governance-charter",
-            title="Governance Charter",
+            title=N_("Governance Charter"),
             audience=Audience.members,
             builder="pipeline.contexts.governance_charter:governance_charter_context",
             undated=True,
         ),
         DocumentKind(
             id="emergency-response-guide",
-            title="Emergency and Crisis Response Guide",
+            title=N_("Emergency and Crisis Response Guide"),
             audience=Audience.core_team,
             builder="pipeline.contexts.emergency_response_guide:emergency_response_guide_context",
             undated=True,
         ),
         DocumentKind(
             id="onboarding-packet",
-            title="New-Member Onboarding Packet",
+            title=N_("New-Member Onboarding Packet"),
             audience=Audience.members,
             builder="pipeline.contexts.onboarding_packet:onboarding_packet_documents",
             many=True,
@@ -236,16 +247,18 @@ KINDS: dict[str, DocumentKind] = {
         ),
         DocumentKind(
             id="evaluation-plan",
-            title="Evaluation Plan",
+            title=N_("Evaluation Plan"),
             audience=Audience.members,
             builder="pipeline.contexts.evaluation_plan:evaluation_plan_context",
             requires=_has_evaluation,
             # The plan states no member's confidentiality promises: counsel checks the data it collects instead.
             binds=lambda p, _: [],
             review=(
-                "Evaluation plan: confirm that collecting and passing on the data it lists (surveys of survivors, "
-                "counts from members’ records) fits each member’s confidentiality duties and its grants’ "
-                "conditions, and whether a design that studies survivors needs a research-ethics review.",
+                N_(
+                    "Evaluation plan: confirm that collecting and passing on the data it lists (surveys of survivors, "
+                    "counts from members’ records) fits each member’s confidentiality duties and its grants’ "
+                    "conditions, and whether a design that studies survivors needs a research-ethics review."
+                ),
             ),
             # Like the charter, the plan has no date of its own: it shows the evaluation as agreed so far.
             undated=True,

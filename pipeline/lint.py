@@ -384,6 +384,7 @@ def _walk(value: object, location: Location) -> Iterator[tuple[Location, str]]:
 # Registered last, so that they follow these rules in `lint` output and docs/lint-rules.md.
 from pipeline import consistency as _consistency  # noqa: E402,F401
 from pipeline import lint_evaluation as _lint_evaluation  # noqa: E402,F401
+from pipeline import lint_languages as _lint_languages  # noqa: E402,F401
 from pipeline import lint_members as _lint_members  # noqa: E402,F401
 from pipeline import lint_plans as _lint_plans  # noqa: E402,F401
 from pipeline import lint_seats as _lint_seats  # noqa: E402,F401

@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
 
 from babel import Locale, localedata
 from babel.core import get_global
@@ -26,9 +25,6 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from schemas.languages import ENGLISH, locale_of
-
-if TYPE_CHECKING:
-    from schemas import Partnership
 
 _LANGUAGE: ContextVar[str] = ContextVar("document_language", default=ENGLISH)
 
@@ -47,16 +43,6 @@ def writing_in(tag: str) -> Iterator[None]:
         yield
     finally:
         _LANGUAGE.reset(token)
-
-
-def document_language(partnership: Partnership, kind_id: str) -> str:
-    """The language a document of this kind is written in: the one place that decides it.
-
-    English for every document today, whatever `languages` lists: the sentences are not translated yet (issue
-    16). Letters of intent record their language already (Partnership.letter_language) for when they are.
-    """
-    del partnership, kind_id
-    return ENGLISH
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,3 +115,12 @@ def us_dollars(value: int | float) -> str:
         pattern = copy.copy(pattern)
         pattern.frac_prec = (0, 0)
     return str(pattern.apply(value, locale, currency="USD", currency_digits=value != int(value)))
+
+
+def language_name(tag: str) -> str:
+    """The name of the language `tag` in the current document's language: 'es' -> 'Spanish', or 'español'.
+
+    A tag Babel does not know (a catalog's own variety, 'en-XA') is named as its language, then as the tag."""
+    locale = locale_of(tag)
+    name = locale.get_language_name(formatting_locale(_LANGUAGE.get()))
+    return str(name) if name else tag

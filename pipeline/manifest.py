@@ -32,7 +32,7 @@ MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
 # schemas.signoff.DOCUMENT_NAME, repeated here because a no-op build must not import pydantic
 # (tests/test_manifest.py checks that the two agree).
-DOCUMENT_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?")
+DOCUMENT_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?(?:\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

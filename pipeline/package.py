@@ -37,9 +37,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.errors import PartnerdocsError, Problem
-from pipeline.styles_language import default_language, rezipped, with_default_language
+from pipeline.styles_language import default_language, hyphenates, rezipped, with_default_language, with_hyphenation
 from pipeline.text import style_names
 
+SETTINGS_ENTRY = "word/settings.xml"
 DRAFT_STYLE = "Draft Notice"
 _RENDERED_TYPES = {CT.WML_DOCUMENT_MAIN, CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -142,12 +143,15 @@ class TemplatePackage:
 
 @functools.lru_cache(maxsize=64)
 def _in_language(package: TemplatePackage, draft: bool, language: str) -> bytes:
-    """The template's unchanging parts with the styles' default language set to `language` (made once)."""
+    """The template's unchanging parts with the styles' default language set to `language`, and hyphenation on
+    where the language hyphenates (made once)."""
     unchanged = package.draft_zip if draft else package.final_zip
     entry = package.styles_part.lstrip("/")
     with zipfile.ZipFile(io.BytesIO(unchanged)) as archive:
-        styles = archive.read(entry)
-    return rezipped(unchanged, entry, with_default_language(styles, language))
+        changes = {entry: with_default_language(archive.read(entry), language)}
+        if hyphenates(language) and SETTINGS_ENTRY in archive.namelist():
+            changes[SETTINGS_ENTRY] = with_hyphenation(archive.read(SETTINGS_ENTRY))
+    return rezipped(unchanged, changes)
 
 
 def _zip_entry(partname: str) -> zipfile.ZipInfo:

@@ -80,8 +80,11 @@ def _type(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
     if _is_partial_date(spec):
         return "year, year-month or date (2019, 2019-03, 2019-03-14)"
     if "anyOf" in spec:
-        kinds = [_type(option, definitions) for option in spec["anyOf"] if option.get("type") != "null"]
-        return " or ".join(kinds) + " (optional)"
+        options = [option for option in spec["anyOf"] if option.get("type") != "null"]
+        optional = " (optional)" if len(options) < len(spec["anyOf"]) else ""
+        if any("propertyNames" in option for option in options):  # schemas.types.Text
+            return f"text, or {{language: text}}{optional}"
+        return " or ".join(_type(option, definitions) for option in options) + optional
     kind = spec.get("type")
     if spec.get("pattern") == ID_PATTERN:
         return "id"

@@ -140,7 +140,9 @@ level: {level.value}
 # rules) or informal (it runs on goodwill and regular contact).
 # {why}
 formality: {formality}
-# Languages, language of record first (default en): `languages: [en, es]`.
+# Languages, language of record first (default en): `languages: [en, es]`
+# builds every document in English and in Spanish (mou.docx, mou.es.docx).
+# Then give each sentence in both: `mission: {{en: ..., es: ...}}`.
 # When the partnership began, e.g. `founded: 2019` or `founded: 2019-03`.
 # Documents then say "began in 2019"; without it they name no founding date.
 geography: "TODO: the area the partnership serves, e.g. Riverbend County"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.plans import organization_id
 from pipeline.subgrants import party_ids
+from pipeline.versions import base_name
 from schemas import Partnership
 from schemas.signoff import Approval
 from schemas.vocabulary import LeadershipModel
@@ -89,8 +90,9 @@ def default_approvers(partnership: Partnership, kind_id: str, document: str) -> 
 def required_approvers(partnership: Partnership, kind_id: str, document: str) -> list[str]:
     """The approvers of a document: an override for the document (or its kind) if any, else the default."""
     overrides = {o.document: o.members for o in partnership.approvers}
-    chosen = overrides.get(document) or overrides.get(kind_id)
-    return list(dict.fromkeys(chosen)) if chosen else default_approvers(partnership, kind_id, document)
+    base = base_name(document)  # every language version of a document has the same approvers
+    chosen = overrides.get(document) or overrides.get(base) or overrides.get(kind_id)
+    return list(dict.fromkeys(chosen)) if chosen else default_approvers(partnership, kind_id, base)
 
 
 def evaluate(
@@ -104,7 +106,7 @@ def evaluate(
     approval ends up making a document final with fewer signatures than they agreed to.
     """
     needed = tuple(required_approvers(partnership, kind_id, document))
-    default = default_approvers(partnership, kind_id, document)
+    default = default_approvers(partnership, kind_id, base_name(document))
     # An approval recorded before partnerdocs wrote down its approvers is read as given alongside the
     # default ones: so an override that drops one of them cannot make it count for fewer signatures.
     mine = [

@@ -54,13 +54,42 @@ def with_default_language(styles_xml: bytes, word_tag: str) -> bytes:
     return xml
 
 
-def rezipped(archive_bytes: bytes, entry: str, change: bytes) -> bytes:
-    """The zip with the entry `entry` replaced by `change`, every other entry copied as it is (same order and times)."""
+_SETTINGS_BEFORE_HYPHENATION = ("defaultTabStop", "styleLockQFSet", "styleLockTheme", "autoFormatOverride")
+"""Elements of w:settings that come just before w:autoHyphenation (the schema fixes the order), nearest first."""
+
+
+def hyphenates(word_tag: str) -> bool:
+    """Whether a document in this language hyphenates long words at line ends: every language but English,
+    whose documents stay as their templates lay them out. Spanish words run longer, and narrow table cells and
+    justified clauses break them badly without it."""
+    return word_tag.split("-")[0] != "en"
+
+
+def with_hyphenation(settings_xml: bytes) -> bytes:
+    """The settings with automatic hyphenation on (Word and LibreOffice hyphenate by each paragraph's language)."""
+    root = etree.fromstring(settings_xml)
+    if root.find(f"{{{_W}}}autoHyphenation") is None:
+        element = etree.Element(f"{{{_W}}}autoHyphenation")
+        anchor = next(
+            (found for name in _SETTINGS_BEFORE_HYPHENATION if (found := root.find(f"{{{_W}}}{name}")) is not None),
+            None,
+        )
+        if anchor is not None:
+            anchor.addnext(element)
+        else:
+            root.append(element)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
+
+
+def rezipped(archive_bytes: bytes, changes: dict[str, bytes]) -> bytes:
+    """The zip with the entries named in `changes` replaced, every other entry copied as it is (same order and
+    times)."""
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(archive_bytes)) as source,
         zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
-            target.writestr(info, change if info.filename == entry else source.read(info))
+            target.writestr(info, changes.get(info.filename) or source.read(info))
     return buffer.getvalue()

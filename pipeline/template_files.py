@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib.resources
+from collections.abc import Iterable
 from pathlib import Path
 
 LOCAL_TEMPLATES = Path("templates")
@@ -49,6 +50,58 @@ def packaged_template(name: str) -> Path:
         return resource
     # Installed in a zip: extracted once to a temporary file that lasts as long as the process.
     return _extracted.enter_context(importlib.resources.as_file(resource))
+
+
+SOURCE_LANGUAGE = "en"
+"""The language of each kind's own template (`mou.docx`); a template in another language is `mou.es.docx`."""
+
+
+def language_templates(kind_id: str, folder: Path | None = None) -> dict[str, Path]:
+    """The kind's templates in languages other than English, by the tag in their names ('es' for mou.es.docx):
+    partnerdocs' own, and the override folder's, which win."""
+    found: dict[str, Path] = {}
+    for name in _packaged_names():
+        tag = _tag_in(name, kind_id)
+        if tag:
+            found[tag] = packaged_template(name)
+    chosen = override_folder(folder)
+    if chosen is not None:
+        for path in sorted(chosen.glob(f"{kind_id}.*.docx")):
+            tag = _tag_in(path.name, kind_id)
+            if tag and path.is_file():
+                found[tag] = path
+    return found
+
+
+def template_key(kind_id: str, tag: str, available: Iterable[str]) -> str | None:
+    """Which of the `available` template keys ('mou', 'mou.es') renders the kind in `tag`: the tag's own
+    ('es-US' reads mou.es-US, then mou.es), English's for an English variety, None when there is none."""
+    subtags = tag.split("-")
+    keys = set(available)
+    for n in range(len(subtags), 0, -1):
+        key = f"{kind_id}.{'-'.join(subtags[:n])}"
+        if key in keys:
+            return key
+    if subtags[0].lower() == SOURCE_LANGUAGE and kind_id in keys:
+        return kind_id
+    return None
+
+
+def _tag_in(file_name: str, kind_id: str) -> str | None:
+    prefix, suffix = f"{kind_id}.", ".docx"
+    if not (file_name.startswith(prefix) and file_name.endswith(suffix)):
+        return None
+    tag = file_name[len(prefix) : -len(suffix)]
+    return tag if tag and "." not in tag else None
+
+
+def _packaged_names() -> list[str]:
+    resource = importlib.resources.files("pipeline") / "templates"
+    if resource.is_dir():
+        return sorted(item.name for item in resource.iterdir())
+    if _CHECKOUT_TEMPLATES.is_dir():
+        return sorted(path.name for path in _CHECKOUT_TEMPLATES.iterdir())
+    return []
 
 
 def describe(folder: Path | None) -> str:

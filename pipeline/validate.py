@@ -41,7 +41,13 @@ def validate_document(source: SourceDocument) -> tuple[Partnership | None, list[
         return None, problems
     found = [*reference_problems(partnership), *property_problems(partnership)]
     problems += [problem_at(source, location, message) for location, message in found]
-    return (None if problems else partnership), problems
+    if problems:
+        return None, problems
+    from pipeline.values import partnership_in  # here: it loads the message catalogs' module
+
+    # Every code that reads the partnership between here and a document reads text per language in the
+    # language of record; a document in another language puts its values into that one (pipeline.documents).
+    return partnership_in(partnership, partnership.language_of_record), problems
 
 
 def _explained_by_load(source: SourceDocument, detail: ErrorDetails) -> bool:

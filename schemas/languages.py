@@ -21,13 +21,38 @@ _EXAMPLES = "en, es, vi, tl or zh-Hant"
 
 
 def locale_of(tag: str) -> Locale:
-    """The Babel locale of a valid tag ('zh-Hant' -> zh_Hant); raises ValueError for one Babel does not know."""
+    """The Babel locale of a valid tag ('zh-Hant' -> zh_Hant); raises ValueError for one Babel does not know.
+
+    A tag Babel does not know is valid too when a message catalog translates into it (a coalition's own
+    language variety, or the pseudo-language the tests use): it is formatted as its language without the rest
+    ('en-XA' as 'en'), or as English when Babel does not know that either."""
     if "_" in tag:
         raise ValueError(f"'{tag}' is written with '_'; write language tags with '-', e.g. '{tag.replace('_', '-')}'")
     try:
         return Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
-        raise ValueError(f"'{tag}' is not a language tag partnerdocs knows; write one such as {_EXAMPLES}") from None
+        if not _has_catalog(tag):
+            raise ValueError(
+                f"'{tag}' is not a language tag partnerdocs knows; write one such as {_EXAMPLES}"
+            ) from None
+    try:
+        return Locale.parse(tag.split("-")[0])
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(ENGLISH)
+
+
+def _has_catalog(tag: str) -> bool:
+    from pipeline.i18n import has_catalog  # here: pipeline.i18n imports this module
+
+    return has_catalog(tag)
+
+
+def language_key(tag: str) -> str:
+    """What makes two tags the same language: 'es' and 'ES' are; 'en' and a catalog's own 'en-XA' are not."""
+    try:
+        return str(Locale.parse(tag, sep="-"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return tag.casefold()
 
 
 def _known_tag(tag: str) -> str:
@@ -56,7 +81,8 @@ def unique_languages(tags: list[str]) -> list[str]:
     """The list unchanged; a tag listed twice (or two spellings of one language, 'es' and 'ES') is an error."""
     seen: dict[str, str] = {}
     for tag in tags:
-        key = str(locale_of(tag))
+        locale_of(tag)
+        key = language_key(tag)
         if key in seen:
             raise ValueError(f"'{tag}' is listed twice (as '{seen[key]}' before); list each language once")
         seen[key] = tag

@@ -45,6 +45,12 @@ class LetterOfIntent(Model):
         "when it is not the default: the writer's primary contact's preferred language where the partnership "
         "lists it in `languages`, else the language of record. Each must be one of the partnership's languages.",
     )
+    translated: Flag = Field(
+        True,
+        description="Whether a letter written in a language other than the language of record is also built "
+        "translated into the language of record (marked as a translation; the original is the one signed). "
+        "Set to false when the funder reads the original's language.",
+    )
     agreement_within_days: int | None = Field(
         None,
         ge=1,

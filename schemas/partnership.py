@@ -74,7 +74,8 @@ class Partnership(Model):
         max_length=10,
         description="The languages the partnership's documents are written in, as language tags (en, es, vi, tl, "
         "zh-Hant), the language of record first: it prevails where versions differ. Leave out for English only. "
-        "Today every document is built in English; the other languages are recorded for the translations to come.",
+        "Every document is built in each language that has a template for it: mou.docx in the language of record, "
+        "mou.es.docx in Spanish, and so on. Free text may then be given per language: mission: {en: ..., es: ...}.",
     )
     formality: Formality = Field(description="formal or informal.")
     formality_note: Text | None = Field(

@@ -13,11 +13,39 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from schemas.localized import localized_values
 from schemas.partnership import Partnership
 from schemas.plans import ExistingPartner, PotentialPartner
 from schemas.types import MemberReference
 
 Location = tuple[str | int, ...]
+
+
+def _text_languages(partnership: Partnership) -> list[tuple[Location, str]]:
+    """Text given per language must be given in the language of record, and only in the partnership's languages."""
+    problems: list[tuple[Location, str]] = []
+    languages = partnership.languages
+    listed = ", ".join(languages)
+    record = partnership.language_of_record
+    for location, text in localized_values(partnership):
+        for tag in text.by_language:
+            if tag not in languages:
+                problems.append(
+                    (
+                        (*location, tag),
+                        f"'{tag}' is not one of this partnership's languages ({listed}): add it to 'languages' "
+                        "at the top of the file, or remove this text (a tag is written exactly as listed there)",
+                    )
+                )
+        if record not in text.by_language:
+            problems.append(
+                (
+                    location,
+                    f"there is no text in {record}, the language of record (the first of 'languages'): the "
+                    f"documents of record print it, so add '{record}: ...' here",
+                )
+            )
+    return problems
 
 
 def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
@@ -33,6 +61,7 @@ def reference_problems(partnership: Partnership) -> list[tuple[Location, str]]:
             problems.append((location, unknown_member_message(value, sorted(known))))
     problems += _letter_collisions(partnership)
     problems += _letter_languages(partnership)
+    problems += _text_languages(partnership)
     problems += _goal_references(partnership)
     problems += _plan_references(partnership, known, current)
     problems += _outcome_references(partnership)

@@ -9,7 +9,8 @@ from pydantic import Field
 
 from schemas.types import MAX_ITEMS, Identifier, MemberId, Model, Text
 
-DOCUMENT_NAME = r"^[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?$"
+DOCUMENT_NAME = r"^[a-z0-9](?:[a-z0-9-]{0,94}[a-z0-9])?(?:\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?$"
+"""A document's name, then its language's tag for a version in another language than the record's: mou.es."""
 
 FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
 
@@ -21,7 +22,7 @@ class Approval(Model):
 
     document: str = Field(
         pattern=DOCUMENT_NAME,
-        max_length=96,
+        max_length=132,
         description="The document approved: a kind such as 'mou', or a letter such as 'letter-of-intent-omalley'.",
         examples=["mou"],
     )
@@ -47,7 +48,7 @@ class Approval(Model):
 class ApproverOverride(Model):
     """Who must approve a document, when it should differ from the default for its kind."""
 
-    document: str = Field(pattern=DOCUMENT_NAME, max_length=96, description="The document, e.g. 'governance-charter'.")
+    document: str = Field(pattern=DOCUMENT_NAME, max_length=132, description="The document, e.g. 'governance-charter'.")
     members: list[MemberId] = Field(
         min_length=1, max_length=MAX_ITEMS, description="Ids of the members whose signatories must approve it."
     )

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -18,9 +18,16 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     Strict,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
+
+from schemas.languages import LANGUAGE_TAG_PATTERN, locale_of
+from schemas.localized import LocalizedText
 
 # Characters that break or silently change a Word document: C0/C1 controls other than tab and
 # newline (docxtpl turns \a and \f into paragraph and page breaks), the non-characters U+FFFE/FFFF
@@ -50,13 +57,52 @@ def _reject_control_characters(value: str) -> str:
     return value
 
 
-Text = Annotated[
-    str,
-    BeforeValidator(_normalize_newlines),
-    AfterValidator(_reject_control_characters),
-    Field(min_length=1, max_length=MAX_TEXT),
-]
-"""Free text that ends up in a document."""
+def _text_per_language(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """A plain string, or a mapping of language tags to strings (each checked as one), as a LocalizedText."""
+    if not isinstance(value, dict):
+        return handler(value)
+    if not value:
+        raise ValueError("give the text, or the text in each language, e.g. {en: ..., es: ...}")
+    texts: dict[str, str] = {}
+    for tag, text in value.items():
+        if not isinstance(tag, str):
+            raise ValueError(f"{tag!r} is not a language tag; write one such as en or es")
+        locale_of(tag)
+        try:
+            texts[tag] = handler(text)
+        except ValidationError as error:
+            detail = error.errors()[0]["msg"].removeprefix("Value error, ")
+            raise ValueError(f"the text in {tag}: {detail}") from None
+    return LocalizedText(texts)
+
+
+_PLAIN_TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+_TEXT_SCHEMA = {
+    "anyOf": [
+        _PLAIN_TEXT_SCHEMA,
+        {
+            "type": "object",
+            "description": "The text in each of the partnership's languages, by language tag, e.g. "
+            "{en: Our mission..., es: Nuestra misión...}.",
+            "propertyNames": {"pattern": LANGUAGE_TAG_PATTERN},
+            "additionalProperties": _PLAIN_TEXT_SCHEMA,
+            "minProperties": 1,
+        },
+    ]
+}
+
+if TYPE_CHECKING:
+    Text = str
+else:
+    Text = Annotated[
+        str,
+        BeforeValidator(_normalize_newlines),
+        AfterValidator(_reject_control_characters),
+        Field(min_length=1, max_length=MAX_TEXT),
+        WrapValidator(_text_per_language),
+        WithJsonSchema(_TEXT_SCHEMA),
+    ]
+"""Free text that ends up in a document: a string, or the text in each language ({en: ..., es: ...})."""
 
 Flag = Annotated[bool, Strict()]
 """true or false, written without quotes. Strict, because pydantic would otherwise take the text 'yes',

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from conftest import minimal_data
 from pipeline.build import build
 from pipeline.scaffold import scaffold
 from pipeline.styles_language import default_language, with_default_language
+from pipeline.template_files import template_path
 from schemas import Partnership
 from schemas.vocabulary import LeadershipModel, Level
 
@@ -126,23 +130,43 @@ def _word_languages(path: Path) -> tuple[str, list[str]]:
     return document.core_properties.language, [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
 
 
-def test_a_document_records_the_language_it_is_written_in(
-    write_partnership: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _hyphenates(path: Path) -> bool:
+    settings = docx.Document(str(path)).settings.element
+    return settings.find(qn("w:autoHyphenation")) is not None
+
+
+def test_a_letter_is_written_in_its_writers_language_and_translated_into_the_language_of_record(
+    write_partnership: Callable[..., Path], tmp_path: Path
 ) -> None:
     data = minimal_data()
     data["languages"] = ["en", "es"]
-    data["funding"] = {"grants": [LETTER_GRANT]}
+    grant = copy.deepcopy(LETTER_GRANT)
+    grant["letter_of_intent"]["languages"] = {"omalley": "es"}
+    data["funding"] = {"grants": [grant]}
     source = write_partnership(data)
-    build([source], tmp_path / "en", ["letter-of-intent"])
-    english = tmp_path / "en" / "pathways" / "letter-of-intent-omalley.docx"
-    assert _word_languages(english) == ("en-US", ["en-US"])
-    assert "March 5, 2026" in english.with_suffix(".txt").read_text(encoding="utf-8")
-
-    # The one place that decides a document's language: with it saying Spanish, dates, money and w:lang follow.
-    monkeypatch.setattr("pipeline.documents.document_language", lambda partnership, kind_id: "es")
-    build([source], tmp_path / "es", ["letter-of-intent"])
-    spanish = tmp_path / "es" / "pathways" / "letter-of-intent-omalley.docx"
-    assert _word_languages(spanish) == ("es-US", ["es-US"])
-    assert "5 de marzo de 2026" in spanish.with_suffix(".txt").read_text(encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    # Any Word file named for the language serves: the sentences written in code come from the catalog.
+    shutil.copy(template_path("letter-of-intent.docx"), templates / "letter-of-intent.es.docx")
+    build([source], tmp_path / "out", ["letter-of-intent"], templates_dir=templates)
+    folder = tmp_path / "out" / "pathways"
+    original, translation = folder / "letter-of-intent-omalley.es.docx", folder / "letter-of-intent-omalley.docx"
+    assert _word_languages(original) == ("es-US", ["es-US"])
+    assert "5 de marzo de 2026" in original.with_suffix(".txt").read_text(encoding="utf-8")
+    assert _word_languages(translation) == ("en-US", ["en-US"])
+    assert "March 5, 2026" in translation.with_suffix(".txt").read_text(encoding="utf-8")
     # the draft notice style (added to the styles of drafts) is still there in the Spanish styles
-    assert "Draft Notice" in {style.name for style in docx.Document(str(spanish)).styles}
+    assert "Draft Notice" in {style.name for style in docx.Document(str(original)).styles}
+    # Spanish hyphenates its long words at line ends; English documents stay laid out as their templates are.
+    assert _hyphenates(original) and not _hyphenates(translation)
+    entries = {e["name"]: e for e in json.loads((folder / "manifest.json").read_text())["documents"]}
+    assert set(entries) == {"letter-of-intent-omalley", "letter-of-intent-omalley.es"}
+    assert entries["letter-of-intent-omalley"]["fingerprint"] != entries["letter-of-intent-omalley.es"]["fingerprint"]
+
+    # Without a translation, only the original is built.
+    grant["letter_of_intent"]["translated"] = False
+    source = write_partnership(data)
+    build([source], tmp_path / "alone", ["letter-of-intent"], templates_dir=templates)
+    assert sorted(p.name for p in (tmp_path / "alone" / "pathways").glob("*.docx")) == [
+        "letter-of-intent-omalley.es.docx"
+    ]

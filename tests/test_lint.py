@@ -343,7 +343,7 @@ def test_schema_reference_lists_every_field() -> None:
     text = schema_markdown()
     for model in ("Partnership", "Member", "Contact", "Agreement", "Approval", "LetterOfIntent"):
         assert f"## {model}\n" in text
-    assert "| `legal_name` | text | yes | Full legal name" in text
+    assert "| `legal_name` | text, or {language: text} | yes | Full legal name" in text
 
 
 def test_every_example_starts_with_the_schema_line() -> None:
