@@ -14,6 +14,7 @@ PACKAGE = ROOT / "pipeline"
 RULE_MODULES = {
     "pipeline.consistency",
     "pipeline.lint_evaluation",
+    "pipeline.lint_languages",
     "pipeline.lint_members",
     "pipeline.lint_plans",
     "pipeline.lint_seats",
