@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.i18n import N_
 from schemas import Partnership
 from schemas.evaluation import Evaluation
 from schemas.vocabulary import EvaluationDesign
@@ -37,50 +38,52 @@ class Item:
 
 
 ITEMS: tuple[Item, ...] = (
-    Item("evaluator", "the member that leads the evaluation", "", lambda e: e.evaluator),
-    Item("purpose", "what the members want the evaluation to do for them", "", lambda e: e.purpose),
+    Item("evaluator", N_("the member that leads the evaluation"), "", lambda e: e.evaluator),
+    Item("purpose", N_("what the members want the evaluation to do for them"), "", lambda e: e.purpose),
     Item(
         "questions",
-        "what the evaluation should find out, and why",
-        "what the evaluation should find out and why",
+        N_("what the evaluation should find out, and why"),
+        N_("what the evaluation should find out and why"),
         lambda e: e.questions,
     ),
     Item(
         "data_sources",
-        "existing data and community resources the evaluation can use",
-        "which existing data and community resources it can use",
+        N_("existing data and community resources the evaluation can use"),
+        N_("which existing data and community resources it can use"),
         lambda e: e.data_sources,
     ),
     Item(
         "data_collection",
-        "the data to collect, and how",
-        "which data to collect and how",
+        N_("the data to collect, and how"),
+        N_("which data to collect and how"),
         lambda e: e.data_collection,
     ),
-    Item("design", "basic or advanced", "whether its design is basic or advanced", lambda e: e.design),
-    Item("limitations", "what the evaluation will not show, and whom it leaves out", "", lambda e: e.limitations),
+    Item("design", N_("basic or advanced"), N_("whether its design is basic or advanced"), lambda e: e.design),
+    Item("limitations", N_("what the evaluation will not show, and whom it leaves out"), "", lambda e: e.limitations),
     Item(
         "outside_help",
-        "whether the members need help from outside, and from whom",
-        "whether it needs outside help",
+        N_("whether the members need help from outside, and from whom"),
+        N_("whether it needs outside help"),
         lambda e: e.outside_help,
     ),
-    Item("involvement", "how member staff take part", "how member staff take part in it", lambda e: e.involvement),
+    Item(
+        "involvement", N_("how member staff take part"), N_("how member staff take part in it"), lambda e: e.involvement
+    ),
     Item(
         "timeframes",
-        "when data is collected and when results are reviewed",
-        "when data is collected and results reviewed",
+        N_("when data is collected and when results are reviewed"),
+        N_("when data is collected and results reviewed"),
         lambda e: e.timeframes,
     ),
     Item(
         "data_to_action",
-        "how and when results are turned into action",
-        "how results are turned into action",
+        N_("how and when results are turned into action"),
+        N_("how results are turned into action"),
         lambda e: e.data_to_action,
     ),
-    Item("reporting", "when results are reported, and to whom", "", lambda e: e.reporting),
-    Item("metrics", "the measures the members track", "", lambda e: e.metrics),
-    Item("logic_model", "", "a logic model", lambda e: e.logic_model),
+    Item("reporting", N_("when results are reported, and to whom"), "", lambda e: e.reporting),
+    Item("metrics", N_("the measures the members track"), "", lambda e: e.metrics),
+    Item("logic_model", "", N_("a logic model"), lambda e: e.logic_model),
 )
 
 
@@ -94,10 +97,14 @@ def item(key: str) -> Item:
 
 
 DESIGNS: dict[EvaluationDesign, str] = {
-    EvaluationDesign.basic: "The evaluation has a basic design: the members collect counts and feedback "
-    "themselves and compare them over time",
-    EvaluationDesign.advanced: "The evaluation has an advanced design: it uses research methods such as "
-    "comparison groups, and needs a trained evaluator",
+    EvaluationDesign.basic: N_(
+        "The evaluation has a basic design: the members collect counts and feedback themselves and compare them "
+        "over time"
+    ),
+    EvaluationDesign.advanced: N_(
+        "The evaluation has an advanced design: it uses research methods such as comparison groups, and needs a "
+        "trained evaluator"
+    ),
 }
 """What the chosen design means, in a sentence a member can check the plan against."""
 
@@ -116,9 +123,9 @@ def is_current(partnership: Partnership, member_id: str | None) -> bool:
 
 
 COLLECTION_FIELDS: tuple[tuple[str, str], ...] = (
-    ("type", "quantitative or qualitative"),
-    ("method", "how it is collected"),
-    ("collected_by", "who collects it"),
+    ("type", N_("quantitative or qualitative")),
+    ("method", N_("how it is collected")),
+    ("collected_by", N_("who collects it")),
 )
 """The details of a kind of data the plan shows, each with what its blank asks for."""
 
@@ -157,12 +164,12 @@ class LogicPart:
 
 
 LOGIC_PARTS: tuple[tuple[str, str], ...] = (
-    ("purpose", "Purpose or goal"),
-    ("inputs", "Inputs"),
-    ("activities", "Activities"),
-    ("outputs", "Outputs"),
-    ("outcomes", "Outcomes and impacts"),
-    ("external_factors", "External factors"),
+    ("purpose", N_("Purpose or goal")),
+    ("inputs", N_("Inputs")),
+    ("activities", N_("Activities")),
+    ("outputs", N_("Outputs")),
+    ("outcomes", N_("Outcomes and impacts")),
+    ("external_factors", N_("External factors")),
 )
 """The toolkit's parts of a logic model, in the order it is read: from what goes in to what changes, with the
 outside influences last."""

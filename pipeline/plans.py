@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pipeline.i18n import N_
 from pipeline.load import Location
 from schemas import Partnership
 from schemas.plans import ExistingPartner, PartnershipPlan, PartnershipStatement, PlanTask, PotentialPartner
@@ -15,18 +16,18 @@ from schemas.plans import ExistingPartner, PartnershipPlan, PartnershipStatement
 PREFIX = "partnership-plan"
 
 SECTION_BLANKS: tuple[tuple[Location, str], ...] = (
-    (("background", "principles"), "the organization's principles"),
-    (("background", "values"), "the organization's values"),
-    (("background", "goals"), "the organization's goals"),
-    (("background", "partnership_types"), "the types of partnership sought"),
-    (("background", "existing_partners"), "the existing partners"),
-    (("need", "benefits"), "the benefits of partnering"),
-    (("need", "must_haves"), "what every partner must have"),
-    (("potential_partners",), "the potential partners"),
-    (("accountability", "roles"), "roles and responsibilities"),
-    (("accountability", "boundaries"), "the boundaries: privacy, confidentiality and information sharing"),
-    (("accountability", "holding_accountable"), "how partners are held accountable"),
-    (("timeline",), "the timeline's tasks"),
+    (("background", "principles"), N_("the organization's principles")),
+    (("background", "values"), N_("the organization's values")),
+    (("background", "goals"), N_("the organization's goals")),
+    (("background", "partnership_types"), N_("the types of partnership sought")),
+    (("background", "existing_partners"), N_("the existing partners")),
+    (("need", "benefits"), N_("the benefits of partnering")),
+    (("need", "must_haves"), N_("what every partner must have")),
+    (("potential_partners",), N_("the potential partners")),
+    (("accountability", "roles"), N_("roles and responsibilities")),
+    (("accountability", "boundaries"), N_("the boundaries: privacy, confidentiality and information sharing")),
+    (("accountability", "holding_accountable"), N_("how partners are held accountable")),
+    (("timeline",), N_("the timeline's tasks")),
 )
 """Each list of a plan that prints a blank when empty, with what is missing (the evaluation has a rule of its own)."""
 

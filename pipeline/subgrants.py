@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.formatting import long_date, money
+from pipeline.i18n import _
 from schemas import Partnership
 from schemas.operations import Grant, Subgrant
 from schemas.subgrants import FederalAward
@@ -82,61 +83,63 @@ def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]
     total = info.total_federal_award if info.total_federal_award is not None else award.total_amount
     rd = info.research_and_development if info.research_and_development is not None else award.research_and_development
     return [
-        AwardItem("subrecipient_uei", "Subrecipient", recipient.legal_name),
-        AwardItem("subrecipient_uei", "Subrecipient’s Unique Entity Identifier (UEI)", info.subrecipient_uei),
-        AwardItem("fain", "Federal Award Identification Number (FAIN)", fain),
-        AwardItem("federal_award_date", "Federal award date", long_date(award_date) or None),
-        AwardItem("period_start", "Subaward period of performance", _period(info.period_start, info.period_end)),
+        AwardItem("subrecipient_uei", _("Subrecipient"), recipient.legal_name),
+        AwardItem("subrecipient_uei", _("Subrecipient’s Unique Entity Identifier (UEI)"), info.subrecipient_uei),
+        AwardItem("fain", _("Federal Award Identification Number (FAIN)"), fain),
+        AwardItem("federal_award_date", _("Federal award date"), long_date(award_date) or None),
+        AwardItem("period_start", _("Subaward period of performance"), _period(info.period_start, info.period_end)),
         AwardItem(
             "budget_period_start",
-            "Subaward budget period",
+            _("Subaward budget period"),
             _period(info.budget_period_start, info.budget_period_end),
         ),
         AwardItem(
             "obligated_this_action",
-            "Federal funds obligated by this agreement",
+            _("Federal funds obligated by this agreement"),
             money(info.obligated_this_action) or None,
         ),
         AwardItem(
-            "total_obligated", "Total federal funds obligated to the subrecipient", money(info.total_obligated) or None
+            "total_obligated",
+            _("Total federal funds obligated to the subrecipient"),
+            money(info.total_obligated) or None,
         ),
         AwardItem(
             "total_committed",
-            "Total of the federal award committed to the subrecipient",
+            _("Total of the federal award committed to the subrecipient"),
             money(info.total_committed) or None,
         ),
         AwardItem(
             "total_federal_award",
-            f"Total federal award to {grantor.legal_name}",
+            _("Total federal award to {grantor}", grantor=grantor.legal_name),
             money(total) or None,
         ),
         AwardItem(
             "project_description",
-            "Federal award project description",
+            _("Federal award project description"),
             info.project_description or award.project_description,
         ),
-        AwardItem("awarding_agency", "Federal awarding agency", info.awarding_agency or award.awarding_agency),
+        AwardItem("awarding_agency", _("Federal awarding agency"), info.awarding_agency or award.awarding_agency),
         AwardItem(
             "pass_through_contact",
-            f"Pass-through entity: {grantor.legal_name}; awarding official",
+            _("Pass-through entity: {grantor}; awarding official", grantor=grantor.legal_name),
             info.pass_through_contact,
         ),
         AwardItem(
             "assistance_listing_number",
-            "Assistance Listing number",
+            _("Assistance Listing number"),
             info.assistance_listing_number or award.assistance_listing_number,
         ),
         AwardItem(
             "assistance_listing_title",
-            "Assistance Listing title",
+            _("Assistance Listing title"),
             info.assistance_listing_title or award.assistance_listing_title,
         ),
         AwardItem(
             "research_and_development",
-            "Research and development award",
-            None if rd is None else ("Yes" if rd else "No"),
+            _("Research and development award"),
+            None if rd is None else (_("Yes") if rd else _("No")),
         ),
-        AwardItem("indirect_cost_rate", "Indirect cost rate", info.indirect_cost_rate),
+        AwardItem("indirect_cost_rate", _("Indirect cost rate"), info.indirect_cost_rate),
     ]
 
 
