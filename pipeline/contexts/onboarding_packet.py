@@ -7,8 +7,9 @@ worded for a newcomer: plain sentences, "you" and "we". Fixed wording, and the f
 optional fact, lives in the template; this module hands over facts already worded, with '' or () for
 anything the YAML leaves out. The quick-reference card at the front (urgent instructions come before background) is
 built in onboarding_card.py, sections 3 and 4 in onboarding_practice.py, section 7 in
-onboarding_organization.py, sections 1, 2, 12, 13, 14 and 15 in onboarding_policies.py, and the fixed
-texts and wording tools live in onboarding_texts.py.
+onboarding_organization.py, the member directory (section 9) in onboarding_directory.py, sections 1, 2, 12, 13,
+14 and 15 in onboarding_policies.py, and the fixed texts and wording tools live in onboarding_texts.py. Every
+sentence written here goes through the message catalog (pipeline.i18n), in the language of the packet.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.figure_structure import structure_figure
 from pipeline.contexts.onboarding_card import card_part, draft_part
+from pipeline.contexts.onboarding_directory import directory_part
 from pipeline.contexts.onboarding_organization import organization_part
 from pipeline.contexts.onboarding_policies import (
     acronyms_part,
@@ -39,12 +41,7 @@ from pipeline.contexts.onboarding_policies import (
 from pipeline.contexts.onboarding_practice import emergency_part, referral_help_part, trust_part
 from pipeline.contexts.onboarding_texts import AFFILIATE_TITLE, DOCUMENT_TITLE, trauma_responses
 from pipeline.contexts.seats import (
-    acting_in,
-    cover_text,
-    covering_text,
-    interim_text,
     seat_views,
-    seats_of,
     signing_seats,
 )
 from pipeline.contexts.texts import (
@@ -60,7 +57,6 @@ from pipeline.contexts.wording import (
     facts,
     maybe,
     number_word,
-    organization,
     paragraphs,
     sentence,
     with_article,
@@ -76,7 +72,6 @@ from schemas.vocabulary import (
     Formality,
     LeadershipModel,
     MembershipClass,
-    MemberStatus,
 )
 
 CHECKBOX = "☐"
@@ -88,16 +83,6 @@ class Signer:
 
     person: str
     organization: str
-
-
-@dataclass(frozen=True)
-class DirectoryRow:
-    organization: str
-    notes: tuple[str, ...]
-    services: tuple[str, ...]
-    primary: tuple[str, ...]
-    backup: tuple[str, ...]
-    """Each tuple but `notes` is never empty, so every table cell keeps a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +195,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **_at_a_glance(partnership),
         **organization_part(partnership, audience),
         **_membership(partnership, members),
-        **_directory(partnership, members, audience),
+        **directory_part(partnership, members, audience),
         **_meetings(partnership),
         **confidentiality_part(partnership, audience),
         # 11. Trauma-informed primer
@@ -317,7 +302,7 @@ def _began(founded: PartialDate) -> str:
     return _("We began in {date}.", date=long_date(founded))
 
 
-# --- 4. Membership and 5. directory ------------------------------------------------------------
+# --- 8. Membership ---------------------------------------------------------------------------
 
 
 def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> dict[str, Any]:
@@ -349,102 +334,6 @@ def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> di
     }
 
 
-def _directory(partnership: Partnership, members: tuple[MemberView, ...], audience: Audience) -> dict[str, Any]:
-    rows = []
-    for view in members:
-        member = partnership.member(view.id)
-        notes = [member.sector.label]
-        if member.regions:
-            regions = "; ".join(member.regions)
-            notes.append(_n("Region: {regions}", "Regions: {regions}", len(member.regions), regions=regions))
-        if member.status is MemberStatus.interim:
-            notes.append(_interim_since(member.joined))
-        if member.membership_class is not MembershipClass.voting:
-            notes.append(member.membership_class.label)
-        notes.extend(_roles(partnership, member.id))
-        rows.append(
-            DirectoryRow(
-                organization=view.legal_name,
-                notes=tuple(notes),
-                services=view.services or (_("Not listed yet"),),
-                primary=view.primary.lines,
-                backup=view.backup.lines if view.backup else (_("No backup contact named yet"),),
-            )
-        )
-    return {
-        "directory": tuple(rows),
-        "details_withheld": any(_hides_something(m, audience) for m in partnership.current_members),
-        "acting_contacts": tuple(_acting(v) for v in members if v.primary.acting),
-    }
-
-
-def _interim_since(joined: PartialDate | None) -> str:
-    """'Interim member since March 2019' in a directory row; 'Interim member' when the file has no date."""
-    if joined is None:
-        return _("Interim member")
-    if joined.precision is Precision.day:
-        # Translators: {date} is a full date ("March 14, 2019").
-        return _("Interim member since {date}", date=long_date(joined))
-    # Translators: {date} is a month and year ("March 2019") or a year alone ("2019").
-    return _p("month or year", "Interim member since {date}", date=long_date(joined))
-
-
-def _acting(view: MemberView) -> str:
-    """'Since March 2, 2026, Ana Ruiz (Program Manager) is the acting primary contact for Bridgewell.'"""
-    contact, member = view.primary, organization(view.name)
-    if contact.name:
-        if contact.since:
-            # Translators: {date} is a full date; {name} and {title} the person and their job title.
-            return _(
-                "Since {date}, {name} ({title}) is the acting primary contact for {organization}.",
-                date=contact.since,
-                name=contact.name,
-                title=contact.title,
-                organization=member,
-            )
-        return _(
-            "{name} ({title}) is the acting primary contact for {organization}.",
-            name=contact.name,
-            title=contact.title,
-            organization=member,
-        )
-    if contact.since:
-        # Translators: {date} is a full date; {title} a job title whose holder's name is not shown.
-        return _(
-            "Since {date}, the {title} is the acting primary contact for {organization}.",
-            date=contact.since,
-            title=contact.title,
-            organization=member,
-        )
-    # Translators: {title} is a job title whose holder's name is not shown.
-    return _("The {title} is the acting primary contact for {organization}.", title=contact.title, organization=member)
-
-
-def _roles(partnership: Partnership, member_id: str) -> list[str]:
-    leadership = partnership.leadership
-    roles = []
-    if member_id in leadership.leads:
-        roles.append(_("Co-lead") if leadership.model is LeadershipModel.co_leadership else _("Lead organization"))
-    views = seat_views(partnership, Audience.members)
-    for view in seats_of(views, member_id):
-        what = "; ".join(part for part in (view.name, view.role) if part)
-        # Translators: {seat} is the name and role of a member's seat in the core group.
-        roles.append(_("Core group: {seat}", seat=what) if what else _("Core group"))
-        roles += [note for note in (interim_text(view), cover_text(view, Audience.members)) if note]
-    roles += [covering_text(v) for v in acting_in(views, member_id) if v.holder and v.holder.member.id != member_id]
-    if partnership.fiscal_sponsor == member_id:
-        roles.append(_("Fiscal sponsor (holds our funds)"))
-    return roles
-
-
-def _hides_something(member: Member, audience: Audience) -> bool:
-    for contact in filter(None, (member.primary_contact, member.backup_contact)):
-        view = contact_view(contact, audience)
-        if (contact.name and not view.name) or (contact.email and not view.email) or (contact.phone and not view.phone):
-            return True
-    return False
-
-
 # --- 6. Meetings ---------------------------------------------------------------------------------
 
 
@@ -466,7 +355,6 @@ def _meetings(partnership: Partnership) -> dict[str, Any]:
 
 
 __all__ = [
-    "DirectoryRow",
     "MeetingRow",
     "Signer",
     "TrainingRow",
