@@ -239,7 +239,8 @@ def and_list(items: Iterable[str]) -> str:
 def or_list(items: Iterable[str]) -> str:
     """'a or b or c' in the document's language: each way to reach someone, each person to ask."""
     # Translators: the word between alternatives: "ask Ana or Luis", "at ana@example.org or (608) 555-0125".
-    return f" {_p('list', 'or')} ".join(items)
+    conjunction = _p("list", "or")
+    return f" {conjunction} ".join(items)
 
 
 def member_phrase(partnership: Partnership, member_ids: list[str]) -> str:
