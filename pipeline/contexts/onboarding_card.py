@@ -93,19 +93,13 @@ def helpers(partnership: Partnership, audience: Audience) -> tuple[Helper, ...]:
 def _coordinator(title: str, view: ContactView) -> Helper:
     """The coordinator in post; `title` is their job title as the file types it ('Task Force Coordinator')."""
     # Translators: {title} is a job title as the partnership file types it, e.g. "Task Force Coordinator".
-    role = _("the {title}", title=title)
-    if not view.name:
-        return Helper(role, view, "", heading=title, named=role, inline=role)
-    return Helper(
-        role,
-        view,
-        "",
-        heading=title,
+    role = named = inline = _("the {title}", title=title)
+    if view.name:
         # Translators: {title} is a job title ("Task Force Coordinator"), {name} the person who holds it.
-        named=_("the {title}, {name}", title=title, name=view.name),
+        named = _("the {title}, {name}", title=title, name=view.name)
         # Translators: {title} is a job title ("Task Force Coordinator"), {name} the person who holds it.
-        inline=_("the {title} ({name})", title=title, name=view.name),
-    )
+        inline = _("the {title} ({name})", title=title, name=view.name)
+    return Helper(role, view, "", heading=title, named=named, inline=inline)
 
 
 def _in_seat(view: SeatView, acting: Sitter, audience: Audience) -> Helper:
@@ -119,36 +113,25 @@ def _in_seat(view: SeatView, acting: Sitter, audience: Audience) -> Helper:
         return _primary(member, audience, "")
     name = organization(member.name)
     shown = contact_view(contact, audience)
-    role = _("the core group member at {organization}", organization=name)
-    return Helper(
-        role,
-        shown,
-        "",
-        heading=_("Core group member at {organization}", organization=name),
-        named=_("the core group member at {organization}, {name}", organization=name, name=shown.name)
-        if shown.name
-        else role,
-        inline=_("the core group member at {organization} ({name})", organization=name, name=shown.name)
-        if shown.name
-        else role,
-    )
+    role = named = inline = _("the core group member at {organization}", organization=name)
+    if shown.name:
+        # Translators: {organization} is a member organization, {name} the person who sits for it in the core group.
+        named = _("the core group member at {organization}, {name}", organization=name, name=shown.name)
+        # Translators: {organization} is a member organization, {name} the person who sits for it in the core group.
+        inline = _("the core group member at {organization} ({name})", organization=name, name=shown.name)
+    heading = _("Core group member at {organization}", organization=name)
+    return Helper(role, shown, "", heading=heading, named=named, inline=inline)
 
 
 def _primary(member: Member, audience: Audience, note: str, stands_in_for: str = "") -> Helper:
     view = contact_view(member.primary_contact, audience)
     name = organization(member.name)
-    role = primary_contact_at(name)
-    return Helper(
-        role,
-        view,
-        note,
-        stands_in_for,
-        _("Primary contact at {organization}", organization=name),
-        named=_("the primary contact at {organization}, {name}", organization=name, name=view.name)
-        if view.name
-        else role,
-        inline=primary_contact_at(name, view.name),
-    )
+    role = named = primary_contact_at(name)
+    if view.name:
+        # Translators: {organization} is a member organization, {name} the person who is its primary contact.
+        named = _("the primary contact at {organization}, {name}", organization=name, name=view.name)
+    heading = _("Primary contact at {organization}", organization=name)
+    return Helper(role, view, note, stands_in_for, heading, named=named, inline=primary_contact_at(name, view.name))
 
 
 def primary_contact_at(organization: str, name: str = "") -> str:
