@@ -7,8 +7,9 @@ worded for a newcomer: plain sentences, "you" and "we". Fixed wording, and the f
 optional fact, lives in the template; this module hands over facts already worded, with '' or () for
 anything the YAML leaves out. The quick-reference card at the front (urgent instructions come before background) is
 built in onboarding_card.py, sections 3 and 4 in onboarding_practice.py, section 7 in
-onboarding_organization.py, sections 1, 2, 12, 13, 14 and 15 in onboarding_policies.py, and the fixed
-texts and wording tools live in onboarding_texts.py.
+onboarding_organization.py, the member directory (section 9) in onboarding_directory.py, sections 1, 2, 12, 13,
+14 and 15 in onboarding_policies.py, and the fixed texts and wording tools live in onboarding_texts.py. Every
+sentence written here goes through the message catalog (pipeline.i18n), in the language of the packet.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pipeline.contexts.common import (
 )
 from pipeline.contexts.figure_structure import structure_figure
 from pipeline.contexts.onboarding_card import card_part, draft_part
+from pipeline.contexts.onboarding_directory import directory_part
 from pipeline.contexts.onboarding_organization import organization_part
 from pipeline.contexts.onboarding_policies import (
     acronyms_part,
@@ -37,18 +39,9 @@ from pipeline.contexts.onboarding_policies import (
     survivors_part,
 )
 from pipeline.contexts.onboarding_practice import emergency_part, referral_help_part, trust_part
-from pipeline.contexts.onboarding_texts import (
-    AFFILIATE_TITLE,
-    DOCUMENT_TITLE,
-    TRAUMA_RESPONSES,
-)
+from pipeline.contexts.onboarding_texts import AFFILIATE_TITLE, DOCUMENT_TITLE, trauma_responses
 from pipeline.contexts.seats import (
-    acting_in,
-    cover_text,
-    covering_text,
-    interim_text,
     seat_views,
-    seats_of,
     signing_seats,
 )
 from pipeline.contexts.texts import (
@@ -62,24 +55,23 @@ from pipeline.contexts.texts import (
 from pipeline.contexts.wording import (
     Fact,
     facts,
-    label_in_sentence,
     maybe,
     number_word,
-    organization,
     paragraphs,
     sentence,
     with_article,
 )
 from pipeline.figures import Figure
-from pipeline.formatting import join_and, long_date, on_date
+from pipeline.formatting import long_date
+from pipeline.i18n import _, _n, _p
 from pipeline.kinds import AFFILIATE_EDITION, PlannedDocument
 from schemas import Partnership
 from schemas.members import Member
+from schemas.types import PartialDate, Precision
 from schemas.vocabulary import (
     Formality,
     LeadershipModel,
     MembershipClass,
-    MemberStatus,
 )
 
 CHECKBOX = "☐"
@@ -91,16 +83,6 @@ class Signer:
 
     person: str
     organization: str
-
-
-@dataclass(frozen=True)
-class DirectoryRow:
-    organization: str
-    notes: tuple[str, ...]
-    services: tuple[str, ...]
-    primary: tuple[str, ...]
-    backup: tuple[str, ...]
-    """Each tuple but `notes` is never empty, so every table cell keeps a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -121,10 +103,12 @@ class TrainingRow:
 
 def onboarding_packet_documents(partnership: Partnership, audience: Audience) -> list[PlannedDocument]:
     """The packet, and the affiliate edition where affiliates or resource partners take part."""
-    documents = [PlannedDocument("onboarding-packet", DOCUMENT_TITLE, onboarding_packet_context(partnership, audience))]
+    documents = [
+        PlannedDocument("onboarding-packet", _(DOCUMENT_TITLE), onboarding_packet_context(partnership, audience))
+    ]
     if affiliates := partnership.affiliates():
         documents.append(
-            PlannedDocument(AFFILIATE_EDITION, AFFILIATE_TITLE, affiliate_edition(partnership, affiliates))
+            PlannedDocument(AFFILIATE_EDITION, _(AFFILIATE_TITLE), affiliate_edition(partnership, affiliates))
         )
     return documents
 
@@ -133,9 +117,8 @@ def affiliate_edition(partnership: Partnership, affiliates: list[Member]) -> dic
     """The packet for affiliates and resource partners. By the partnership's rules they receive no list of
     members, so the directory is left out, and contact details are those the public may see."""
     context = onboarding_packet_context(partnership, Audience.public)
-    classes = join_and(dict.fromkeys(label_in_sentence(m.membership_class.label) + "s" for m in affiliates))
     context.update(
-        document_title=AFFILIATE_TITLE,
+        document_title=_(AFFILIATE_TITLE),
         affiliate_edition=True,
         directory=(),
         acting_contacts=(),
@@ -143,12 +126,27 @@ def affiliate_edition(partnership: Partnership, affiliates: list[Member]) -> dic
         directory_note="",
         # By the partnership's rules affiliates receive no list of members: the chart leaves them out too.
         structure_figure=_structure(partnership, Audience.public, members=False),
-        affiliate_directory=(
-            f"This edition of the packet is for {classes}. It leaves out the member directory, which goes to "
-            f"voting and non-voting members only. To reach a member organization, ask {context['ask_who']}."
+        # Translators: {readers} is "affiliates", "resource partners" or both; {person} whom to ask (a name or a role).
+        affiliate_directory=_(
+            "This edition of the packet is for {readers}. It leaves out the member directory, which goes to voting "
+            "and non-voting members only. To reach a member organization, ask {person}.",
+            readers=_readers(affiliates),
+            person=context["ask_who"],
         ),
     )
     return context
+
+
+def _readers(affiliates: list[Member]) -> str:
+    """Whom the affiliate edition is for, in the order they first appear: 'affiliates and resource partners'."""
+    classes = tuple(dict.fromkeys(m.membership_class for m in affiliates))
+    if classes == (MembershipClass.affiliate,):
+        return _("affiliates")
+    if classes == (MembershipClass.resource_partner,):
+        return _("resource partners")
+    if classes[0] is MembershipClass.affiliate:
+        return _("affiliates and resource partners")
+    return _("resource partners and affiliates")
 
 
 def _structure(partnership: Partnership, audience: Audience, members: bool) -> Figure | str:
@@ -166,13 +164,15 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
     card = card_part(partnership, audience)
     context: dict[str, Any] = {
         "partnership_name": partnership.name,
-        "document_title": DOCUMENT_TITLE,
+        "document_title": _(DOCUMENT_TITLE),
         "structure_figure": _structure(partnership, audience, members=True),
         "affiliate_edition": False,
         "affiliate_directory": "",
         "directory_note": (
-            "This directory goes to voting and non-voting members only. Affiliates and resource partners receive "
-            "an edition of this packet without it: do not pass this one on to them."
+            _(
+                "This directory goes to voting and non-voting members only. Affiliates and resource partners receive "
+                "an edition of this packet without it: do not pass this one on to them."
+            )
             if partnership.affiliates()
             else ""
         ),
@@ -195,20 +195,21 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **_at_a_glance(partnership),
         **organization_part(partnership, audience),
         **_membership(partnership, members),
-        **_directory(partnership, members, audience),
+        **directory_part(partnership, members, audience),
         **_meetings(partnership),
         **confidentiality_part(partnership, audience),
         # 11. Trauma-informed primer
         "four_rs": FOUR_RS,
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
-        "trauma_responses": TRAUMA_RESPONSES,
+        "trauma_responses": trauma_responses(),
         "trauma_commitments": tuple(maybe(c) for c in partnership.trauma_informed.commitments),
         "trainings": tuple(
             TrainingRow(
                 topic=t.topic,
-                audience=t.audience or "All members",
-                frequency=t.frequency or "Ask your mentor",
-                provider=current_name(partnership, t.provider) or "To be arranged",
+                # Translators: who takes a training, when the file does not say.
+                audience=t.audience or _p("training audience", "All members"),
+                frequency=t.frequency or _("Ask your mentor"),
+                provider=current_name(partnership, t.provider) or _("To be arranged"),
             )
             for t in partnership.trauma_informed.trainings
         ),
@@ -236,10 +237,17 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
         for view in signing_seats(seat_views(partnership, audience)):
             if view.acting is None:
                 continue
-            details = "; ".join(part for part in (view.name, view.role, "interim" if view.seat.interim else "") if part)
+            # Translators: marks an interim seat of the core group, after its name and role.
+            interim = _p("seat", "interim") if view.seat.interim else ""
+            details = "; ".join(part for part in (view.name, view.role, interim) if part)
             person = view.acting.label
             if view.covered and view.seat.alternate:
-                person += f" (standing in until {long_date(view.seat.alternate.until)})"
+                # Translators: {person} is someone covering a seat for its holder, until {date}.
+                person = _(
+                    "{person} (standing in until {date})",
+                    person=person,
+                    date=long_date(view.seat.alternate.until),
+                )
             organization = view.acting.member.legal_name
             signers.append(
                 Signer(person=person, organization=f"{organization} ({details})" if details else organization)
@@ -256,18 +264,23 @@ def _signers(partnership: Partnership, audience: Audience) -> tuple[Signer, ...]
 
 def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
     level = partnership.level
-    level_text = f"We work together at the level partnership guides call {level.label.lower()}. "
-    level_text += f"That means {LEVEL_DESCRIPTIONS[level]}."
+    # Translators: {level} is the name of a level of partnership ("collaboration"); {description} says what it
+    # means, as a phrase that completes "That means ...".
+    level_text = _(
+        "We work together at the level partnership guides call {level}. That means {description}.",
+        level=level.label.lower(),
+        description=LEVEL_DESCRIPTIONS[level],
+    )
     if partnership.formality is Formality.formal:
-        formality = "We are a formal partnership: our work rests on written, signed agreements."
+        formality = _("We are a formal partnership: our work rests on written, signed agreements.")
     else:
-        formality = "We are an informal partnership: our work rests on working relationships more than on paperwork."
+        formality = _("We are an informal partnership: our work rests on working relationships more than on paperwork.")
     founded = founding(partnership)
     return {
         "vision": maybe(partnership.vision),
         "values": tuple(partnership.values),
         "purpose": paragraphs(partnership.purpose),
-        "began": f"We began {on_date(founded)}." if founded else "",
+        "began": _began(founded) if founded else "",
         "history": tuple(f"{long_date(h.date)}: {maybe(h.event)}" for h in partnership.history),
         "level_text": level_text,
         "level_note": maybe(partnership.level_note),
@@ -280,24 +293,37 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
     }
 
 
-# --- 4. Membership and 5. directory ------------------------------------------------------------
+def _began(founded: PartialDate) -> str:
+    """'We began on March 14, 2019.', or 'in March 2019' and 'in 2019' for a month or a year."""
+    if founded.precision is Precision.day:
+        # Translators: {date} is a full date ("March 14, 2019").
+        return _("We began on {date}.", date=long_date(founded))
+    # Translators: {date} is a month and year ("March 2019") or a year alone ("2019").
+    return _("We began in {date}.", date=long_date(founded))
+
+
+# --- 8. Membership ---------------------------------------------------------------------------
 
 
 def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> dict[str, Any]:
     membership, agreement = partnership.membership, partnership.agreement
     resignation = maybe(membership.resignation)
     if not resignation and agreement and agreement.termination_notice_days:
-        resignation = f"An organization can leave by giving {agreement.termination_notice_days} days’ written notice."
+        resignation = _n(
+            "An organization can leave by giving {count} day’s written notice.",
+            "An organization can leave by giving {count} days’ written notice.",
+            agreement.termination_notice_days,
+        )
     classes = sorted({m.membership_class for m in partnership.current_members}, key=list(MembershipClass).index)
     votes = method_votes(partnership)
     return {
         "expectations": tuple(maybe(e) for e in membership.expectations),
         "membership_facts": facts(
-            ("Time you should expect to give", membership.time_commitment),
-            ("Representatives and alternates", membership.representatives),
-            ("How a new organization joins", membership.admission),
-            ("Leaving", resignation or None),
-            ("Removal", membership.removal),
+            (_("Time you should expect to give"), membership.time_commitment),
+            (_("Representatives and alternates"), membership.representatives),
+            (_("How a new organization joins"), membership.admission),
+            (_("Leaving"), resignation or None),
+            (_("Removal"), membership.removal),
         ),
         # Classes matter to a newcomer only when some members do not vote.
         "membership_classes": tuple(
@@ -308,65 +334,6 @@ def _membership(partnership: Partnership, members: tuple[MemberView, ...]) -> di
     }
 
 
-def _directory(partnership: Partnership, members: tuple[MemberView, ...], audience: Audience) -> dict[str, Any]:
-    rows = []
-    for view in members:
-        member = partnership.member(view.id)
-        notes = [member.sector.label]
-        if member.regions:
-            notes.append(f"{'Regions' if len(member.regions) > 1 else 'Region'}: {'; '.join(member.regions)}")
-        if member.status is MemberStatus.interim:
-            notes.append(f"Interim member since {long_date(member.joined)}" if member.joined else "Interim member")
-        if member.membership_class is not MembershipClass.voting:
-            notes.append(member.membership_class.label)
-        notes.extend(_roles(partnership, member.id))
-        rows.append(
-            DirectoryRow(
-                organization=view.legal_name,
-                notes=tuple(notes),
-                services=view.services or ("Not listed yet",),
-                primary=view.primary.lines,
-                backup=view.backup.lines if view.backup else ("No backup contact named yet",),
-            )
-        )
-    return {
-        "directory": tuple(rows),
-        "details_withheld": any(_hides_something(m, audience) for m in partnership.current_members),
-        "acting_contacts": tuple(_acting(v) for v in members if v.primary.acting),
-    }
-
-
-def _acting(view: MemberView) -> str:
-    contact = view.primary
-    who = f"{contact.name} ({contact.title})" if contact.name else f"the {contact.title}"
-    text = f"{who} is the acting primary contact for {organization(view.name)}"
-    return f"Since {contact.since}, {text}." if contact.since else sentence(text[0].upper() + text[1:])
-
-
-def _roles(partnership: Partnership, member_id: str) -> list[str]:
-    leadership = partnership.leadership
-    roles = []
-    if member_id in leadership.leads:
-        roles.append("Co-lead" if leadership.model is LeadershipModel.co_leadership else "Lead organization")
-    views = seat_views(partnership, Audience.members)
-    for view in seats_of(views, member_id):
-        what = "; ".join(part for part in (view.name, view.role) if part)
-        roles.append(f"Core group: {what}" if what else "Core group")
-        roles += [note for note in (interim_text(view), cover_text(view, Audience.members)) if note]
-    roles += [covering_text(v) for v in acting_in(views, member_id) if v.holder and v.holder.member.id != member_id]
-    if partnership.fiscal_sponsor == member_id:
-        roles.append("Fiscal sponsor (holds our funds)")
-    return roles
-
-
-def _hides_something(member: Member, audience: Audience) -> bool:
-    for contact in filter(None, (member.primary_contact, member.backup_contact)):
-        view = contact_view(contact, audience)
-        if (contact.name and not view.name) or (contact.email and not view.email) or (contact.phone and not view.phone):
-            return True
-    return False
-
-
 # --- 6. Meetings ---------------------------------------------------------------------------------
 
 
@@ -375,10 +342,12 @@ def _meetings(partnership: Partnership) -> dict[str, Any]:
     return {
         "meetings": tuple(MeetingRow(m.name, m.schedule, m.format or "", m.length or "") for m in meetings.regular),
         "meeting_facts": facts(
-            ("Agendas", meetings.agenda_notice),
-            ("Minutes", meetings.minutes),
-            ("Interpretation", meetings.interpretation),
-            ("Recording", meetings.recording),
+            (_("Agendas"), meetings.agenda_notice),
+            # Translators: the written record of a meeting.
+            (_p("meeting record", "Minutes"), meetings.minutes),
+            # Translators: interpreting between languages at meetings.
+            (_("Interpretation"), meetings.interpretation),
+            (_("Recording"), meetings.recording),
         ),
         "information_distribution": maybe(meetings.information_distribution),
         "ground_rules": tuple(maybe(rule) for rule in meetings.ground_rules),
@@ -386,7 +355,6 @@ def _meetings(partnership: Partnership) -> dict[str, Any]:
 
 
 __all__ = [
-    "DirectoryRow",
     "MeetingRow",
     "Signer",
     "TrainingRow",

@@ -15,21 +15,23 @@ from typing import Any
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view, current_member, current_name, current_names, reporting_citation
 from pipeline.contexts.confidentiality import agreement_clauses
+from pipeline.contexts.onboarding_card import primary_contact_at
 from pipeline.contexts.onboarding_texts import (
     COMMON_ACRONYMS,
     DOCUMENT_TITLE,
-    RESPECTFUL_WORDING,
     acronyms_in,
     calendar_order,
     member_phrase,
+    respectful_wording,
     spelled_out,
 )
 from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
 from pipeline.contexts.wording import Fact, facts, maybe, number_word, organization, sentence, with_article
 from pipeline.figures import Figure
 from pipeline.formatting import long_date
+from pipeline.i18n import _, _n, _p
 from schemas import Partnership
-from schemas.policies import Spokesperson
+from schemas.policies import AdvisoryBoard, Spokesperson
 from schemas.vocabulary import AgreementType, ConfidentialityLaw, FundingSourceType
 
 
@@ -57,7 +59,9 @@ def confidentiality_part(partnership: Partnership, audience: Audience) -> dict[s
         if application.applies_to and not bound:
             continue  # binds only members that have withdrawn
         who = (
-            f"Applies to {member_phrase(partnership, application.applies_to)}." if bound else "Applies to every member."
+            _("Applies to {members}.", members=member_phrase(partnership, application.applies_to))
+            if bound
+            else _("Applies to every member.")
         )
         if application.law is ConfidentialityLaw.other and application.note:
             # An 'other' framework is named only in its note, so the note leads.
@@ -80,10 +84,10 @@ def confidentiality_part(partnership: Partnership, audience: Audience) -> dict[s
         "laws": tuple(laws),
         "mandated_reporters": maybe(member_phrase(partnership, reporting.mandated_reporters)),
         "reporting_facts": facts(
-            ("Children and teens under 18", reporting.minors),
-            ("Adults", reporting.adults),
-            ("Telling survivors first", reporting.disclosure),
-            ("The law that applies", reporting_citation(reporting)),
+            (_("Children and teens under 18"), reporting.minors),
+            (_("Adults"), reporting.adults),
+            (_("Telling survivors first"), reporting.disclosure),
+            (_("The law that applies"), reporting_citation(reporting)),
         ),
         "media_approval": maybe(media.approval) if media else "",
         "spokespeople": tuple(filter(None, spokespeople)),
@@ -116,24 +120,16 @@ def _spokesperson(partnership: Partnership, person: Spokesperson, audience: Audi
 def survivors_part(partnership: Partnership) -> dict[str, Any]:
     engagement = partnership.survivor_engagement
     board = engagement.advisory_board if engagement else None
-    board_text = ""
-    if board:
-        board_text = f"Our {board.name}"
-        if board.size:
-            board_text += f" has {number_word(board.size)} seats"
-        if host := organization(current_name(partnership, board.host)):
-            board_text += f"{' and' if board.size else ''} is hosted by {host}"
-        board_text = f"{board_text}." if board_text != f"Our {board.name}" else ""
     return {
-        "respectful_wording": RESPECTFUL_WORDING,
+        "respectful_wording": respectful_wording(),
         "survivor_approach": maybe(engagement.approach) if engagement else "",
         "survivor_facts": facts(
-            ("", board_text),
-            ("What it does", board.role if board else None),
-            ("Seats and votes", board.seats_and_votes if board else None),
-            ("When it meets", board.meets if board else None),
-            ("Safety", engagement.safety if engagement else None),
-            ("Hearing from survivors who use services", engagement.feedback if engagement else None),
+            ("", _board_text(partnership, board) if board else ""),
+            (_("What it does"), board.role if board else None),
+            (_("Seats and votes"), board.seats_and_votes if board else None),
+            (_("When it meets"), board.meets if board else None),
+            (_("Safety"), engagement.safety if engagement else None),
+            (_("Hearing from survivors who use services"), engagement.feedback if engagement else None),
         ),
         "compensation": maybe(engagement.compensation) if engagement else "",
         "storytelling": maybe(engagement.storytelling) if engagement else "",
@@ -141,45 +137,96 @@ def survivors_part(partnership: Partnership) -> dict[str, Any]:
     }
 
 
+def _board_text(partnership: Partnership, board: AdvisoryBoard) -> str:
+    """'Our Survivor Advisory Board has five seats and is hosted by Phoenix Rising.', or '' with neither fact."""
+    host = organization(current_name(partnership, board.host))
+    if board.size:
+        if host:
+            # Translators: {board} is the name of the survivor advisory board, {number} a count of seats in words
+            # ("five") and {organization} the member that hosts the board.
+            return _n(
+                "Our {board} has one seat and is hosted by {organization}.",
+                "Our {board} has {number} seats and is hosted by {organization}.",
+                board.size,
+                board=board.name,
+                number=number_word(board.size),
+                organization=host,
+            )
+        # Translators: {board} is the name of the survivor advisory board, {number} a count of seats in words.
+        return _n(
+            "Our {board} has one seat.",
+            "Our {board} has {number} seats.",
+            board.size,
+            board=board.name,
+            number=number_word(board.size),
+        )
+    if host:
+        # Translators: {board} is the name of the survivor advisory board, {organization} the member that hosts it.
+        return _("Our {board} is hosted by {organization}.", board=board.name, organization=host)
+    return ""
+
+
 def key_documents_part(partnership: Partnership, audience: Audience, ask_who: str) -> dict[str, Any]:
     """Section 13; `ask_who` names the person a member asks (see onboarding_card.card_part)."""
     agreement, platform, charter = partnership.agreement, partnership.shared_platform, partnership.charter
     documents = []
+    every_member = _p("who receives a document", "Every member")
     if agreement:
         abbreviation = "MOA" if agreement.type is AgreementType.moa else "MOU"
-        what = "The written agreement all members sign: shared goals, what each member does, how referrals work, "
-        what += "and the confidentiality rules."
+        what = [
+            _(
+                "The written agreement all members sign: shared goals, what each member does, how referrals work, "
+                "and the confidentiality rules."
+            )
+        ]
         if agreement.effective_date:
-            what += f" In effect since {long_date(agreement.effective_date)}."
+            what.append(_("In effect since {date}.", date=long_date(agreement.effective_date)))
         if agreement.joinder:
-            what += " New members join it by signing a joinder page."
-        documents.append(KeyDocument(f"{agreement.type.label} ({abbreviation})", what, "Every member"))
-    what = "How we govern ourselves: leadership, decisions, meetings, committees and membership rules."
+            what.append(_("New members join it by signing a joinder page."))
+        documents.append(KeyDocument(f"{agreement.type.label} ({abbreviation})", " ".join(what), every_member))
+    what = [_("How we govern ourselves: leadership, decisions, meetings, committees and membership rules.")]
     if charter.adopted:
-        what += f" Adopted {long_date(charter.adopted)}."
-    documents.append(KeyDocument("Governance Charter", what, "Every member"))
+        what.append(_("Adopted {date}.", date=long_date(charter.adopted)))
+    documents.append(KeyDocument(_("Governance Charter"), " ".join(what), every_member))
     documents.append(
         KeyDocument(
-            "Emergency and Crisis Response Guide",
-            "What we do when a crisis hits: who steps in, how we reach each other, and how we keep survivors safe.",
-            "The core team only, because it holds private contact details and safety plans. "
-            f"Ask {ask_who} about your part in it.",
+            _("Emergency and Crisis Response Guide"),
+            _("What we do when a crisis hits: who steps in, how we reach each other, and how we keep survivors safe."),
+            # Translators: {person} is whom a new member asks: a name or a role.
+            _(
+                "The core team only, because it holds private contact details and safety plans. Ask {person} about "
+                "your part in it.",
+                person=ask_who,
+            ),
         )
     )
-    documents.append(KeyDocument(DOCUMENT_TITLE, "This packet.", "Every member, including new ones"))
+    documents.append(KeyDocument(_(DOCUMENT_TITLE), _("This packet."), _("Every member, including new ones")))
     protocol = partnership.referral_protocol
     platform_text, access_text = "", ""
     if platform:
         owner = organization(current_name(partnership, platform.owner))
-        platform_text = f"We keep shared documents in our {platform.name}"
-        platform_text += f", which {owner} looks after." if owner else "."
-        if platform.contents:
-            platform_text += f" What it holds: {maybe(platform.contents)}"
-        if platform.holds_pii:
-            platform_text += " Some of it identifies survivors, so only people who need it may open it."
+        if owner:
+            # Translators: {platform} is what the file calls the shared space ("SharePoint site", "Google Drive
+            # shared drive"); {organization} the member that looks after it.
+            kept = _(
+                "We keep shared documents in our {platform}, which {organization} looks after.",
+                platform=platform.name,
+                organization=owner,
+            )
         else:
-            platform_text += " It never holds information that could identify a survivor."
-        access_text = f"To get access, ask {_gatekeeper(partnership, audience, ask_who)}."
+            # Translators: {platform} is what the file calls the shared space ("SharePoint site").
+            kept = _("We keep shared documents in our {platform}.", platform=platform.name)
+        text = [kept]
+        if platform.contents:
+            # Translators: {contents} is the file's own description of what the shared space holds, a sentence.
+            text.append(_("What it holds: {contents}", contents=maybe(platform.contents)))
+        if platform.holds_pii:
+            text.append(_("Some of it identifies survivors, so only people who need it may open it."))
+        else:
+            text.append(_("It never holds information that could identify a survivor."))
+        platform_text = " ".join(text)
+        # Translators: {person} is who grants access: a name or a role.
+        access_text = _("To get access, ask {person}.", person=_gatekeeper(partnership, audience, ask_who))
     return {
         "key_documents": tuple(documents),
         "platform_text": platform_text,
@@ -199,9 +246,7 @@ def _gatekeeper(partnership: Partnership, audience: Audience, ask_who: str) -> s
     owner = current_member(partnership, platform.owner) if platform and platform.owner else None
     if partnership.leadership.coordinator or owner is None:
         return ask_who
-    view = contact_view(owner.primary_contact, audience)
-    where = f"the primary contact at {organization(owner.name)}"
-    return f"{where} ({view.name})" if view.name else where
+    return primary_contact_at(organization(owner.name), contact_view(owner.primary_contact, audience).name)
 
 
 def funding_part(partnership: Partnership) -> dict[str, Any]:
@@ -209,11 +254,19 @@ def funding_part(partnership: Partnership) -> dict[str, Any]:
     grants = []
     for grant in funding.grants:
         holder = current_name(partnership, grant.applicant)
-        status = "holds" if grant.awarded else "has applied for"
-        source = f"a grant from {with_article(grant.funder)}: {grant.program}."
-        grants.append(
-            f"{organization(holder, start=True)} {status} {source}" if holder else f"{grant.program}, {grant.funder}."
-        )
+        if not holder:
+            grants.append(f"{grant.program}, {grant.funder}.")
+            continue
+        names = {"organization": organization(holder, start=True), "funder": with_article(grant.funder)}
+        if grant.awarded:
+            # Translators: {organization} is a member, {funder} the funder ("the U.S. Department of Justice") and
+            # {program} the grant program, each as the partnership file names them.
+            grants.append(_("{organization} holds a grant from {funder}: {program}.", program=grant.program, **names))
+        else:
+            # Translators: {organization} is a member, {funder} the funder and {program} the grant program.
+            grants.append(
+                _("{organization} has applied for a grant from {funder}: {program}.", program=grant.program, **names)
+            )
     calendar = [CalendarRow(*_split_label(day.label)) for day in partnership.awareness_days]
     calendar += [CalendarRow(o.when, o.name) for o in partnership.other_observances]
     calendar.sort(key=lambda row: calendar_order(row.when))
@@ -272,7 +325,8 @@ def acronyms_part(partnership: Partnership, context: dict[str, Any]) -> tuple[De
     for acronym in used:
         if acronym in defined:
             continue
-        meaning = short.get(acronym) or COMMON_ACRONYMS.get(acronym) or spelled_out(acronym, names)
+        common = COMMON_ACRONYMS.get(acronym)
+        meaning = short.get(acronym) or (_(common) if common else "") or spelled_out(acronym, names)
         if meaning:
             rows.append(DefinedTerm(acronym, sentence(meaning)))
     return tuple(sorted(rows, key=lambda row: row.term.lower()))

@@ -4,6 +4,9 @@ The tables here (common trauma responses, respectful wording, well-known acronym
 own plain words for a reader who is new to the work. The helpers find which acronyms a packet uses, so
 its glossary explains each one, turn ISO dates inside free text into dates a newcomer reads easily, and
 name members the way a sentence needs them ("the Sheriff's Office", "Bridgewell").
+
+Every text here is marked for the message catalog (N_) and translated where a document uses it, in that
+document's language: the functions below hand over the tables translated, never the constants themselves.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from dataclasses import dataclass
 from pipeline.contexts.common import current_names
 from pipeline.contexts.wording import organization
 from pipeline.formatting import join_and
+from pipeline.i18n import N_, _, _p
 from schemas import Partnership
 
-DOCUMENT_TITLE = "New-Member Onboarding Packet"
-AFFILIATE_TITLE = "Onboarding Packet for Affiliates and Resource Partners"
+DOCUMENT_TITLE = N_("New-Member Onboarding Packet")
+AFFILIATE_TITLE = N_("Onboarding Packet for Affiliates and Resource Partners")
 
 
 @dataclass(frozen=True)
@@ -32,47 +36,47 @@ class TraumaResponse:
 
 TRAUMA_RESPONSES: tuple[TraumaResponse, ...] = (
     TraumaResponse(
-        "Emotional",
+        N_("Emotional"),
         (
-            "Fear, worry or panic that seems bigger than the moment",
-            "Anger or irritation, sometimes aimed at the people trying to help",
-            "Feeling numb, flat or far away",
-            "Shame, guilt or self-blame",
-            "Not trusting people in authority, including you",
+            N_("Fear, worry or panic that seems bigger than the moment"),
+            N_("Anger or irritation, sometimes aimed at the people trying to help"),
+            N_("Feeling numb, flat or far away"),
+            N_("Shame, guilt or self-blame"),
+            N_("Not trusting people in authority, including you"),
         ),
         (
-            "Stay calm and patient, and do not take anger personally",
-            "Explain who you are and what happens next",
-            "Offer real choices, even small ones",
-        ),
-    ),
-    TraumaResponse(
-        "Physical",
-        (
-            "Trouble sleeping, or being tired all the time",
-            "Headaches, stomach aches or other pain",
-            "Being jumpy or easily startled",
-            "A racing heart, fast breathing or shaking",
-            "Missed appointments because of health problems",
-        ),
-        (
-            "Offer breaks, water and a quiet place",
-            "Let the person choose where to sit, for example near the door",
-            "Be flexible about times and dates",
+            N_("Stay calm and patient, and do not take anger personally"),
+            N_("Explain who you are and what happens next"),
+            N_("Offer real choices, even small ones"),
         ),
     ),
     TraumaResponse(
-        "Cognitive (thinking and memory)",
+        N_("Physical"),
         (
-            "Trouble concentrating or following a conversation",
-            "Memories that come back in pieces, out of order, or change over time",
-            "Confusion about dates, times or places",
-            "Difficulty making decisions, especially under pressure",
+            N_("Trouble sleeping, or being tired all the time"),
+            N_("Headaches, stomach aches or other pain"),
+            N_("Being jumpy or easily startled"),
+            N_("A racing heart, fast breathing or shaking"),
+            N_("Missed appointments because of health problems"),
         ),
         (
-            "Never treat gaps or changes in a story as lying",
-            "Put key information in writing and repeat it when asked",
-            "Give time to decide, and let the person change their mind",
+            N_("Offer breaks, water and a quiet place"),
+            N_("Let the person choose where to sit, for example near the door"),
+            N_("Be flexible about times and dates"),
+        ),
+    ),
+    TraumaResponse(
+        N_("Cognitive (thinking and memory)"),
+        (
+            N_("Trouble concentrating or following a conversation"),
+            N_("Memories that come back in pieces, out of order, or change over time"),
+            N_("Confusion about dates, times or places"),
+            N_("Difficulty making decisions, especially under pressure"),
+        ),
+        (
+            N_("Never treat gaps or changes in a story as lying"),
+            N_("Put key information in writing and repeat it when asked"),
+            N_("Give time to decide, and let the person change their mind"),
         ),
     ),
 )
@@ -86,51 +90,70 @@ class WordingTip:
 
 
 RESPECTFUL_WORDING: tuple[WordingTip, ...] = (
-    WordingTip("“a trafficking victim”, “the victims”", "“a person who has experienced trafficking”"),
+    WordingTip(N_("“a trafficking victim”, “the victims”"), N_("“a person who has experienced trafficking”")),
     WordingTip(
-        "“prostitute”, “child prostitute”", "“a person who was sexually exploited” or “a child who was exploited”"
+        N_("“prostitute”, “child prostitute”"),
+        N_("“a person who was sexually exploited” or “a child who was exploited”"),
     ),
-    WordingTip("“illegal alien”, “illegals”", "“an immigrant” or “a person without immigration status”"),
-    WordingTip("“rescued”, “saved”", "“connected with services” or “left the situation”"),
-    WordingTip("“victim” or “survivor” when the person uses the other word", "the word the person uses for themselves"),
+    WordingTip(N_("“illegal alien”, “illegals”"), N_("“an immigrant” or “a person without immigration status”")),
+    WordingTip(N_("“rescued”, “saved”"), N_("“connected with services” or “left the situation”")),
+    WordingTip(
+        N_("“victim” or “survivor” when the person uses the other word"),
+        N_("the word the person uses for themselves"),
+    ),
 )
 """People-first wording: the person comes before what happened to them."""
 
 
-# Acronyms a packet may use whose meaning is not in the partnership's own glossary or names.
+def trauma_responses() -> tuple[TraumaResponse, ...]:
+    """TRAUMA_RESPONSES in the language of the document being written."""
+    return tuple(
+        TraumaResponse(_(r.kind), tuple(_(s) for s in r.signs), tuple(_(h) for h in r.helps)) for r in TRAUMA_RESPONSES
+    )
+
+
+def respectful_wording() -> tuple[WordingTip, ...]:
+    """RESPECTFUL_WORDING in the language of the document being written."""
+    return tuple(WordingTip(_(tip.instead_of), _(tip.say)) for tip in RESPECTFUL_WORDING)
+
+
+# Acronyms a packet may use whose meaning is not in the partnership's own glossary or names. The acronym stays
+# as it is in every language (it abbreviates the English name); its meaning is translated where it is printed.
 COMMON_ACRONYMS: dict[str, str] = {
-    "ASL": "American Sign Language",
-    "AUSA": "Assistant United States Attorney",
-    "CEO": "Chief executive officer",
-    "CFR": "Code of Federal Regulations, where federal rules are published",
-    "DOJ": "U.S. Department of Justice",
-    "ECM": "Enhanced Collaborative Model, a federal grant program for anti-trafficking task forces",
-    "EMS": "Emergency medical services",
-    "FERPA": "Family Educational Rights and Privacy Act, a federal law that protects student records",
-    "FTE": "Full-time equivalent: 1.0 means one full-time position",
-    "FUTURES": "Futures Without Violence, a national organization that publishes guidance for partnerships",
-    "HIPAA": "Health Insurance Portability and Accountability Act, a federal law that protects health information",
-    "ICE": "U.S. Immigration and Customs Enforcement",
-    "LCSW": "Licensed clinical social worker",
-    "LGBTQ+": "Lesbian, gay, bisexual, transgender and queer or questioning people, and people of other sexual "
-    "orientations and gender identities",
-    "LLC": "Limited liability company, a kind of business",
-    "MDT": "Multidisciplinary team",
-    "MMIP": "Missing and murdered Indigenous people",
-    "MOA": "Memorandum of Agreement, the written agreement between the members",
-    "MOU": "Memorandum of Understanding, the written agreement between the members",
-    "NGO": "Non-governmental organization",
-    "OVC": "Office for Victims of Crime, U.S. Department of Justice",
-    "OVW": "Office on Violence Against Women, U.S. Department of Justice",
-    "PII": "Personally identifying information",
-    "PIO": "Public Information Officer, who speaks to the media for an agency",
-    "PREA": "Prison Rape Elimination Act, a federal law that protects people in custody",
-    "RN": "Registered nurse",
-    "SAMHSA": "Substance Abuse and Mental Health Services Administration, a federal agency",
-    "SANE": "Sexual Assault Nurse Examiner",
-    "SART": "Sexual assault response team",
-    "VAWA": "Violence Against Women Act, a federal law that protects survivors' information",
-    "VOCA": "Victims of Crime Act, a federal law that funds victim services and protects survivors' information",
+    "ASL": N_("American Sign Language"),
+    "AUSA": N_("Assistant United States Attorney"),
+    "CEO": N_("Chief executive officer"),
+    "CFR": N_("Code of Federal Regulations, where federal rules are published"),
+    "DOJ": N_("U.S. Department of Justice"),
+    "ECM": N_("Enhanced Collaborative Model, a federal grant program for anti-trafficking task forces"),
+    "EMS": N_("Emergency medical services"),
+    "FERPA": N_("Family Educational Rights and Privacy Act, a federal law that protects student records"),
+    "FTE": N_("Full-time equivalent: 1.0 means one full-time position"),
+    "FUTURES": N_("Futures Without Violence, a national organization that publishes guidance for partnerships"),
+    "HIPAA": N_("Health Insurance Portability and Accountability Act, a federal law that protects health information"),
+    "ICE": N_("U.S. Immigration and Customs Enforcement"),
+    "LCSW": N_("Licensed clinical social worker"),
+    "LGBTQ+": N_(
+        "Lesbian, gay, bisexual, transgender and queer or questioning people, and people of other sexual "
+        "orientations and gender identities"
+    ),
+    "LLC": N_("Limited liability company, a kind of business"),
+    "MDT": N_("Multidisciplinary team"),
+    "MMIP": N_("Missing and murdered Indigenous people"),
+    "MOA": N_("Memorandum of Agreement, the written agreement between the members"),
+    "MOU": N_("Memorandum of Understanding, the written agreement between the members"),
+    "NGO": N_("Non-governmental organization"),
+    "OVC": N_("Office for Victims of Crime, U.S. Department of Justice"),
+    "OVW": N_("Office on Violence Against Women, U.S. Department of Justice"),
+    "PII": N_("Personally identifying information"),
+    "PIO": N_("Public Information Officer, who speaks to the media for an agency"),
+    "PREA": N_("Prison Rape Elimination Act, a federal law that protects people in custody"),
+    "RN": N_("Registered nurse"),
+    "SAMHSA": N_("Substance Abuse and Mental Health Services Administration, a federal agency"),
+    "SANE": N_("Sexual Assault Nurse Examiner"),
+    "SART": N_("Sexual assault response team"),
+    "VAWA": N_("Violence Against Women Act, a federal law that protects survivors' information"),
+    "VOCA": N_("Victims of Crime Act, a federal law that funds victim services and protects survivors' information"),
 }
 
 _ACRONYM = re.compile(r"(?<![\w&+-])([A-Z][A-Z0-9&]*[A-Z](?:\+)?)(?![\w&])")
@@ -207,6 +230,19 @@ def calendar_order(when: str) -> tuple[int, int]:
 # --- Wording about the partnership -----------------------------------------------------------------
 
 
-def member_phrase(partnership: Partnership, member_ids: list[str], conjunction: str = "and") -> str:
+def and_list(items: Iterable[str]) -> str:
+    """'a, b and c' in the document's language."""
+    # Translators: the word that joins the last two items of a list: "a, b and c".
+    return join_and(items, _p("list", "and"))
+
+
+def or_list(items: Iterable[str]) -> str:
+    """'a or b or c' in the document's language: each way to reach someone, each person to ask."""
+    # Translators: the word between alternatives: "ask Ana or Luis", "at ana@example.org or (608) 555-0125".
+    conjunction = _p("list", "or")
+    return f" {conjunction} ".join(items)
+
+
+def member_phrase(partnership: Partnership, member_ids: list[str]) -> str:
     """Current members among `member_ids`, as a phrase for a sentence: 'the Sheriff's Office and Bridgewell'."""
-    return join_and((organization(n) for n in current_names(partnership, member_ids)), conjunction)
+    return and_list(organization(n) for n in current_names(partnership, member_ids))
