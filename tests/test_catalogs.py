@@ -82,3 +82,22 @@ def _problems(message: Message, plurals: int) -> Iterator[str]:
 
 def _placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
+
+
+FORBIDDEN_IN_SPANISH = re.compile(
+    r"\b(?:tú|tu|tus|referir\w*|referid[oa]s?|tráfico de personas|contactos? de respaldo)\b|\w/\w|@", re.IGNORECASE
+)
+"""The glossary's hard rules (docs/glossary-es.md): usted, never tú; derivar, never referir; trata de personas,
+never tráfico; contacto suplente; inclusive without slashes or at signs."""
+
+
+def test_the_spanish_catalog_follows_the_glossary() -> None:
+    catalog = _read(PACKAGED_CATALOGS / "es" / "LC_MESSAGES" / "partnerdocs.po")
+    broken = [
+        text
+        for message in catalog
+        if message.id
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+        if FORBIDDEN_IN_SPANISH.search(text)
+    ]
+    assert broken == []
