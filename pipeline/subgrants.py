@@ -65,7 +65,7 @@ class AwardItem:
 def _period(start: dt.date | None, end: dt.date | None) -> str | None:
     if start is None or end is None:
         return None
-    return f"{long_date(start)} to {long_date(end)}"
+    return _("{start} to {end}", start=long_date(start), end=long_date(end))
 
 
 def award_items(partnership: Partnership, subgrant: Subgrant) -> list[AwardItem]:

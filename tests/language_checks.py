@@ -18,7 +18,9 @@ import yaml
 from babel.messages.pofile import read_po, write_po
 from lxml import etree
 
+from pipeline.formatting import written_dates
 from pipeline.i18n import PACKAGED_CATALOGS
+from pipeline.locales import writing_in
 from pipeline.template_files import packaged_template
 
 PSEUDO = "en-XA"
@@ -106,15 +108,18 @@ _ENGLISH_NAME = re.compile(rf"\({_NAME_WORD}(?:[ ,]+{_NAME_WORD})*\)")
 joining word."""
 
 
-def user_values(partnership_file: Path) -> list[str]:
+def user_values(partnership_file: Path, language: str = "en") -> list[str]:
     """Every string the partnership file holds (each language's, each line of each), longest first: text that
-    is the coalition's own and may be in any language."""
+    is the coalition's own and may be in any language. Each also as documents print it in `language`, with its
+    ISO dates written out ('signed 2025-10-01' -> 'signed October 1, 2025')."""
     found: set[str] = set()
 
     def walk(value: object) -> None:
         if isinstance(value, str):
-            found.add(" ".join(value.split()))
-            found.update(" ".join(line.split()) for line in value.splitlines())
+            for text in (value, *value.splitlines(), value.rstrip(".")):  # documents drop a final stop in lists
+                found.add(" ".join(text.split()))
+                with writing_in(language):
+                    found.add(" ".join(written_dates(text).split()))
         elif isinstance(value, dict):
             for item in value.values():
                 walk(item)

@@ -60,7 +60,7 @@ def _catalog_english() -> set[str]:
 
 def test_spanish_documents_hold_no_english_sentence(built_examples: Path) -> None:
     _, spanish = _documents(built_examples)
-    known = user_values(BILINGUAL)
+    known = user_values(BILINGUAL, "es")
     untranslated = _catalog_english()
     for name, path in sorted(spanish.items()):
         lines = path.read_text(encoding="utf-8").splitlines()

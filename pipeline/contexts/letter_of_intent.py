@@ -296,7 +296,7 @@ def _confidentiality(partnership: Partnership, grant: Grant, writer: Member) -> 
             )
         )
     if minors_apply(partnership, [writer]):
-        own.append(MINORS_OWN)
+        own.append(_(MINORS_OWN))
     # The writer's main promise stands alone; its further limits read as one paragraph, so a letter stays short.
     return (own[0], " ".join(own[1:])) if len(own) > 1 else tuple(own)
 
@@ -308,7 +308,7 @@ def _victim_centered(partnership: Partnership, writer: Member) -> str:
         "and none of our services will depend on whether a survivor agrees to a referral or chooses to speak with "
         "law enforcement."
     )
-    return join_sentences(promise, BENEFITS_OWN if touches_immigration(partnership, [writer]) else "")
+    return join_sentences(promise, _(BENEFITS_OWN) if touches_immigration(partnership, [writer]) else "")
 
 
 # --- Next step, contacts and signature -------------------------------------------------------------

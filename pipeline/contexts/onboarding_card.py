@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import ContactView, contact_view, current_member, current_names
-from pipeline.contexts.crisis_lines import EMERGENCY, NATIONAL_HOTLINE, Line, first_line, member_lines
+from pipeline.contexts.crisis_lines import Line, emergency_services, first_line, member_lines, national_hotline
 from pipeline.contexts.onboarding_texts import and_list, or_list
 from pipeline.contexts.seats import SeatView, Sitter, seat_views, signing_seats
 from pipeline.contexts.wording import number_word, organization
@@ -213,7 +213,7 @@ def card_part(partnership: Partnership, audience: Audience) -> dict[str, Any]:
     lines = member_lines(partnership)
     first = first_line(partnership)
     child = _child_line(partnership, lines)
-    numbers = [EMERGENCY, *lines, NATIONAL_HOTLINE]
+    numbers = [emergency_services(), *lines, national_hotline()]
     if child is None and partnership.mandatory_reporting.minors:
         # The reporting rule for minors sends readers to a line; when no member runs it, the card says so.
         numbers.insert(

@@ -12,7 +12,7 @@ from pipeline.audience import Audience
 from pipeline.contexts.common import current_name, current_names
 from pipeline.contexts.onboarding_texts import member_phrase
 from pipeline.contexts.seats import SeatView, holder_notes, seat_views
-from pipeline.contexts.texts import GRADIENTS
+from pipeline.contexts.texts import gradients
 from pipeline.contexts.wording import facts, maybe, number_word, organization
 from pipeline.i18n import _, _n, _p
 from schemas import Partnership
@@ -87,7 +87,7 @@ def organization_part(partnership: Partnership, audience: Audience) -> dict[str,
         "decision_method": decision.method.label.lower(),
         "decision_text": maybe(decision.summary) or _method_text(decision.method),
         "gradients_of_agreement": decision.gradients_of_agreement,
-        "gradients": GRADIENTS,
+        "gradients": gradients(),
         "passing_rule": maybe(decision.passing_rule),
         "decision_facts": facts(
             (_("Serious disagreement or a block"), decision.block_rule),

@@ -45,9 +45,9 @@ from pipeline.contexts.seats import (
     signing_seats,
 )
 from pipeline.contexts.texts import (
-    FOUR_RS,
-    LEVEL_DESCRIPTIONS,
     definitions,
+    four_rs,
+    level_description,
     membership_class_label,
     membership_class_meaning,
     six_principles,
@@ -199,7 +199,7 @@ def onboarding_packet_context(partnership: Partnership, audience: Audience) -> d
         **_meetings(partnership),
         **confidentiality_part(partnership, audience),
         # 11. Trauma-informed primer
-        "four_rs": FOUR_RS,
+        "four_rs": four_rs(),
         "six_principles": six_principles(partnership.trauma_informed.principles_phrasing),
         "trauma_responses": trauma_responses(),
         "trauma_commitments": tuple(maybe(c) for c in partnership.trauma_informed.commitments),
@@ -269,7 +269,7 @@ def _at_a_glance(partnership: Partnership) -> dict[str, Any]:
     level_text = _(
         "We work together at the level partnership guides call {level}. That means {description}.",
         level=level.label.lower(),
-        description=LEVEL_DESCRIPTIONS[level],
+        description=level_description(level),
     )
     if partnership.formality is Formality.formal:
         formality = _("We are a formal partnership: our work rests on written, signed agreements.")

@@ -25,7 +25,7 @@ from pipeline.contexts.onboarding_texts import (
     respectful_wording,
     spelled_out,
 )
-from pipeline.contexts.texts import LAW_NAMES, DefinedTerm
+from pipeline.contexts.texts import DefinedTerm, law_name
 from pipeline.contexts.wording import Fact, facts, maybe, number_word, organization, sentence, with_article
 from pipeline.figures import Figure
 from pipeline.formatting import long_date
@@ -67,7 +67,7 @@ def confidentiality_part(partnership: Partnership, audience: Audience) -> dict[s
             # An 'other' framework is named only in its note, so the note leads.
             laws.append(Fact("", f"{maybe(application.note)} {who}"))
         else:
-            name = LAW_NAMES.get(application.law, application.law.label)
+            name = law_name(application.law)
             laws.append(Fact(f"{name}. ", f"{who} {maybe(application.note)}".strip()))
     days = confidentiality.release.time_limit_days
     spokespeople = tuple(

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.audience import Audience
 from pipeline.contexts.common import contact_view
-from pipeline.contexts.crisis_lines import NATIONAL_HOTLINE, first_line
+from pipeline.contexts.crisis_lines import first_line, national_hotline
 from pipeline.contexts.onboarding_card import core_team_text
 from pipeline.contexts.onboarding_texts import or_list
 from pipeline.contexts.wording import Fact, maybe, organization, sentence
@@ -142,7 +142,7 @@ def referral_help_part(partnership: Partnership, audience: Audience, ask_who: st
                 "Our members do not give immigration legal help. Ask {person}, or the {hotline} (1-888-373-7888), "
                 "where to find it.",
                 person=ask_who,
-                hotline=NATIONAL_HOTLINE.name,
+                hotline=national_hotline().name,
             )
         )
     return {"warm_transfer": tuple(_(step) for step in WARM_TRANSFER), "immigration_help": tuple(helpers)}
