@@ -26,6 +26,7 @@ from pipeline.kinds import KINDS, DocumentKind, PlannedDocument
 from pipeline.locales import current_language, language_name, word_language, writing_in
 from pipeline.manifest import Entry, sha256
 from pipeline.partnerships import LoadedPartnership, load_one
+from pipeline.property_limits import MAX_PROPERTY_CHARACTERS
 from pipeline.render import render_template
 from pipeline.signoff import SHORT, Signoff, evaluate, fingerprint
 from pipeline.template_files import template_key
@@ -276,7 +277,7 @@ def _render(
     if not signoff.final:
         notice = _draft_notice(partnership, signoff, current[:SHORT], bool(held))
     properties = DocumentProperties(
-        title=_("{title}: {partnership}", title=planned.title, partnership=partnership.name),
+        title=_fitted(_("{title}: {partnership}", title=planned.title, partnership=partnership.name)),
         subject=partnership.name,
         language=word_language(current_language()),
         keywords=f"partnerdocs; {kind.id}; {loaded.slug}",
@@ -290,6 +291,12 @@ def _render(
     data = finalize(document, Finish(properties, notice, review, _revision_notes(partnership, kind)))
     text = document_text(document.body, document.headers(), styles, seen)
     return RenderedDocument(loaded, kind, planned.name, data, text, signoff, template_sha256, history.commit, review)
+
+
+def _fitted(title: str) -> str:
+    """The title, cut to what a Word file property holds. Validation keeps names short enough for the English
+    titles (pipeline.property_limits); a translated title runs longer, and must not stop the build."""
+    return title if len(title) <= MAX_PROPERTY_CHARACTERS else title[: MAX_PROPERTY_CHARACTERS - 1] + "…"
 
 
 def _draft_notice(partnership: Partnership, signoff: Signoff, short: str, held: bool) -> str:
