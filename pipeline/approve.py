@@ -126,7 +126,9 @@ def _approve(
     fields = {
         "document": document,
         "by": by,
-        "role": role or (member.signatory.title if member.signatory else "Signatory"),
+        # str(): a title given per language is a LocalizedText, which the YAML writer cannot represent; the
+        # approval records it as the partnership file's first text (the language of record's).
+        "role": role or (str(member.signatory.title) if member.signatory else "Signatory"),
         "date": on_date,
         "fingerprint": current,
         "approvers": list(signoff.required),

@@ -67,6 +67,17 @@ def test_approve_records_whom_the_approval_was_given_alongside(write_partnership
     assert "approvers: [harbor-hope, omalley]\n" in recorded_as.read_text(encoding="utf-8")
 
 
+def test_a_signatory_title_given_per_language_is_recorded_as_the_language_of_records(
+    write_partnership: Callable[..., Path],
+) -> None:
+    data = minimal_data()
+    data["languages"] = ["en", "es"]
+    data["members"][0]["signatory"]["title"] = {"en": "Executive Director", "es": "Directora Ejecutiva"}
+    path = write_partnership(data)
+    recorded_as = approve(path, "mou", "harbor-hope", "2026-03-01").path
+    assert yaml.safe_load(recorded_as.read_text(encoding="utf-8"))["role"] == "Executive Director"
+
+
 @pytest.mark.parametrize("legacy", [False, True], ids=["recorded", "recorded-before-approvers-were"])
 def test_an_override_that_drops_an_approver_does_not_make_the_mou_final(
     write_partnership: Callable[..., Path], legacy: bool

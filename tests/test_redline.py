@@ -37,8 +37,11 @@ CHANGES = {
     "riverbend-task-force": [
         ("termination_notice_days: 60", "termination_notice_days: 90"),
         ("name: Paul Lindgren", "name: Paula Lindgren-Okafor"),
-        ("  - Equity\n", ""),
-        ("  - Transparency\n", "  - Transparency\n  - Shared learning\n"),
+        ("  - en: Equity\n    es: Equidad\n", ""),
+        (
+            "  - en: Transparency\n    es: Transparencia\n",
+            "  - en: Transparency\n    es: Transparencia\n  - en: Shared learning\n    es: Aprendizaje compartido\n",
+        ),
     ],
 }
 
