@@ -145,7 +145,7 @@ def foreign_lines(
             if value in rest:
                 rest = rest.replace(value, " ")
         rest = _ENGLISH_NAME.sub(" ", rest)
-        words = {word.lower() for word in re.findall(r"[^\W\d_]+", rest)}
+        words = {word.lower() for word in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", rest)}
         if words & stop_words:
             found.append(line)
     return found
