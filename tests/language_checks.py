@@ -101,11 +101,11 @@ def _pseudo_pieces(text: str, inside: list[bool]) -> Iterator[str]:
             start = index
 
 
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|\d+)"
-_ENGLISH_NAME = re.compile(rf"\({_NAME_WORD}(?:[ ,]+{_NAME_WORD})*\)")
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|and|for|in|on|to|[\d.]+(?:\(\w+\))*|§)"
+_ENGLISH_NAME = re.compile(rf"\({_NAME_WORD}(?:[ ,;]+{_NAME_WORD})*\)")
 """An official English name kept in parentheses after its translation, as the glossary asks:
-'(Civil Rights Act of 1964)', '(Victims of Crime Act, VOCA)'. Every word is capitalized, a number or a small
-joining word."""
+'(Civil Rights Act of 1964)', '(Victims of Crime Act, VOCA; 28 CFR 94.115)'. Every word is capitalized, a
+number, a citation or a small joining word."""
 
 
 def user_values(partnership_file: Path, language: str = "en") -> list[str]:
