@@ -75,18 +75,25 @@ def test_headings_are_in_order_and_tables_have_header_rows(built_examples: Path)
             assert trpr is not None and trpr.find(qn("w:tblHeader")) is not None, f"{slug}/{path.name}"
 
 
+def _in(text: str, spanish: bool) -> str:
+    """A value as the Spanish version prints it, when it is given per language."""
+    return getattr(text, "by_language", {}).get("es", text) if spanish else text
+
+
 def test_language_title_header_and_page_numbers(built_examples: Path) -> None:
     for slug, path in documents(built_examples):
         document = docx.Document(str(path))
-        name = PARTNERSHIPS[slug].name
-        assert document.core_properties.language == "en-US"
+        spanish = path.name.endswith(".es.docx")
+        word_language = "es-US" if spanish else "en-US"
+        name, display_name = (_in(PARTNERSHIPS[slug].name, spanish), _in(PARTNERSHIPS[slug].display_name, spanish))
+        assert document.core_properties.language == word_language
         assert document.core_properties.title.endswith(name)
         defaults = document.styles.element.find(qn("w:docDefaults"))
         languages = [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
-        assert languages == ["en-US"], f"{slug}/{path.name}"
+        assert languages == [word_language], f"{slug}/{path.name}"
         section = document.sections[0]
         header_text = "\n".join(p.text for p in section.header.paragraphs)
-        assert name in header_text or PARTNERSHIPS[slug].display_name in header_text, f"{slug}/{path.name}"
+        assert name in header_text or display_name in header_text, f"{slug}/{path.name}"
         footer_xml = section.footer._element.xml
         assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml, f"{slug}/{path.name}"
 
@@ -131,7 +138,8 @@ def test_full_legal_names_of_privately_named_signatories_only_on_signature_lines
             signatory = member.signatory
             if signatory.public_name and signatory.name:
                 checked += 1
-                outside_signatures = text.replace(f"Name: {signatory.name}", "")
+                label = "Nombre" if path.name.endswith(".es.docx") else "Name"
+                outside_signatures = text.replace(f"{label}: {signatory.name}", "")
                 assert signatory.name not in outside_signatures, f"{slug}/{path.name}"
     assert checked > 0
 
