@@ -133,13 +133,21 @@ def test_quick_reference_card_fits_the_first_page(examples_copy: Path, tmp_path:
         main, ["build", str(examples_copy), "--out", str(out), "--kind", "onboarding-packet", "--pdf"]
     )
     assert result.exit_code == 0, result.output
-    for slug in ("riverbend-task-force", "harbor-hope-omalley", "westhaven-alliance"):
-        pdf = out / slug / "onboarding-packet.pdf"
+    english = ("Quick reference", "Where to find the rest", "About this packet", "Numbers to call")
+    spanish = ("Guía rápida", "Más información", "Acerca de este paquete", "Números a los que llamar")
+    for slug, name, words in (
+        ("riverbend-task-force", "onboarding-packet", english),
+        ("harbor-hope-omalley", "onboarding-packet", english),
+        ("westhaven-alliance", "onboarding-packet", english),
+        ("riverbend-task-force", "onboarding-packet.es", spanish),  # Spanish runs a fifth longer
+    ):
+        pdf = out / slug / f"{name}.pdf"
 
         def page(number: int, pdf: Path = pdf) -> str:
             command = [str(PDFTOTEXT), "-f", str(number), "-l", str(number), str(pdf), "-"]
             return subprocess.run(command, check=True, capture_output=True, text=True, timeout=60).stdout
 
         first, second = page(1), page(2)
-        assert "Quick reference" in first and "Where to find the rest" in first, slug
-        assert "About this packet" in second and "Numbers to call" not in second, slug
+        card, last_line, next_section, numbers = words
+        assert card in first and last_line in first, f"{slug}/{name}"
+        assert next_section in second and numbers not in second, f"{slug}/{name}"

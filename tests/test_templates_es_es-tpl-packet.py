@@ -97,8 +97,15 @@ def test_every_paragraph_with_words_is_translated(kind: str) -> None:
     assert same == []
 
 
-@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("language", ["", ".es"])
-def test_the_language_note_follows_the_title_block(kind: str, language: str) -> None:
-    body = paragraphs(ROOT / "templates" / f"{kind}{language}.docx")["word/document.xml"]
+def test_the_evaluation_plans_language_note_follows_the_title_block(language: str) -> None:
+    body = paragraphs(ROOT / "templates" / f"evaluation-plan{language}.docx")["word/document.xml"]
     assert body[:5] == ["{{ document_title }}", "{{ partnership_name }}", *LANGUAGE_NOTE]
+
+
+@pytest.mark.parametrize("language", ["", ".es"])
+def test_the_packets_language_note_opens_about_this_packet(language: str) -> None:
+    """Not on page 1: the quick-reference card must fit it, in Spanish too."""
+    body = paragraphs(ROOT / "templates" / f"onboarding-packet{language}.docx")["word/document.xml"]
+    heading = body.index({"": "About this packet", ".es": "Acerca de este paquete"}[language])
+    assert body[heading + 2 : heading + 5] == list(LANGUAGE_NOTE)

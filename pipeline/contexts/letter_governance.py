@@ -34,12 +34,15 @@ def governance_role(partnership: Partnership, writer: Member) -> str:
     chairs = [c.name for c in partnership.committees if c.chair == writer.id and c.name != hosted]
     seats = [c.name for c in partnership.committees if writer.id in c.members and c.chair != writer.id]
     if chairs:
-        # Translators: a role in the writer's voice ('we chair ...'); {committees} are committees' names.
-        roles.append(_("chair {committees}", committees=join_and(with_article(c) for c in chairs)))
-    if set(seats) - {hosted}:
-        committees = join_and(with_article(c) for c in seats if c != hosted)
-        # Translators: a role in the writer's voice ('we sit on ...'); {committees} are committees' names.
-        roles.append(_("sit on {committees}", committees=committees))
+        # Translators: a role in the writer's voice ('we chair ...'); {committees} are committees' names, as written
+        # (a language whose names need an article can say 'this committee: {committees}').
+        names = join_and(with_article(c) for c in chairs)
+        roles.append(_n("chair {committees}", "chair {committees}", len(chairs), committees=names))
+    sits = [c for c in seats if c != hosted]
+    if sits:
+        names = join_and(with_article(c) for c in sits)
+        # Translators: a role in the writer's voice ('we sit on ...'); {committees} are committees' names, as written.
+        roles.append(_n("sit on {committees}", "sit on {committees}", len(sits), committees=names))
     if hosted:
         # Translators: a role in the writer's voice ('we host ...'); {board} is the survivor advisory board's name.
         roles.append(_("host {board}", board=with_article(hosted)))
