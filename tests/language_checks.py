@@ -33,7 +33,7 @@ _TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 _ENGLISH = "the and of to with for shall will this that these those from by are is be its their which who when where"
 _SPANISH = "el la los las del de y que en con para por una un se su sus al es son este esta estos estas cada debe como"
-ENGLISH_STOP_WORDS = frozenset(f"{_ENGLISH} each any all must may not or an".split(" "))
+ENGLISH_STOP_WORDS = frozenset(f"{_ENGLISH} each any all must not or an".split(" "))  # not "may": a month
 SPANISH_STOP_WORDS = frozenset(f"{_SPANISH} o".split(" "))
 
 
@@ -145,7 +145,9 @@ def foreign_lines(
             if value in rest:
                 rest = rest.replace(value, " ")
         rest = _ENGLISH_NAME.sub(" ", rest)
-        words = {word.lower() for word in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", rest)}
+        # Whole tokens: a fingerprint ('be2f1cc88a53') or a citation ('94.115') holds no word of either language.
+        tokens = re.findall(r"\w+(?:[-'’]\w+)*", rest)
+        words = {token.lower() for token in tokens if not re.search(r"[\d_]", token)}
         if words & stop_words:
             found.append(line)
     return found
