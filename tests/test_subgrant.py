@@ -71,7 +71,7 @@ def built_text(path: Path, out: Path, name: str = "subgrant-agreement-omalley") 
 
 def test_each_example_subgrant_has_its_agreement_with_the_award_information(built_examples: Path) -> None:
     folder = built_examples / "riverbend-task-force"
-    names = sorted(p.stem for p in folder.glob("subgrant-agreement-*.docx"))
+    names = sorted(p.stem for p in folder.glob("subgrant-agreement-*.docx") if not p.stem.endswith(".es"))
     assert names == [
         "subgrant-agreement-legal-aid",
         "subgrant-agreement-millbrook-pd",

@@ -372,7 +372,10 @@ def unreported_committees(partnership: Partnership) -> str:
 
 
 def _capital_article(name: str) -> str:
-    return capitalized(with_article(name))
+    """The name with its article, capitalized to start a sentence; a language that adds no article leaves the
+    name exactly as typed."""
+    named = with_article(name)
+    return name if named == name else capitalized(named)
 
 
 def committee_reports(partnership: Partnership) -> tuple[str, ...]:
