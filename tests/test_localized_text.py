@@ -20,6 +20,7 @@ from pipeline.build import build
 from pipeline.errors import PartnerdocsError
 from pipeline.lint import lint
 from pipeline.locales import writing_in
+from pipeline.manifest import read_manifest
 from pipeline.partnerships import load_one
 from pipeline.values import partnership_in
 from schemas.localized import LocalizedText, localized_values
@@ -136,3 +137,33 @@ def test_localized_text_is_a_string_that_keeps_every_language(by_language: dict[
     assert not text.in_language("tl", first).translated
     assert pickle.loads(pickle.dumps(text)).by_language == by_language  # build workers receive it pickled
     assert [value for _, value in localized_values([text, {"k": text}])] == [text, text]
+
+
+def test_each_language_version_is_approved_on_its_own(write_partnership: Callable[..., Path], tmp_path: Path) -> None:
+    """Signatories approve the version they sign: the Spanish MOU is final once both approved its Spanish text,
+    whatever the English one's approvals say."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    data = minimal_data() | {"languages": ["en", "es"], "mission": MISSION}
+    path = write_partnership(data)
+    runner = CliRunner()
+    where = ["--partnerships", str(path.parent)]
+    for member in ("harbor-hope", "omalley"):
+        result = runner.invoke(main, ["approve", path.stem, "mou.es", "--by", member, *where])
+        assert result.exit_code == 0, result.output
+    folder = path.parent / f"{path.stem}.approvals"
+    assert sorted(p.name.split(".")[0:3] for p in folder.iterdir()) == [
+        ["mou", "es", "harbor-hope"],
+        ["mou", "es", "omalley"],
+    ]
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(path.parent), "--out", str(out), "--kind", "mou"])
+    assert result.exit_code == 0, result.output
+    entries = {e["name"]: e for e in read_manifest(out / path.stem / "manifest.json")["documents"]}
+    assert (entries["mou.es"]["status"], entries["mou"]["status"]) == ("final", "draft")
+    assert entries["mou.es"]["fingerprint"] != entries["mou"]["fingerprint"]
+    english = (out / path.stem / "mou.txt").read_text(encoding="utf-8")
+    assert "Draft – not for signature" in english
+    assert "Borrador" not in (out / path.stem / "mou.es.txt").read_text(encoding="utf-8")
