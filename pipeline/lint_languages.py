@@ -50,7 +50,12 @@ def _text_in_one_language(p: Partnership) -> Iterator[Finding]:
     given_per_language = {location for location, _ in localized_values(p)}
     listed = ", ".join(f"{tag}: ..." for tag in p.languages)
     for location, text in texts(p):
-        if location in given_per_language or len(text.split()) < PROSE_WORDS or location[:1] in _NOT_PROSE:
+        if (
+            location in given_per_language
+            or len(text.split()) < PROSE_WORDS
+            or location[:1] in _NOT_PROSE
+            or location[-1] in _NAMES
+        ):
             continue
         yield (
             location,
@@ -63,3 +68,5 @@ def _text_in_one_language(p: Partnership) -> Iterator[Finding]:
 
 _NOT_PROSE = {("approvals",), ("approvers",)}
 """Parts of a partnership file that no document prints as prose."""
+_NAMES = {"name", "legal_name", "short_name", "funder", "awarding_agency", "program", "addressee"}
+"""Fields that hold a name, which stays as written in every language however many words it has."""
