@@ -60,10 +60,12 @@ def test_a_sentence_given_once_in_a_partnership_of_two_languages_is_a_warning(
     write_partnership: Callable[..., Path],
 ) -> None:
     data = minimal_data() | {"languages": ["en", "es"], "mission": "Open safe and dignified pathways to paid work."}
+    data["members"][0]["legal_name"] = "Office of the District Attorney for the County of Riverbend"  # a name
     loaded, _ = load_one(write_partnership(data))
     assert loaded is not None
     once = [p.path for p in lint(loaded.source, loaded.as_written) if p.rule == "text-in-one-language"]
     assert "mission" in once
+    assert "members[0].legal_name" not in once
     # a partnership in one language writes its text once, as always
     loaded, _ = load_one(write_partnership(minimal_data() | {"mission": "Open safe and dignified pathways to work."}))
     assert loaded is not None
