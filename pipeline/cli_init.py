@@ -8,6 +8,7 @@ import click
 
 from pipeline.errors import PartnerdocsError, Problem
 from pipeline.kinds import KINDS
+from pipeline.template_files import language_templates
 
 
 @click.command()
@@ -23,9 +24,10 @@ from pipeline.kinds import KINDS
     "--template",
     "templates",
     multiple=True,
-    type=click.Choice(sorted(KINDS)),
+    type=click.Choice(sorted(KINDS) + sorted(f"{kind}.{tag}" for kind in KINDS for tag in language_templates(kind))),
     help="Also copy partnerdocs' own template of this kind into templates/, to edit it in Word; it then "
-    "replaces partnerdocs' own for that kind only. Repeat for several.",
+    "replaces partnerdocs' own for that kind only. A kind in another language is named with its language "
+    "(mou.es). Repeat for several.",
 )
 def init(directory: Path, slug: str | None, templates: tuple[str, ...]) -> None:
     """Set up a coalition's repository for partnerdocs in DIRECTORY (default: the current folder).
@@ -41,7 +43,7 @@ def init(directory: Path, slug: str | None, templates: tuple[str, ...]) -> None:
     Examples:
       partnerdocs init
       partnerdocs init county-coalition --partnership county-task-force
-      partnerdocs init --template mou
+      partnerdocs init --template mou --template mou.es
     """
     from pipeline.init_repo import default_slug, init_repository
     from pipeline.inputs import is_slug

@@ -153,8 +153,17 @@ small files in `partnerships/{slug}.approvals/`: approvals made on two branches 
 | `templates/` (optional) | your own Word templates, each replacing partnerdocs' own of that kind only |
 
 To change a template, copy partnerdocs' own into `templates/` with `partnerdocs init --template mou`
-(for the MOU), edit `templates/mou.docx` in Word and commit it. Once it says something new, documents
-built from it are drafts again until approved.
+(for the MOU; `--template mou.es` for its Spanish version), edit `templates/mou.docx` in Word and commit
+it. Once it says something new, documents built from it are drafts again until approved.
+
+## Languages
+
+`languages: [en, es]` in a partnership file builds every document in English and in Spanish
+(`mou.docx`, `mou.es.docx`); each version is approved on its own, and the first language listed
+prevails where the versions differ. Give each sentence in both languages (`mission: {{en: ..., es: ...}}`);
+`partnerdocs lint` lists any that is missing. To add a language partnerdocs has no catalog for, put its
+catalog in `locale/<language>/LC_MESSAGES/partnerdocs.po` and its templates in `templates/` (partnerdocs'
+README, "Adding a language", says how).
 
 ## Upgrading partnerdocs
 
