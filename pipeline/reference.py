@@ -152,13 +152,15 @@ def legal_positions_markdown() -> str:
     """docs/legal-positions.md: for staff and their counsel, each legal position, how partnerdocs recognises it,
     the wording it selects and what a lawyer must review; the wording is the code's own, so it cannot drift."""
     from pipeline.contexts import confidentiality as wording
+    from pipeline.contexts.confidentiality_clauses import CLAUSES
     from pipeline.legal_positions import BY_LAW, BY_SECTOR, GOVERNMENT, ORDER
 
     lines = [
         "# Legal positions: what each member may promise",
         "",
-        "Generated from `pipeline/legal_positions.py` and `pipeline/contexts/confidentiality.py` by `make schema`;",
-        "do not edit by hand. This page is a starting point for counsel, not legal advice.",
+        "Generated from `pipeline/legal_positions.py`, `pipeline/contexts/confidentiality_clauses.py` and",
+        "`pipeline/contexts/confidentiality.py` by `make schema`; do not edit by hand. This page is a starting",
+        "point for counsel, not legal advice.",
         "",
         "A shelter funded under VAWA or VOCA may promise survivors that nothing identifying them leaves the",
         "shelter without their written consent. A police department, a prosecutor, a hospital or a child-welfare",
@@ -201,7 +203,7 @@ def legal_positions_markdown() -> str:
         "",
     ]
     for position in ORDER:
-        clause = wording.CLAUSES[position]
+        clause = CLAUSES[position]
         lines += [f"### {clause.heading} (`{position.value}`)", "", f"In an agreement: {clause.they}", ""]
         lines += [f"In the member's own letter: {clause.we}", ""]
         review = clause.review or "Nothing beyond the general review of the document."

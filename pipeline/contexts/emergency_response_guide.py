@@ -9,44 +9,25 @@ no emergency plan, a short order of succession) are printed as visible gaps, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.audience import Audience
-from pipeline.contexts.common import (
-    BLANK_LINE,
-    NO_CONTACT,
-    SignatureBlock,
-    contact_view,
-    current_name,
-    leaders_phrase,
-    signature_block,
-)
+from pipeline.contexts.common import BLANK_LINE, SignatureBlock, current_name, leaders_phrase, signature_block
 from pipeline.contexts.crisis_lines import member_lines, national_hotline
+from pipeline.contexts.emergency_call_tree import call_order, call_tree_caller, call_tree_row
 from pipeline.contexts.emergency_playbooks import HAZARD_DESCRIPTIONS, STANDARD_HAZARDS, hazard_name, playbooks
 from pipeline.contexts.figure_emergency import UNTIED, call_tree_figure, succession_figure
-from pipeline.contexts.seats import (
-    Caller,
-    SeatView,
-    core_group_notes,
-    people_to_call,
-    seat_views,
-    stand_in_signer,
-)
+from pipeline.contexts.seats import SeatView, seat_views, stand_in_signer
 from pipeline.contexts.wording import Fact, capitalized, facts, maybe, paragraphs, sentence
-from pipeline.formatting import join_and, long_date
+from pipeline.formatting import join_and
 from pipeline.i18n import N_, _, _n, _p
 from schemas import Partnership
-from schemas.members import Contact, Member
-from schemas.vocabulary import EmergencyPlanStatus, Hazard, LeadershipModel, MemberStatus
+from schemas.members import Member
+from schemas.vocabulary import EmergencyPlanStatus, Hazard, LeadershipModel
 
 CHANGE_ROWS = 8
 """Blank rows in the record of changes, filled in by hand until the history comes from git."""
-
-NO_BACKUP = N_("No backup named")
-"""A gap (see _gap): the member names no backup contact."""
-NO_EMAIL, NO_PHONE = N_("No e-mail listed"), N_("No phone listed")
 
 
 @dataclass(frozen=True)
@@ -97,17 +78,6 @@ class SuccessionTable:
 
 
 @dataclass(frozen=True)
-class CallTreeRow:
-    order: str
-    organization: tuple[str, ...]
-    primary: tuple[str, ...]
-    backup: tuple[str, ...]
-    languages: tuple[str, ...]
-    gaps: tuple[str, ...] = ()
-    """The gaps the primary and backup cells show, without the word 'gap' ('No backup named'), for the figure."""
-
-
-@dataclass(frozen=True)
 class PlanRow:
     organization: str
     status: str
@@ -119,10 +89,10 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
     emergency = partnership.emergency
     leaders = leaders_phrase(partnership)
     seats = seat_views(partnership, audience)
-    members = _call_order(partnership, seats)
+    members = call_order(partnership, seats)
     media = partnership.media
     succession = tuple(_succession(partnership, i) for i in range(len(emergency.succession)))
-    call_tree = tuple(_call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members))
+    call_tree = tuple(call_tree_row(partnership, seats, m, audience, i + 1) for i, m in enumerate(members))
     check_in_hours = str(emergency.check_in_hours) if emergency.check_in_hours else BLANK_LINE
     return {
         "partnership_name": partnership.name,
@@ -148,10 +118,10 @@ def emergency_response_guide_context(partnership: Partnership, audience: Audienc
         "succession_figure": succession_figure(partnership.name, succession),
         "delegation": maybe(emergency.delegation),
         # 5. Contact roster and call tree
-        "caller": _caller(partnership),
-        "caller_cap": capitalized(_caller(partnership)),
+        "caller": call_tree_caller(partnership),
+        "caller_cap": capitalized(call_tree_caller(partnership)),
         "call_tree": call_tree,
-        "call_tree_figure": call_tree_figure(_caller(partnership), call_tree, check_in_hours),
+        "call_tree_figure": call_tree_figure(call_tree_caller(partnership), call_tree, check_in_hours),
         "missing_backups": join_and(m.name for m in members if m.backup_contact is None),
         # 6. Communication
         "channels": tuple(Fact(f"{c.name}. ", sentence(c.use)) for c in emergency.channels),
@@ -201,17 +171,6 @@ def _survivor_board(partnership: Partnership) -> str:
     engagement = partnership.survivor_engagement
     board = engagement.advisory_board if engagement else None
     return board.name if board else ""
-
-
-def _call_order(partnership: Partnership, seats: tuple[SeatView, ...]) -> list[Member]:
-    """Current members, the leaders first: the call tree reaches whoever must decide before anyone else, and in a
-    core group whoever acts in a seat that day (an alternate covering it) before the seat's absent holder."""
-    leadership = partnership.leadership
-    first = list(leadership.leads) + [v.acting.member.id for v in seats if v.acting]
-    first += [v.holder.member.id for v in seats if v.holder]
-    rank = {member_id: index for index, member_id in enumerate(dict.fromkeys(first))}
-    current = partnership.current_members
-    return sorted(current, key=lambda m: (rank.get(m.id, len(rank)), current.index(m)))
 
 
 def _approval_rows(partnership: Partnership, seats: tuple[SeatView, ...]) -> tuple[ApprovalRow, ...]:
@@ -305,92 +264,6 @@ def _succession(partnership: Partnership, index: int) -> SuccessionTable:
     return SuccessionTable(role=line.role, rows=tuple(rows), warnings=tuple(warnings))
 
 
-def _caller(partnership: Partnership) -> str:
-    """Who runs the call tree: the coordinator when a current member employs one, else whoever leads."""
-    coordinator = partnership.leadership.coordinator
-    if coordinator and current_name(partnership, coordinator.employer):
-        # Translators: {title} is the coordinator's job title as the partnership writes it ('Task Force
-        # Coordinator'); the phrase names the person who runs the call tree, inside sentences.
-        return _p("who runs the call tree", "the {title}", title=coordinator.title)
-    return leaders_phrase(partnership)
-
-
-def _caller_lines(caller: Caller, audience: Audience) -> tuple[str, ...]:
-    """A contact's lines, with a stand-in's seat after the name; a person without details says so."""
-    lines = _contact_lines(caller.contact, audience) if caller.contact else (caller.label, _(NO_EMAIL), _(NO_PHONE))
-    return (lines[0], caller.note, *lines[1:]) if caller.note else lines
-
-
-def _contact_lines(contact: Contact, audience: Audience) -> tuple[str, ...]:
-    """Name and title, then each way to reach the person this audience may see, and what is missing."""
-    view = contact_view(contact, audience)
-    return (view.label, view.email or _(NO_EMAIL), view.phone or _(NO_PHONE))
-
-
-def _gap(what: str) -> str:
-    """A gap as a table cell shows it: 'No backup named: gap'."""
-    # Translators: marks a missing contact in the roster so that it stands out: {what} is 'No backup named', say.
-    return _("{what}: gap", what=what)
-
-
-def _call_tree_row(
-    partnership: Partnership, seats: tuple[SeatView, ...], member: Member, audience: Audience, order: int
-) -> CallTreeRow:
-    contacts = [c for c in (member.primary_contact, member.backup_contact) if c is not None]
-    organization = [member.name]
-    if member.id in partnership.leadership.leads:
-        co_leads = partnership.leadership.model is LeadershipModel.co_leadership
-        # Translators: a note under a leading member's name in the call tree.
-        organization.append(_p("call tree", "Co-lead") if co_leads else _p("call tree", "Lead agency"))
-    else:
-        organization += core_group_notes(seats, member.id, audience)
-    if member.status is MemberStatus.interim:
-        organization.append(_("Interim member"))
-    languages = list(_languages(member, contacts))
-    # Whoever stands in for someone away from a seat is called first; the absent person is not called.
-    people = [_caller_lines(caller, audience) for caller in people_to_call(seats, member, audience)]
-    gaps = []
-    if not people:
-        gaps.append(_(NO_CONTACT) if not contacts else _("No one else named"))
-    if len(people) < 2:
-        gaps.append(_no_backup(seats, member))
-    return CallTreeRow(
-        order=str(order),
-        organization=tuple(organization),
-        primary=people[0] if people else (_gap(gaps[0]),),
-        backup=people[1] if len(people) > 1 else (_gap(gaps[-1]),),
-        languages=tuple(languages),
-        gaps=tuple(gaps),
-    )
-
-
-def _languages(member: Member, contacts: list[Contact]) -> Iterator[str]:
-    """'Contacts: English and Spanish', then 'Serves clients in Spanish': the languages to call a member in."""
-    spoken = dict.fromkeys(
-        language for contact in contacts for language in (contact.preferred_language, *contact.languages) if language
-    )
-    # A contact who prefers another language may not work in English at all; only then is English left out. The
-    # file names languages in English, or in the document's language when it gives each value per language.
-    english_names = {"English", _p("name of a language", "English")}
-    english = (
-        []
-        if english_names & set(spoken) or all(c.preferred_language and "English" not in c.languages for c in contacts)
-        else [_p("name of a language", "English")]
-    )
-    if contacts:
-        # Translators: {languages} lists the languages a member's contacts work in, e.g. 'English and Spanish'.
-        yield _("Contacts: {languages}", languages=join_and([*english, *spoken]))
-    if member.languages:
-        # Translators: {languages} lists the languages the member serves clients in, e.g. 'Spanish'.
-        yield _("Serves clients in {languages}", languages=join_and(member.languages))
-
-
-def _no_backup(seats: tuple[SeatView, ...], member: Member) -> str:
-    """The gap where a backup contact would be: for good, or while someone of the member's is away from a seat."""
-    away = [v.seat.alternate.until for v in seats if v.absent and v.absent.member.id == member.id and v.seat.alternate]
-    return _("No backup until {end}", end=long_date(max(away))) if away else _(NO_BACKUP)
-
-
 def _platform_facts(partnership: Partnership) -> tuple[Fact, ...]:
     platform = partnership.shared_platform
     if platform is None:
@@ -442,7 +315,6 @@ def _plan_gap(member: Member) -> str:
 
 __all__ = [
     "ApprovalRow",
-    "CallTreeRow",
     "ChangeRow",
     "CrisisLineRow",
     "HazardView",
