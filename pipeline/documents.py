@@ -154,6 +154,7 @@ def _render_kinds(
     if held is None:
         held = held_documents(loaded.as_written)  # what lint finds in the file, as `lint` reports it
     partnership = loaded.partnership
+    in_languages: dict[str, Partnership] = {}  # the partnership's values in each language, worked out once
     for kind in kinds:
         reason = kind.requires(partnership)
         if reason:
@@ -167,8 +168,9 @@ def _render_kinds(
             # Contexts write their sentences, dates and money while planning, the template while rendering:
             # both in the version's language, from the partnership's values in that language.
             with writing_in(tag):
-                in_language = partnership_in(partnership, tag)
-                for planned in kind.plan(in_language, history.content_date):
+                if tag not in in_languages:
+                    in_languages[tag] = partnership_in(partnership, tag)
+                for planned in kind.plan(in_languages[tag], history.content_date):
                     name = version_name(partnership, planned.name, tag)
                     if tag not in languages_of(partnership, planned.name) or only not in (None, name):
                         continue
