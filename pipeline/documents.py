@@ -169,7 +169,9 @@ def _render_kinds(
             # both in the version's language, from the partnership's values in that language.
             with writing_in(tag):
                 if tag not in in_languages:
-                    in_languages[tag] = partnership_in(partnership, tag)
+                    # Validation put every value in the language of record already (pipeline.validate).
+                    record = tag == partnership.language_of_record
+                    in_languages[tag] = partnership if record else partnership_in(partnership, tag)
                 for planned in kind.plan(in_languages[tag], history.content_date):
                     name = version_name(partnership, planned.name, tag)
                     if tag not in languages_of(partnership, planned.name) or only not in (None, name):

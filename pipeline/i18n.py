@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,9 +37,15 @@ LOCAL_CATALOGS = Path("locale")
 
 def current_language() -> str:
     # Imported when first needed: pipeline.kinds marks its titles with N_, and `--help` must not load Babel.
-    from pipeline.locales import current_language as language
+    global _current_language
+    if _current_language is None:
+        from pipeline.locales import current_language as language
 
-    return language()
+        _current_language = language
+    return _current_language()
+
+
+_current_language: Callable[[], str] | None = None
 
 
 def _(message: str, /, **values: object) -> str:

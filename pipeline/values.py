@@ -8,6 +8,7 @@ document's own words), and lint lists it, so nobody signs an English sentence in
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TypeVar, cast
 
 from pydantic import BaseModel
@@ -24,7 +25,13 @@ def partnership_in(partnership: Partnership, tag: str) -> Partnership:
     return _in_language(partnership, tag, partnership.language_of_record)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
+"""Types that hold no text per language: most values, passed over at once."""
+
+
 def _in_language(value: T, tag: str, record: str) -> T:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, LocalizedText):
         chosen = value.in_language(tag, record)
         if not chosen.translated:
@@ -32,8 +39,7 @@ def _in_language(value: T, tag: str, record: str) -> T:
         return cast(T, chosen)
     if isinstance(value, BaseModel):
         changes = {}
-        for name in type(value).model_fields:
-            old = getattr(value, name)
+        for name, old in value.__dict__.items():  # the fields' values (frozen models cache nothing else here)
             new = _in_language(old, tag, record)
             if new is not old:
                 changes[name] = new

@@ -49,6 +49,8 @@ FieldPath = tuple[str | int, ...]
 
 def localized_values(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, LocalizedText]]:
     """Every text given per language in a model, with its field path (('mission',), ('members', 2, 'about'))."""
+    if type(value) is str or value is None:
+        return  # most values: nothing to look into
     if isinstance(value, LocalizedText):
         yield path, value
     elif isinstance(value, BaseModel):
