@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -285,3 +286,13 @@ def test_each_evaluation_plan_draws_its_logic_model(built_examples: Path) -> Non
             assert part in alt, slug
     ((_, alt, _),) = _pictures(built_examples / "riverbend-task-force" / "evaluation-plan.docx")
     assert "Inputs: Two OVC ECM awards and three subawards; Staff time from every member agency;" in alt
+
+
+def test_the_call_tree_is_figure_1_when_the_guide_draws_no_succession(
+    write_partnership: Callable[..., Path], tmp_path: Path
+) -> None:
+    from pipeline.build import build
+
+    build([write_partnership()], tmp_path / "out", ["emergency-response-guide"])
+    text = (tmp_path / "out" / "pathways" / "emergency-response-guide.txt").read_text(encoding="utf-8")
+    assert "Figure 1. The call tree" in text and "Figure 2." not in text
