@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,3 +152,5 @@ def test_quick_reference_card_fits_the_first_page(examples_copy: Path, tmp_path:
         card, last_line, next_section, numbers = words
         assert card in first and last_line in first, f"{slug}/{name}"
         assert next_section in second and numbers not in second, f"{slug}/{name}"
+        # "About this packet" and its whole list of contents on page 2, the first section on page 3.
+        assert re.search(r"^15\. ", second, re.MULTILINE) and not re.search(r"^1[45]\. ", page(3), re.MULTILINE)

@@ -48,7 +48,7 @@ def test_the_mou_and_charter_say_which_version_prevails(built_examples: Path) ->
     english, spanish = _documents(built_examples)
     for name in ("mou", "governance-charter"):
         assert "The English version is the version of record" in english[name].read_text(encoding="utf-8")
-        assert "La versión en inglés es la versión de referencia" in spanish[name].read_text(encoding="utf-8")
+        assert "prevalece la versión en inglés, que es la de referencia" in spanish[name].read_text(encoding="utf-8")
 
 
 def _catalog_english() -> set[str]:
