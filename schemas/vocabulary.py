@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-def N_(message: str) -> str:  # noqa: N802 -- the gettext keyword `make messages` extracts (as in pipeline.i18n)
-    return message
+from pipeline.i18n import N_, _  # light: the catalogs load only when a document in another language needs them
 
 
 class Vocabulary(StrEnum):
@@ -19,8 +17,6 @@ class Vocabulary(StrEnum):
     def label(self) -> str:
         """The value as documents print it, in the language of the document being written (English in lint
         messages and the reference docs, which are written outside any document)."""
-        from pipeline.i18n import _  # here: the schemas load without the rendering code
-
         return _(_LABELS[self.value])
 
 
