@@ -104,20 +104,7 @@ def test_the_review_step_writes_each_changed_documents_diff_and_redline(tmp_path
     summary, work = tmp_path / "summary.md", tmp_path / "work"
     work.mkdir()
     script = _step(_workflow("coalition.yml"), "review", "Show what each document's text changes, and make its redline")
-    environment = dict(
-        os.environ,
-        RUNNER_TEMP=str(runner_temp),
-        GITHUB_STEP_SUMMARY=str(summary),
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
-    result = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=work,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _run_step(script, work, RUNNER_TEMP=str(runner_temp), GITHUB_STEP_SUMMARY=str(summary))
     assert result.returncode == 0, result.stderr
     text = summary.read_text(encoding="utf-8")
     assert "### harbor-hope-omalley/mou\n```diff\n" in text
@@ -132,33 +119,26 @@ def test_the_publish_step_publishes_finals_and_lists_drafts(tmp_path: Path, writ
         approve(path, "mou", member, "2026-03-01")
     work = path.parent.parent  # the repository: partnerships/ with the file and its approvals folder
     script = _step(_workflow("coalition.yml"), "publish", "Render every document and publish the final ones")
-    environment = dict(
-        os.environ,
-        AUDIENCE="members",
-        ALL_FINAL="false",
-        GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"),
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
-    result = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=work,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    summary = str(tmp_path / "summary.md")
+    result = _run_step(script, work, AUDIENCE="members", ALL_FINAL="false", GITHUB_STEP_SUMMARY=summary)
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in (work / "published" / path.stem).iterdir()) == ["manifest.json", "mou.docx"]
     assert "draft, not published: pathways/governance-charter" in (tmp_path / "summary.md").read_text()
-    strict = subprocess.run(
+    strict = _run_step(script, work, AUDIENCE="members", ALL_FINAL="true", GITHUB_STEP_SUMMARY=summary)
+    assert strict.returncode != 0  # the coalition asked that everything be final: the charter is not
+
+
+def _run_step(script: str, work: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    """A workflow step's shell script, run as GitHub runs it (bash -eo pipefail), with this Python first on PATH."""
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
         cwd=work,
-        env=dict(environment, ALL_FINAL="true"),
+        env=dict(os.environ, PATH=path, **variables),
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert strict.returncode != 0  # the coalition asked that everything be final: the charter is not
 
 
 @pytest.mark.skipif(
